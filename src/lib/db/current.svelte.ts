@@ -1,0 +1,43 @@
+/**
+ * The database the app is using now: the signed-in user's (or the device's `local` user
+ * before anyone signs in). Pages read `current.db`; switching users closes the previous
+ * database first (RxDB allows few open collections per page).
+ */
+import { openDatabase, type FieldbookDb } from './database';
+
+export const LOCAL_USER = 'local';
+
+class CurrentDatabase {
+	#db = $state.raw<FieldbookDb | undefined>(undefined);
+	#userId = $state<string | undefined>(undefined);
+	#opening: Promise<FieldbookDb> | undefined;
+
+	get db(): FieldbookDb | undefined {
+		return this.#db;
+	}
+
+	get userId(): string | undefined {
+		return this.#userId;
+	}
+
+	/** Opens (or returns) the database of `userId`, closing another user's first. */
+	async open(userId: string): Promise<FieldbookDb> {
+		if (this.#userId === userId && this.#opening) return this.#opening;
+		await this.close();
+		this.#userId = userId;
+		this.#opening = openDatabase({ userId });
+		const db = await this.#opening;
+		if (this.#userId === userId) this.#db = db;
+		return db;
+	}
+
+	async close(): Promise<void> {
+		const db = this.#db ?? (await this.#opening?.catch(() => undefined));
+		this.#db = undefined;
+		this.#opening = undefined;
+		this.#userId = undefined;
+		await db?.close();
+	}
+}
+
+export const current = new CurrentDatabase();

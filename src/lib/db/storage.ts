@@ -1,0 +1,22 @@
+/**
+ * The one seam between platforms: Dexie (IndexedDB) in the browser, memory in Node tests.
+ * Nothing else knows which storage is in use.
+ */
+import type { RxStorage } from 'rxdb';
+
+export type StorageKind = 'dexie' | 'memory';
+
+export async function createStorage(kind: StorageKind, validate = false): Promise<RxStorage<unknown, unknown>> {
+	const base =
+		kind === 'dexie'
+			? (await import('rxdb/plugins/storage-dexie')).getRxStorageDexie()
+			: (await import('rxdb/plugins/storage-memory')).getRxStorageMemory();
+	if (!validate) return base as RxStorage<unknown, unknown>;
+	const { wrappedValidateAjvStorage } = await import('rxdb/plugins/validate-ajv');
+	return wrappedValidateAjvStorage({ storage: base }) as RxStorage<unknown, unknown>;
+}
+
+/** Storage for the running platform: Dexie where IndexedDB exists, else memory. */
+export function defaultStorageKind(): StorageKind {
+	return typeof indexedDB === 'undefined' ? 'memory' : 'dexie';
+}

@@ -1,0 +1,56 @@
+/** A customer: the centre of Fieldbook. Owned by one user (ownerId), who decides scope. */
+import { z } from 'zod';
+import { baseFields, calendarDate, email, phone, text, today, userId } from './common';
+
+export const GENDERS = ['female', 'male', 'other', 'unknown'] as const;
+export const STAGES = ['lead', 'prospect', 'customer', 'inactive'] as const;
+export const GRADES = ['a', 'b', 'c', 'd'] as const;
+export const SOURCES = [
+	'referral',
+	'walk_in',
+	'campaign',
+	'website',
+	'cold_call',
+	'exhibition',
+	'other'
+] as const;
+
+export type Stage = (typeof STAGES)[number];
+export type Grade = (typeof GRADES)[number];
+export type Source = (typeof SOURCES)[number];
+
+const tag = z.string().trim().min(1, 'err.required').max(30, 'err.tooLong');
+
+export const address = z.object({
+	text: text(300),
+	lat: z.number().min(-90).max(90).optional(),
+	lng: z.number().min(-180).max(180).optional()
+});
+
+export const customerSchema = z.object({
+	...baseFields,
+	name: z.string('err.required').trim().min(1, 'err.required').max(100, 'err.tooLong'),
+	gender: z.enum(GENDERS, 'err.choice').optional(),
+	birthday: calendarDate.refine((d) => d <= today(), 'err.futureDate').optional(),
+	phones: z.array(phone).max(10, 'err.tooMany').default([]),
+	emails: z.array(email).max(10, 'err.tooMany').default([]),
+	address: address.optional(),
+	company: text(120).optional(),
+	occupation: text(80).optional(),
+	interests: z
+		.preprocess(
+			(v) => (Array.isArray(v) ? [...new Set(v.map((t) => (typeof t === 'string' ? t.trim() : t)))] : v),
+			z.array(tag).max(30, 'err.tooMany')
+		)
+		.default([]),
+	source: z.enum(SOURCES, 'err.choice').optional(),
+	stage: z.enum(STAGES, 'err.choice').default('lead'),
+	grade: z.enum(GRADES, 'err.choice').optional(),
+	notes: text(5000).optional(),
+	customFields: z.record(z.string().max(50), z.string().max(500)).default({}),
+	createdAt: z.number().int().min(0).optional(),
+	ownerId: userId
+});
+
+export type Customer = z.output<typeof customerSchema>;
+export type CustomerInput = z.input<typeof customerSchema>;
