@@ -1,0 +1,72 @@
+/**
+ * Builds the HTTP app from its dependencies, so tests make a fresh one and call
+ * `app.request(...)` with no port. Routes live one folder per resource under routes/.
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { ApiError, errorBody, sendError } from './http/errors';
+import type { AppDeps, AppEnv } from './http/types';
+import { healthRoutes } from './routes/health/index';
+import { setupRoutes } from './routes/setup/index';
+import { authRoutes } from './routes/auth/index';
+import { usersRoutes } from './routes/users/index';
+import { syncRoutes } from './routes/sync/index';
+import { historyRoutes } from './routes/history/index';
+import { staticRoutes } from './routes/static/index';
+
+/** Request bodies above this answer 413 (DESIGN.md). */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+	const app = new Hono<AppEnv>();
+
+	app.use('*', async (c, next) => {
+		c.set('deps', deps);
+		await next();
+	});
+	app.use(
+		'*',
+		secureHeaders({
+			contentSecurityPolicy: {
+				defaultSrc: ["'self'"],
+				scriptSrc: ["'self'", "'unsafe-inline'"],
+				styleSrc: ["'self'", "'unsafe-inline'"],
+				imgSrc: ["'self'", 'data:', 'blob:'],
+				connectSrc: ["'self'"],
+				workerSrc: ["'self'", 'blob:'],
+				manifestSrc: ["'self'"],
+				objectSrc: ["'none'"],
+				frameAncestors: ["'none'"],
+				baseUri: ["'self'"]
+			},
+			crossOriginEmbedderPolicy: false
+		})
+	);
+	app.use(
+		'/api/*',
+		bodyLimit({
+			maxSize: MAX_BODY_BYTES,
+			onError: (c) =>
+				c.json(errorBody('payload_too_large', 'The request body is larger than 1 MiB.'), 413)
+		})
+	);
+
+	app.route('/api/health', healthRoutes());
+	app.route('/api/setup', setupRoutes());
+	app.route('/api/auth', authRoutes());
+	app.route('/api/users', usersRoutes());
+	app.route('/api/me', authRoutes.me());
+	app.route('/api/sync', syncRoutes());
+	app.route('/api/history', historyRoutes());
+
+	app.all('/api/*', (c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}.`), 404));
+	if (deps.staticDir) app.route('/', staticRoutes(deps.staticDir));
+
+	app.onError((err, c) => {
+		if (err instanceof ApiError) return sendError(c, err);
+		console.error(err);
+		return c.json(errorBody('internal', 'Something went wrong on the server.'), 500);
+	});
+	return app;
+}

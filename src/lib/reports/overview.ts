@@ -1,0 +1,77 @@
+/** The dashboard's first card: customers by stage, new customers, revenue, open cases, overdue follow-ups. */
+import { createdAtOf, STAGES, type Stage } from '../domain';
+import { countKeys, dayStart, DAY_MS, isRevenue, sumMoney } from './dataset';
+import { scopeDataset, type ReportFilter } from './filters';
+import type { Dataset } from './dataset';
+import { openFollowUps } from './followups';
+
+export interface OverviewParams {
+	now: number;
+	/** `from`/`to` give the period; absent, the 30 days before `now`. */
+	filter?: ReportFilter;
+}
+
+export interface Period {
+	from: number;
+	to: number;
+}
+
+export interface Overview {
+	period: Period;
+	/** The period of equal length just before `period`. */
+	previous: Period;
+	customers: number;
+	byStage: Record<Stage, number>;
+	newCustomers: number;
+	revenue: number;
+	previousRevenue: number;
+	/** (revenue − previous) / previous; null when the previous period had none. */
+	revenueChange: number | null;
+	openServices: number;
+	overdueFollowUps: number;
+	overdueCustomerIds: string[];
+}
+
+/**
+ * Stage counts, open service cases (open or in progress) and overdue follow-ups describe
+ * now; new customers (by creation time) and revenue (orders in REVENUE_STATUSES, by order
+ * date) describe the period [from, to) and the one before it.
+ */
+export function overview(data: Dataset, { now, filter = {} }: OverviewParams): Overview {
+	const to = filter.to ?? now;
+	const from = filter.from ?? to - 30 * DAY_MS;
+	const previous = { from: from - (to - from), to: from };
+	const d = scopeDataset(data, filter);
+
+	let revenue = 0;
+	let previousRevenue = 0;
+	for (const o of d.orders) {
+		if (!isRevenue(o)) continue;
+		const t = dayStart(o.date);
+		if (t >= from && t < to) revenue += o.amount;
+		else if (t >= previous.from && t < previous.to) previousRevenue += o.amount;
+	}
+	revenue = sumMoney([revenue]);
+	previousRevenue = sumMoney([previousRevenue]);
+
+	const overdue = openFollowUps(d.visits).filter((f) => f.dueAt < now);
+	return {
+		period: { from, to },
+		previous,
+		customers: d.customers.length,
+		byStage: countKeys(
+			d.customers.map((c) => c.stage),
+			STAGES
+		) as Record<Stage, number>,
+		newCustomers: d.customers.filter((c) => {
+			const t = createdAtOf(c);
+			return t >= from && t < to;
+		}).length,
+		revenue,
+		previousRevenue,
+		revenueChange: previousRevenue ? (revenue - previousRevenue) / previousRevenue : null,
+		openServices: d.services.filter((s) => s.status === 'open' || s.status === 'in_progress').length,
+		overdueFollowUps: overdue.length,
+		overdueCustomerIds: [...new Set(overdue.map((f) => f.customerId))].sort()
+	};
+}
