@@ -1,0 +1,135 @@
+/** Who the customers are: counts by stage, grade, source, region and tag, and RFM segments. */
+import { GRADES, roundMoney, SOURCES, STAGES } from '../domain';
+import { countKeys, dayStart, DAY_MS, isRevenue, type Dataset } from './dataset';
+import { applyFilter, regionOf, type ReportFilter } from './filters';
+
+export interface SegmentationParams {
+	now: number;
+	filter?: ReportFilter;
+}
+
+export const RFM_SEGMENTS = ['champions', 'loyal', 'new', 'at_risk', 'hibernating', 'others'] as const;
+export type RfmSegment = (typeof RFM_SEGMENTS)[number];
+
+export interface RfmRow {
+	customerId: string;
+	recencyDays: number;
+	frequency: number;
+	monetary: number;
+	r: number;
+	f: number;
+	m: number;
+	segment: RfmSegment;
+}
+
+export interface Segmentation {
+	customers: number;
+	/** Missing grade or source counts under `none`. */
+	byStage: Record<string, number>;
+	byGrade: Record<string, number>;
+	bySource: Record<string, number>;
+	byRegion: Record<string, number>;
+	/** A customer counts once under each of their tags; `untagged` counts those with none. */
+	byTag: Record<string, number>;
+	untagged: number;
+	rfm: RfmRow[];
+	segments: Record<RfmSegment, string[]>;
+}
+
+/** R score from days since the last revenue order: ≤30 → 5, ≤60 → 4, ≤90 → 3, ≤180 → 2, else 1. */
+export function recencyScore(days: number): number {
+	return days <= 30 ? 5 : days <= 60 ? 4 : days <= 90 ? 3 : days <= 180 ? 2 : 1;
+}
+
+/**
+ * F and M scores: where a value stands among everyone's, ceil(5 × share of customers whose
+ * value is ≤ it), so ties share a score and the highest value always scores 5.
+ */
+export function rankScores(values: readonly number[]): number[] {
+	const sorted = [...values].sort((a, b) => a - b);
+	const n = sorted.length;
+	return values.map((v) => {
+		let lo = 0;
+		let hi = n;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (sorted[mid] <= v) lo = mid + 1;
+			else hi = mid;
+		}
+		return Math.ceil((5 * lo) / n);
+	});
+}
+
+/**
+ * Segments, first match wins: new (one revenue order, R ≥ 4); champions (R, F, M ≥ 4);
+ * loyal (R ≥ 3, F ≥ 3); at_risk (R ≤ 2 with F or M ≥ 3: valuable, gone quiet);
+ * hibernating (R ≤ 2); others.
+ */
+export function rfmSegment(frequency: number, r: number, f: number, m: number): RfmSegment {
+	if (frequency === 1 && r >= 4) return 'new';
+	if (r >= 4 && f >= 4 && m >= 4) return 'champions';
+	if (r >= 3 && f >= 3) return 'loyal';
+	if (r <= 2 && (f >= 3 || m >= 3)) return 'at_risk';
+	if (r <= 2) return 'hibernating';
+	return 'others';
+}
+
+/**
+ * Counts describe the customers the filter keeps (created in the date range, when one is
+ * given). RFM covers every in-scope customer with a revenue order in the range: recency in
+ * whole days from the last such order's date to `now`, frequency their count, monetary
+ * their sum. Customers without a revenue order have no RFM row.
+ */
+export function segmentation(data: Dataset, { now, filter = {} }: SegmentationParams): Segmentation {
+	const d = applyFilter(data, filter);
+	const cs = d.customers;
+	const tagged = cs.flatMap((c) => c.interests);
+
+	const stats = new Map<string, { last: number; frequency: number; monetary: number }>();
+	for (const o of d.orders) {
+		if (!isRevenue(o)) continue;
+		const s = stats.get(o.customerId) ?? { last: -Infinity, frequency: 0, monetary: 0 };
+		s.last = Math.max(s.last, dayStart(o.date));
+		s.frequency++;
+		s.monetary += o.amount;
+		stats.set(o.customerId, s);
+	}
+	const ids = [...stats.keys()].sort();
+	const rows = ids.map((id) => stats.get(id)!);
+	const fs = rankScores(rows.map((s) => s.frequency));
+	const ms = rankScores(rows.map((s) => s.monetary));
+	const segments = Object.fromEntries(RFM_SEGMENTS.map((s) => [s, [] as string[]])) as Record<
+		RfmSegment,
+		string[]
+	>;
+	const rfm = ids.map((customerId, i): RfmRow => {
+		const s = rows[i];
+		const recencyDays = Math.max(0, Math.floor((now - s.last) / DAY_MS));
+		const r = recencyScore(recencyDays);
+		const segment = rfmSegment(s.frequency, r, fs[i], ms[i]);
+		segments[segment].push(customerId);
+		const monetary = roundMoney(s.monetary);
+		return { customerId, recencyDays, frequency: s.frequency, monetary, r, f: fs[i], m: ms[i], segment };
+	});
+
+	return {
+		customers: cs.length,
+		byStage: countKeys(
+			cs.map((c) => c.stage),
+			STAGES
+		),
+		byGrade: countKeys(
+			cs.map((c) => c.grade ?? 'none'),
+			GRADES
+		),
+		bySource: countKeys(
+			cs.map((c) => c.source ?? 'none'),
+			SOURCES
+		),
+		byRegion: countKeys(cs.map(regionOf)),
+		byTag: countKeys(tagged),
+		untagged: cs.filter((c) => c.interests.length === 0).length,
+		rfm,
+		segments
+	};
+}
