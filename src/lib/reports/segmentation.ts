@@ -42,33 +42,39 @@ export function recencyScore(days: number): number {
 }
 
 /**
- * F and M scores: where a value stands among everyone's, ceil(5 × share of customers whose
- * value is ≤ it), so ties share a score and the highest value always scores 5.
+ * F and M scores: where a value stands among everyone's, by mid-rank:
+ * ceil(5 × (customers below it + half of those equal to it) / customers), at least 1.
+ * Ties share a score; a lone customer scores 3 (no one to compare with).
  */
 export function rankScores(values: readonly number[]): number[] {
 	const sorted = [...values].sort((a, b) => a - b);
 	const n = sorted.length;
-	return values.map((v) => {
+	const firstAbove = (v: number, strict: boolean) => {
 		let lo = 0;
 		let hi = n;
 		while (lo < hi) {
 			const mid = (lo + hi) >> 1;
-			if (sorted[mid] <= v) lo = mid + 1;
+			if (sorted[mid] < v || (!strict && sorted[mid] === v)) lo = mid + 1;
 			else hi = mid;
 		}
-		return Math.ceil((5 * lo) / n);
+		return lo;
+	};
+	return values.map((v) => {
+		const below = firstAbove(v, true);
+		const equal = firstAbove(v, false) - below;
+		return Math.max(1, Math.ceil((5 * (below + equal / 2)) / n));
 	});
 }
 
 /**
  * Segments, first match wins: new (one revenue order, R ≥ 4); champions (R, F, M ≥ 4);
- * loyal (R ≥ 3, F ≥ 3); at_risk (R ≤ 2 with F or M ≥ 3: valuable, gone quiet);
+ * loyal (R ≥ 3, F ≥ 3, more than one order); at_risk (R ≤ 2 with F or M ≥ 3: valuable, gone quiet);
  * hibernating (R ≤ 2); others.
  */
 export function rfmSegment(frequency: number, r: number, f: number, m: number): RfmSegment {
 	if (frequency === 1 && r >= 4) return 'new';
 	if (r >= 4 && f >= 4 && m >= 4) return 'champions';
-	if (r >= 3 && f >= 3) return 'loyal';
+	if (r >= 3 && f >= 3 && frequency > 1) return 'loyal';
 	if (r <= 2 && (f >= 3 || m >= 3)) return 'at_risk';
 	if (r <= 2) return 'hibernating';
 	return 'others';
