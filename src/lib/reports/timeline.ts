@@ -1,0 +1,95 @@
+/** Calendar buckets (ISO weeks or months, local time) and fast sums of events over them. */
+import {
+	addMonths,
+	addWeeks,
+	format,
+	getISOWeek,
+	getISOWeekYear,
+	setISOWeekYear,
+	startOfISOWeek,
+	startOfMonth
+} from 'date-fns';
+
+export type Granularity = 'week' | 'month';
+
+export interface Bucket {
+	/** `2024-W05` (ISO week-numbering year and week) or `2024-03`. */
+	key: string;
+	start: number;
+	end: number;
+}
+
+export function bucketStart(t: number, g: Granularity): number {
+	return (g === 'week' ? startOfISOWeek(t) : startOfMonth(t)).getTime();
+}
+
+function next(start: number, g: Granularity, n = 1): number {
+	return (g === 'week' ? addWeeks(start, n) : addMonths(start, n)).getTime();
+}
+
+export function bucketKey(start: number, g: Granularity): string {
+	if (g === 'month') return format(start, 'yyyy-MM');
+	return `${getISOWeekYear(start)}-W${String(getISOWeek(start)).padStart(2, '0')}`;
+}
+
+export function bucketAt(start: number, g: Granularity): Bucket {
+	return { key: bucketKey(start, g), start, end: next(start, g) };
+}
+
+/** The buckets that meet [from, to), in order. */
+export function bucketsBetween(from: number, to: number, g: Granularity): Bucket[] {
+	const out: Bucket[] = [];
+	for (let s = bucketStart(from, g); s < to; s = next(s, g)) out.push(bucketAt(s, g));
+	return out;
+}
+
+/** The last `count` buckets, ending with the one holding `now`. */
+export function lastBuckets(now: number, g: Granularity, count: number): Bucket[] {
+	const last = bucketStart(now, g);
+	return bucketsBetween(next(last, g, 1 - count), next(last, g), g);
+}
+
+/**
+ * The same bucket a year earlier: the same month, or the same ISO week number of the
+ * previous ISO year (week 53 of a year whose predecessor has 52 becomes that
+ * predecessor's following week, week 1 of the next ISO year).
+ */
+export function yearBefore(b: Bucket, g: Granularity): Bucket {
+	if (g === 'month') return bucketAt(addMonths(b.start, -12).getTime(), g);
+	const s = startOfISOWeek(setISOWeekYear(b.start, getISOWeekYear(b.start) - 1)).getTime();
+	return bucketAt(s, g);
+}
+
+/** Events sorted by time, answering "how many, and what sum, in [from, to)" in O(log n). */
+export class EventIndex {
+	private times: Float64Array;
+	private sums: Float64Array;
+
+	constructor(events: { t: number; value?: number }[]) {
+		const sorted = [...events].sort((a, b) => a.t - b.t);
+		this.times = Float64Array.from(sorted, (e) => e.t);
+		this.sums = new Float64Array(sorted.length + 1);
+		sorted.forEach((e, i) => (this.sums[i + 1] = this.sums[i] + (e.value ?? 0)));
+	}
+
+	private firstAtOrAfter(t: number): number {
+		let lo = 0;
+		let hi = this.times.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (this.times[mid] < t) lo = mid + 1;
+			else hi = mid;
+		}
+		return lo;
+	}
+
+	count(from: number, to: number): number {
+		return Math.max(0, this.firstAtOrAfter(to) - this.firstAtOrAfter(from));
+	}
+
+	sum(from: number, to: number): number {
+		const a = this.firstAtOrAfter(from);
+		const b = this.firstAtOrAfter(to);
+		return b > a ? this.sums[b] - this.sums[a] : 0;
+	}
+}
