@@ -1,0 +1,91 @@
+/** Campaign effectiveness: invited → joined → converted, revenue from converts, cost per conversion. */
+import { addDays, startOfDay } from 'date-fns';
+import { roundMoney, type Order, type ParticipationStatus } from '../domain';
+import { dayStart, isRevenue, type Dataset } from './dataset';
+import { applyFilter, scopeDataset, type ReportFilter } from './filters';
+
+export interface CampaignsParams {
+	filter?: ReportFilter;
+	/** Days after a campaign ends during which a convert's orders still count (default 30). */
+	attributionDays?: number;
+}
+
+export interface CampaignResult {
+	campaignId: string;
+	name: string;
+	type: string;
+	startsAt: number;
+	endsAt: number;
+	invited: number;
+	joined: number;
+	converted: number;
+	/** joined / invited and converted / invited; null when nobody was invited. */
+	joinRate: number | null;
+	conversionRate: number | null;
+	revenue: number;
+	budget: number | null;
+	/** budget / converted; null without a budget or a conversion. */
+	costPerConversion: number | null;
+	convertedCustomerIds: string[];
+}
+
+const RANK: Record<ParticipationStatus, number> = { invited: 1, joined: 2, converted: 3 };
+
+/**
+ * Funnel counts are customers, each at the furthest status any of their participations
+ * reached: a converted customer counts as joined and invited too, a joined one as invited.
+ * Revenue sums the revenue orders of converted customers dated from the campaign's first
+ * day (local) through `attributionDays` after `endsAt`; a customer converted by two
+ * campaigns adds the same order to both. Campaigns shown are those overlapping the date
+ * range; orders count by the campaign's own window, not by the range.
+ */
+export function campaignsReport(data: Dataset, { filter = {}, attributionDays = 30 }: CampaignsParams = {}): CampaignResult[] {
+	const d = applyFilter(data, filter);
+	const reached = new Map<string, Map<string, number>>();
+	for (const p of d.participations) {
+		const m = reached.get(p.campaignId) ?? new Map<string, number>();
+		m.set(p.customerId, Math.max(m.get(p.customerId) ?? 0, RANK[p.status]));
+		reached.set(p.campaignId, m);
+	}
+	const ordersOf = new Map<string, Order[]>();
+	for (const o of scopeDataset(data, filter).orders) {
+		if (!isRevenue(o)) continue;
+		const list = ordersOf.get(o.customerId) ?? [];
+		list.push(o);
+		ordersOf.set(o.customerId, list);
+	}
+	return [...d.campaigns]
+		.sort((a, b) => a.startsAt - b.startsAt || (a.id < b.id ? -1 : 1))
+		.map((c) => {
+			const statuses = [...(reached.get(c.id) ?? new Map<string, number>())];
+			const count = (rank: number) => statuses.filter(([, r]) => r >= rank).length;
+			const convertedCustomerIds = statuses.filter(([, r]) => r === 3).map(([id]) => id).sort();
+			const first = startOfDay(c.startsAt).getTime();
+			const last = addDays(c.endsAt, attributionDays).getTime();
+			let revenue = 0;
+			for (const id of convertedCustomerIds) {
+				for (const o of ordersOf.get(id) ?? []) {
+					const t = dayStart(o.date);
+					if (t >= first && t <= last) revenue += o.amount;
+				}
+			}
+			const [invited, joined, converted] = [count(1), count(2), count(3)];
+			const budget = c.budget ?? null;
+			return {
+				campaignId: c.id,
+				name: c.name,
+				type: c.type,
+				startsAt: c.startsAt,
+				endsAt: c.endsAt,
+				invited,
+				joined,
+				converted,
+				joinRate: invited ? joined / invited : null,
+				conversionRate: invited ? converted / invited : null,
+				revenue: roundMoney(revenue),
+				budget,
+				costPerConversion: budget !== null && converted ? roundMoney(budget / converted) : null,
+				convertedCustomerIds
+			};
+		});
+}
