@@ -1,0 +1,110 @@
+/** Field activity: visits and check-ins per rep per ISO week, follow-ups, customers gone quiet. */
+import { createdAtOf } from '../domain';
+import { dayStart, DAY_MS, type Dataset } from './dataset';
+import { applyFilter, scopeDataset, visitTime, type ReportFilter } from './filters';
+import { openFollowUps } from './followups';
+import { bucketKey, bucketStart } from './timeline';
+
+export interface ActivityParams {
+	now: number;
+	filter?: ReportFilter;
+	/** Follow-ups due within this many days count as due (default 7). */
+	dueDays?: number;
+	/** Silence thresholds in days (default 30, 60, 90). */
+	quietDays?: number[];
+}
+
+export interface RepWeek {
+	ownerId: string;
+	week: string;
+	weekStart: number;
+	visits: number;
+	checkIns: number;
+}
+
+export interface RepActivity {
+	ownerId: string;
+	visits: number;
+	checkIns: number;
+	followUpsDue: number;
+	followUpsOverdue: number;
+}
+
+export interface Activity {
+	weeks: RepWeek[];
+	reps: RepActivity[];
+	followUpsDue: number;
+	followUpsOverdue: number;
+	/** Cumulative: a customer quiet for 90 days is also in the 30- and 60-day rows. */
+	notContacted: { days: number; customerIds: string[] }[];
+}
+
+/**
+ * A visit belongs to the owner of its customer and to the week of its check-in (else its
+ * planned time); the date range picks visits. Follow-ups (see openFollowUps) and silence
+ * are as of `now`, for every customer in scope: due means now ≤ due < now + dueDays,
+ * overdue means due < now. A customer's last contact is the latest check-in, order date
+ * or service opening; never contacted, their creation.
+ */
+export function activity(data: Dataset, params: ActivityParams): Activity {
+	const { now, filter = {}, dueDays = 7, quietDays = [30, 60, 90] } = params;
+	const scoped = scopeDataset(data, filter);
+	const ownerOf = (customerId: string) => scoped.customerById.get(customerId)!.ownerId;
+	const reps = new Map<string, RepActivity>();
+	const rep = (ownerId: string) => {
+		let r = reps.get(ownerId);
+		if (!r) reps.set(ownerId, (r = { ownerId, visits: 0, checkIns: 0, followUpsDue: 0, followUpsOverdue: 0 }));
+		return r;
+	};
+
+	const weeks = new Map<string, RepWeek>();
+	for (const v of applyFilter(data, filter).visits) {
+		const ownerId = ownerOf(v.customerId);
+		const weekStart = bucketStart(visitTime(v)!, 'week');
+		const key = `${ownerId}\u0000${weekStart}`;
+		let w = weeks.get(key);
+		if (!w) weeks.set(key, (w = { ownerId, week: bucketKey(weekStart, 'week'), weekStart, visits: 0, checkIns: 0 }));
+		const r = rep(ownerId);
+		w.visits++;
+		r.visits++;
+		if (v.checkIn) {
+			w.checkIns++;
+			r.checkIns++;
+		}
+	}
+
+	let followUpsDue = 0;
+	let followUpsOverdue = 0;
+	for (const f of openFollowUps(scoped.visits)) {
+		if (f.dueAt < now) {
+			followUpsOverdue++;
+			rep(ownerOf(f.customerId)).followUpsOverdue++;
+		} else if (f.dueAt < now + dueDays * DAY_MS) {
+			followUpsDue++;
+			rep(ownerOf(f.customerId)).followUpsDue++;
+		}
+	}
+
+	const last = new Map<string, number>();
+	const touch = (id: string, t: number) => {
+		if (t > (last.get(id) ?? -Infinity)) last.set(id, t);
+	};
+	for (const v of scoped.visits) if (v.checkIn) touch(v.customerId, v.checkIn.at);
+	for (const o of scoped.orders) touch(o.customerId, dayStart(o.date));
+	for (const s of scoped.services) touch(s.customerId, s.openedAt);
+	const lastContact = scoped.customers.map((c) => [c.id, last.get(c.id) ?? createdAtOf(c)] as const);
+
+	return {
+		weeks: [...weeks.values()].sort((a, b) => (a.ownerId < b.ownerId ? -1 : a.ownerId > b.ownerId ? 1 : a.weekStart - b.weekStart)),
+		reps: [...reps.values()].sort((a, b) => (a.ownerId < b.ownerId ? -1 : 1)),
+		followUpsDue,
+		followUpsOverdue,
+		notContacted: quietDays.map((days) => ({
+			days,
+			customerIds: lastContact
+				.filter(([, t]) => t <= now - days * DAY_MS)
+				.map(([id]) => id)
+				.sort()
+		}))
+	};
+}
