@@ -1,0 +1,106 @@
+/** Likely duplicate customers: same phone or email, or near-identical name at the same company. */
+import { normalizePhone, type Customer } from '../domain';
+
+export type DuplicateReason = 'phone' | 'email' | 'name';
+
+export interface DuplicateGroup {
+	customerIds: string[];
+	reasons: DuplicateReason[];
+}
+
+/** Lower case, without whitespace or punctuation: "ACME Co., Ltd." → "acmecoltd". */
+export function normalizeText(s: string | undefined): string {
+	return (s ?? '').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
+}
+
+/** Levenshtein distance, giving up (returning max + 1) once it must exceed `max`. */
+export function editDistance(a: string, b: string, max = Infinity): number {
+	if (Math.abs(a.length - b.length) > max) return max + 1;
+	let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+	for (let i = 1; i <= a.length; i++) {
+		const row = [i];
+		let best = i;
+		for (let j = 1; j <= b.length; j++) {
+			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+			row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+			best = Math.min(best, row[j]);
+		}
+		if (best > max) return max + 1;
+		prev = row;
+	}
+	return prev[b.length];
+}
+
+/** Names alike enough: equal once normalised, or one edit apart when both have ≥ 3 characters. */
+export function similarNames(a: string, b: string): boolean {
+	if (a === b) return true;
+	return a.length >= 3 && b.length >= 3 && editDistance(a, b, 1) <= 1;
+}
+
+/**
+ * Groups of customers linked by a shared normalised phone or email, or by similar names
+ * (see similarNames) at the same non-empty normalised company; links chain, so A~B and B~C
+ * make one group. Names are compared only within blocks of one company and one first
+ * character, or one company and one last character: a single edit of a name of three or
+ * more characters keeps one of its ends, so no pair is missed and nothing is O(n²) overall.
+ */
+export function findDuplicates(customers: readonly Customer[]): DuplicateGroup[] {
+	const parent = customers.map((_, i) => i);
+	const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+	const reasons = new Map<number, Set<DuplicateReason>>();
+	const link = (i: number, j: number, why: DuplicateReason) => {
+		const [a, b] = [find(i), find(j)];
+		if (a !== b) parent[b] = a;
+		const r = reasons.get(a) ?? new Set<DuplicateReason>();
+		for (const x of [why, ...(reasons.get(b) ?? [])]) r.add(x);
+		reasons.set(a, r);
+	};
+	const linkSame = (why: DuplicateReason, keysOf: (c: Customer) => string[]) => {
+		const first = new Map<string, number>();
+		customers.forEach((c, i) => {
+			for (const k of new Set(keysOf(c))) {
+				const j = first.get(k);
+				if (j === undefined) first.set(k, i);
+				else link(j, i, why);
+			}
+		});
+	};
+	linkSame('phone', (c) => c.phones.map((p) => normalizePhone(p)).filter(Boolean));
+	linkSame('email', (c) => c.emails.map((e) => e.trim().toLowerCase()).filter(Boolean));
+
+	const names = customers.map((c) => normalizeText(c.name));
+	const blocks = new Map<string, number[]>();
+	customers.forEach((c, i) => {
+		const company = normalizeText(c.company);
+		const name = names[i];
+		if (!company || !name) return;
+		for (const k of [`${company}\u0000^${name[0]}`, `${company}\u0000$${name[name.length - 1]}`]) {
+			const list = blocks.get(k);
+			if (list) list.push(i);
+			else blocks.set(k, [i]);
+		}
+	});
+	for (const block of blocks.values()) {
+		for (let x = 0; x < block.length; x++) {
+			for (let y = x + 1; y < block.length; y++) {
+				const [i, j] = [block[x], block[y]];
+				if (similarNames(names[i], names[j])) link(i, j, 'name');
+			}
+		}
+	}
+
+	const groups = new Map<number, string[]>();
+	customers.forEach((c, i) => {
+		const root = find(i);
+		const ids = groups.get(root);
+		if (ids) ids.push(c.id);
+		else groups.set(root, [c.id]);
+	});
+	return [...groups]
+		.filter(([, ids]) => ids.length > 1)
+		.map(([root, ids]) => ({
+			customerIds: ids.sort(),
+			reasons: [...(reasons.get(root) ?? [])].sort() as DuplicateReason[]
+		}))
+		.sort((a, b) => (a.customerIds[0] < b.customerIds[0] ? -1 : 1));
+}

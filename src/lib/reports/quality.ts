@@ -1,0 +1,71 @@
+/** Data quality: how complete each customer field is, likely duplicates, missing follow-ups. */
+import { createdAtOf, type Customer } from '../domain';
+import type { Dataset } from './dataset';
+import { findDuplicates, type DuplicateGroup } from './duplicates';
+import { inRange, scopeDataset, type ReportFilter } from './filters';
+
+export interface QualityParams {
+	now: number;
+	filter?: ReportFilter;
+}
+
+/** Customer fields whose completeness is measured, in form order. */
+export const QUALITY_FIELDS = [
+	'name',
+	'gender',
+	'birthday',
+	'phones',
+	'emails',
+	'address',
+	'company',
+	'occupation',
+	'interests',
+	'source',
+	'grade',
+	'notes'
+] as const;
+export type QualityField = (typeof QUALITY_FIELDS)[number];
+
+export interface Quality {
+	customers: number;
+	/** Share (0–1) of customers with a value; 0 for every field when there are none. */
+	completeness: { field: QualityField; filled: number; share: number }[];
+	duplicates: DuplicateGroup[];
+	/** Leads and prospects with no visit planned and no follow-up set after `now`. */
+	missingFollowUp: string[];
+}
+
+/** True when a field holds something: a non-blank string, a non-empty list, an address with text. */
+export function hasValue(c: Customer, field: QualityField): boolean {
+	const v: unknown = field === 'address' ? c.address?.text : c[field];
+	if (v === undefined || v === null) return false;
+	if (typeof v === 'string') return v.trim() !== '';
+	if (Array.isArray(v)) return v.length > 0;
+	return true;
+}
+
+/** Over the customers the filter keeps (created in the date range when one is given). */
+export function quality(data: Dataset, { now, filter = {} }: QualityParams): Quality {
+	const d = scopeDataset(data, filter);
+	const customers = d.customers.filter((c) => inRange(createdAtOf(c), filter));
+	const n = customers.length;
+
+	const planned = new Set<string>();
+	for (const v of d.visits) {
+		if ((v.plannedAt !== undefined && v.plannedAt > now && !v.checkIn) || (v.nextFollowUpAt ?? -Infinity) > now) {
+			planned.add(v.customerId);
+		}
+	}
+	return {
+		customers: n,
+		completeness: QUALITY_FIELDS.map((field) => {
+			const filled = customers.filter((c) => hasValue(c, field)).length;
+			return { field, filled, share: n ? filled / n : 0 };
+		}),
+		duplicates: findDuplicates(customers),
+		missingFollowUp: customers
+			.filter((c) => (c.stage === 'lead' || c.stage === 'prospect') && !planned.has(c.id))
+			.map((c) => c.id)
+			.sort()
+	};
+}
