@@ -1,0 +1,140 @@
+/** Cross analysis: a pivot of any two dimensions against count, revenue or average rating. */
+import { GRADES, roundMoney, SOURCES, STAGES, type Customer, type Order } from '../domain';
+import { isRevenue, type Dataset } from './dataset';
+import { applyFilter, regionOf, type ReportFilter } from './filters';
+
+export const CUSTOMER_DIMENSIONS = ['stage', 'grade', 'source', 'region', 'owner'] as const;
+export const ORDER_DIMENSIONS = ['month', 'product'] as const;
+export type Dimension = (typeof CUSTOMER_DIMENSIONS)[number] | (typeof ORDER_DIMENSIONS)[number];
+export type Measure = 'count' | 'revenue' | 'avgRating';
+
+export interface CrossParams {
+	rows: Dimension;
+	columns: Dimension;
+	measure: Measure;
+	filter?: ReportFilter;
+}
+
+export interface Pivot {
+	/** What `count` counts here. */
+	unit: 'customers' | 'orders';
+	rows: string[];
+	columns: string[];
+	/** cells[row][column]; null where an average has nothing to average. */
+	cells: (number | null)[][];
+	rowTotals: (number | null)[];
+	columnTotals: (number | null)[];
+	total: number | null;
+}
+
+const NONE = 'none';
+const ORDERED: Partial<Record<Dimension, readonly string[]>> = { stage: STAGES, grade: GRADES, source: SOURCES };
+const customerKey: Record<(typeof CUSTOMER_DIMENSIONS)[number], (c: Customer) => string> = {
+	stage: (c) => c.stage,
+	grade: (c) => c.grade ?? NONE,
+	source: (c) => c.source ?? NONE,
+	region: regionOf,
+	owner: (c) => c.ownerId
+};
+const isCustomerDim = (d: Dimension): d is (typeof CUSTOMER_DIMENSIONS)[number] => d in customerKey;
+
+interface Acc {
+	n: number;
+	sum: number;
+	ratings: number;
+	ratingSum: number;
+	last: number;
+}
+
+/** One order (or customer) seen through the pivot: a key per part, a value per part. */
+interface Part {
+	product?: string;
+	revenue: number;
+}
+
+/**
+ * When both dimensions are customer dimensions (stage, grade, source, region, owner) and
+ * the measure is count, cells count customers. Otherwise the unit is the order, placed by
+ * its customer's attributes, its month (`YYYY-MM` of its date) and its products:
+ * count = revenue orders, revenue = their amount (with a product dimension: that product's
+ * lines, quantity × unitPrice), avgRating = mean rating of rated orders of any status.
+ * An order with several products counts once in each product's cell and once in each
+ * total. Missing grade or source shows as `none`. Rows and columns must differ.
+ */
+export function crossTab(data: Dataset, { rows, columns, measure, filter = {} }: CrossParams): Pivot {
+	if (rows === columns) throw new Error(`cross: rows and columns are both "${rows}"; pick two dimensions`);
+	const d = applyFilter(data, filter);
+	const accs = new Map<string, Acc>();
+	const acc = (key: string) => {
+		let a = accs.get(key);
+		if (!a) accs.set(key, (a = { n: 0, sum: 0, ratings: 0, ratingSum: 0, last: -1 }));
+		return a;
+	};
+	const add = (key: string, unit: number, revenue: number, counted: boolean, rating?: number) => {
+		const a = acc(key);
+		a.sum += revenue;
+		if (a.last === unit) return;
+		a.last = unit;
+		if (counted) a.n++;
+		if (rating !== undefined) {
+			a.ratings++;
+			a.ratingSum += rating;
+		}
+	};
+	const rowSet = new Set<string>();
+	const colSet = new Set<string>();
+	const place = (unit: number, r: string, c: string, revenue: number, counted: boolean, rating?: number) => {
+		rowSet.add(r);
+		colSet.add(c);
+		for (const key of [`${r}\u0000${c}`, `r\u0000${r}`, `c\u0000${c}`, 'all']) add(key, unit, revenue, counted, rating);
+	};
+
+	const byCustomers = measure === 'count' && isCustomerDim(rows) && isCustomerDim(columns);
+	if (byCustomers) {
+		d.customers.forEach((c, i) => place(i, customerKey[rows as 'stage'](c), customerKey[columns as 'stage'](c), 0, true));
+	} else {
+		const keyOf = (dim: Dimension, o: Order, c: Customer, part: Part) =>
+			isCustomerDim(dim) ? customerKey[dim](c) : dim === 'month' ? o.date.slice(0, 7) : part.product!;
+		const withProduct = rows === 'product' || columns === 'product';
+		d.orders.forEach((o, i) => {
+			const revenue = isRevenue(o);
+			if (measure === 'avgRating' ? o.rating === undefined : !revenue) return;
+			const c = d.customerById.get(o.customerId)!;
+			const parts: Part[] = withProduct ? productParts(o) : [{ revenue: o.amount }];
+			for (const part of parts) {
+				place(i, keyOf(rows, o, c, part), keyOf(columns, o, c, part), revenue ? part.revenue : 0, revenue, o.rating);
+			}
+		});
+	}
+
+	const value = (key: string): number | null => {
+		const a = accs.get(key);
+		if (measure === 'avgRating') return a?.ratings ? a.ratingSum / a.ratings : null;
+		if (measure === 'revenue') return roundMoney(a?.sum ?? 0);
+		return a?.n ?? 0;
+	};
+	const rowKeys = sortKeys(rows, rowSet);
+	const colKeys = sortKeys(columns, colSet);
+	return {
+		unit: byCustomers ? 'customers' : 'orders',
+		rows: rowKeys,
+		columns: colKeys,
+		cells: rowKeys.map((r) => colKeys.map((c) => value(`${r}\u0000${c}`))),
+		rowTotals: rowKeys.map((r) => value(`r\u0000${r}`)),
+		columnTotals: colKeys.map((c) => value(`c\u0000${c}`)),
+		total: value('all')
+	};
+}
+
+function productParts(o: Order): Part[] {
+	const byProduct = new Map<string, number>();
+	for (const i of o.items) byProduct.set(i.product, (byProduct.get(i.product) ?? 0) + i.quantity * i.unitPrice);
+	return [...byProduct].map(([product, revenue]) => ({ product, revenue }));
+}
+
+/** Enumerations in their defined order (then `none`), everything else ascending. */
+function sortKeys(dim: Dimension, keys: Set<string>): string[] {
+	const order = ORDERED[dim];
+	if (!order) return [...keys].sort();
+	return [...order, NONE].filter((k) => keys.has(k));
+}
