@@ -1,0 +1,53 @@
+/** Recommendations: what customers who bought what this customer bought also bought. */
+import { isRevenue, type Dataset } from './dataset';
+import { applyFilter, type ReportFilter } from './filters';
+
+export interface RecommendParams {
+	customerId: string;
+	/** How many products to return (default 5). */
+	limit?: number;
+	filter?: ReportFilter;
+}
+
+export interface Recommendation {
+	product: string;
+	/** Co-purchases: for each other customer holding it, how many of this customer's products they also bought. */
+	score: number;
+	/** How many such customers bought it. */
+	customers: number;
+}
+
+/**
+ * Counts over revenue orders. A customer who bought k of this customer's products adds k
+ * to each product they bought that this customer has not; highest score first, then most
+ * customers, then product name.
+ */
+export function recommend(data: Dataset, { customerId, limit = 5, filter = {} }: RecommendParams): Recommendation[] {
+	const d = applyFilter(data, filter);
+	const bought = new Map<string, Set<string>>();
+	for (const o of d.orders) {
+		if (!isRevenue(o)) continue;
+		let set = bought.get(o.customerId);
+		if (!set) bought.set(o.customerId, (set = new Set()));
+		for (const i of o.items) set.add(i.product);
+	}
+	const mine = bought.get(customerId);
+	if (!mine) return [];
+	const scores = new Map<string, Recommendation>();
+	for (const [other, products] of bought) {
+		if (other === customerId) continue;
+		let shared = 0;
+		for (const p of products) if (mine.has(p)) shared++;
+		if (!shared) continue;
+		for (const p of products) {
+			if (mine.has(p)) continue;
+			const r = scores.get(p) ?? { product: p, score: 0, customers: 0 };
+			r.score += shared;
+			r.customers++;
+			scores.set(p, r);
+		}
+	}
+	return [...scores.values()]
+		.sort((a, b) => b.score - a.score || b.customers - a.customers || (a.product < b.product ? -1 : 1))
+		.slice(0, limit);
+}
