@@ -13,12 +13,16 @@ export default defineConfig({
 			injectRegister: false,
 			registerType: 'prompt',
 			manifest,
-			includeAssets: ['favicon.svg', 'icons/*.png'],
+			// adapter-static writes index.html after the client build: precache it by name so
+			// navigations (any route, offline) are answered with the app shell.
+			kit: { adapterFallback: 'index.html', spa: true },
 			workbox: {
 				globPatterns: ['client/**/*.{js,css,html,svg,png,webmanifest,ico,woff2}'],
 				clientsClaim: true,
 				skipWaiting: false,
-				navigateFallbackDenylist: [/^\/api\//]
+				navigateFallbackDenylist: [/^\/api\//],
+				// The first page's JS (RxDB, charts) is larger than Workbox's 2 MiB default.
+				maximumFileSizeToCacheInBytes: 5 * 1024 * 1024
 			},
 			devOptions: { enabled: false }
 		})
@@ -27,9 +31,29 @@ export default defineConfig({
 		proxy: { '/api': `http://127.0.0.1:${apiPort}` }
 	},
 	test: {
-		include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'tests/node/**/*.test.ts'],
-		environment: 'node',
-		testTimeout: 30000,
-		hookTimeout: 60000
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'unit',
+					include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'tests/node/**/*.test.ts'],
+					environment: 'node',
+					testTimeout: 30000,
+					hookTimeout: 60000
+				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'browser',
+					include: ['tests/browser/**/*.test.ts'],
+					environment: 'node',
+					// One server and one Chromium per file; files one after another (2 cores).
+					fileParallelism: false,
+					testTimeout: 120000,
+					hookTimeout: 120000
+				}
+			}
+		]
 	}
 });

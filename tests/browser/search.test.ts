@@ -1,0 +1,27 @@
+/** Issue 2: search as you type finds Chinese names by pinyin initials. */
+import { describe, it } from 'vitest';
+import { useHarness } from './harness';
+import { createCustomer, expectListed, expectNotListed, openCustomerList } from './customers';
+
+const harness = useHarness();
+
+describe('customer search', () => {
+	it('finds 张三 by "zs" and leaves 李四 out', async () => {
+		const context = await harness.current.newContext();
+		const page = await context.newPage();
+		await createCustomer(page, { name: '张三' });
+		await createCustomer(page, { name: '李四' });
+		await openCustomerList(page);
+		await expectListed(page, '张三');
+		await expectListed(page, '李四');
+
+		await page
+			.getByRole('searchbox', { name: 'Search' })
+			.or(page.getByRole('textbox', { name: 'Search' }))
+			.first()
+			.fill('zs');
+		await expectListed(page, '张三');
+		await expectNotListed(page, '李四');
+		await context.close();
+	});
+});
