@@ -1,0 +1,160 @@
+/**
+ * Replicates the device's RxDB collections with the Fieldbook server: RxDB's
+ * `replicateRxCollection` over plain fetch (pull, push) and an SSE stream read with fetch.
+ * No Svelte here: the app and the Node tests use the same code.
+ */
+import { Subject } from 'rxjs';
+import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
+import type { RxReplicationPullStreamItem } from 'rxdb';
+import type { FieldbookDb } from '$lib/db/database';
+import { COLLECTIONS, type CollectionName } from '$lib/domain/collections';
+import { toWire, type Checkpoint, type PullResponse, type StreamEvent } from '$lib/domain/sync/protocol';
+import { SseParser } from '$lib/domain/sync/sse';
+
+export interface ReplicationOptions {
+	db: FieldbookDb;
+	/** '' in the browser (same origin), 'http://127.0.0.1:port' in Node. */
+	baseUrl: string;
+	getToken: () => string | undefined;
+	/** Default: all six. */
+	collections?: CollectionName[];
+	/** Default true: stream changes and retry on errors. */
+	live?: boolean;
+	fetch?: typeof fetch;
+	/** Default true in the browser (one tab leads), false in Node. */
+	waitForLeadership?: boolean;
+	/** Called on a 401: the session is missing, expired or revoked. */
+	onUnauthorized?: () => void;
+	/** Called when a push was answered with conflicts (merged or refused states the device adopts). */
+	onConflictAnswered?: (collection: CollectionName, docs: unknown[]) => void;
+	/** Milliseconds before a failed request is retried (RxDB's default 5000). */
+	retryTime?: number;
+	/** Milliseconds before a dropped stream reconnects (default 2000). */
+	reconnectMs?: number;
+	batchSize?: number;
+}
+
+export interface ReplicationHandle {
+	states: Record<CollectionName, RxReplicationState<any, any>>;
+	/** Pulls now (e.g. on 'online'). */
+	reSync(): void;
+	/** Resolves when every collection is in sync: for tests, never block the UI on it. */
+	awaitInSync(): Promise<void>;
+	cancel(): Promise<void>;
+}
+
+/** An HTTP answer the replication cannot use; `status` 0 means the network failed. */
+export class SyncHttpError extends Error {
+	constructor(
+		public readonly status: number,
+		message: string
+	) {
+		super(message);
+	}
+}
+
+export function startReplication(opts: ReplicationOptions): ReplicationHandle {
+	const collections = opts.collections ?? [...COLLECTIONS];
+	const doFetch = opts.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
+	const live = opts.live ?? true;
+	const aborter = new AbortController();
+	const states = {} as Record<CollectionName, RxReplicationState<any, any>>;
+
+	const request = async (path: string, init: RequestInit = {}): Promise<Response> => {
+		const token = opts.getToken();
+		const headers = new Headers(init.headers);
+		if (token) headers.set('authorization', `Bearer ${token}`);
+		if (init.body) headers.set('content-type', 'application/json');
+		let res: Response;
+		try {
+			res = await doFetch(opts.baseUrl + path, { ...init, headers, signal: init.signal ?? aborter.signal });
+		} catch (err) {
+			throw new SyncHttpError(0, `Network error: ${(err as Error).message}`);
+		}
+		if (res.status === 401) opts.onUnauthorized?.();
+		if (!res.ok) {
+			const body = await res.text().catch(() => '');
+			throw new SyncHttpError(res.status, `${init.method ?? 'GET'} ${path} answered ${res.status}: ${body.slice(0, 300)}`);
+		}
+		return res;
+	};
+
+	for (const name of collections) {
+		const base = `/api/sync/${name}`;
+		const stream$ = new Subject<RxReplicationPullStreamItem<any, Checkpoint>>();
+		states[name] = replicateRxCollection<any, Checkpoint>({
+			replicationIdentifier: `fieldbook-${name}-${opts.baseUrl || 'same-origin'}`,
+			collection: opts.db[name] as never,
+			live,
+			retryTime: opts.retryTime ?? 5000,
+			waitForLeadership: opts.waitForLeadership ?? typeof window !== 'undefined',
+			autoStart: true,
+			pull: {
+				batchSize: opts.batchSize ?? 100,
+				stream$: stream$.asObservable(),
+				async handler(checkpoint, batchSize) {
+					const q = new URLSearchParams({ limit: String(batchSize) });
+					if (checkpoint) q.set('checkpoint', JSON.stringify(checkpoint));
+					const res = await request(`${base}/pull?${q}`);
+					const body = (await res.json()) as PullResponse;
+					return { documents: body.documents, checkpoint: body.checkpoint ?? undefined };
+				}
+			},
+			push: {
+				batchSize: opts.batchSize ?? 100,
+				async handler(rows) {
+					const body = rows.map((r) => ({
+						newDocumentState: toWire(r.newDocumentState as Record<string, unknown>),
+						assumedMasterState: r.assumedMasterState
+							? toWire(r.assumedMasterState as Record<string, unknown>)
+							: undefined
+					}));
+					const res = await request(`${base}/push`, { method: 'POST', body: JSON.stringify(body) });
+					const conflicts = (await res.json()) as any[];
+					if (conflicts.length) opts.onConflictAnswered?.(name, conflicts);
+					return conflicts;
+				}
+			}
+		});
+		if (live) void readStream(`${base}/stream`, stream$);
+	}
+
+	/** Reads the SSE stream until cancelled, reconnecting after drops; the server sends RESYNC on each connect. */
+	async function readStream(path: string, out: Subject<RxReplicationPullStreamItem<any, Checkpoint>>) {
+		while (!aborter.signal.aborted) {
+			try {
+				const res = await request(path, { headers: { accept: 'text/event-stream' } });
+				const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+				const parser = new SseParser();
+				for (;;) {
+					const { value, done } = await reader.read();
+					if (done) break;
+					for (const data of parser.push(value)) {
+						const event = JSON.parse(data) as StreamEvent;
+						out.next(event === 'RESYNC' ? 'RESYNC' : { documents: event.documents, checkpoint: event.checkpoint! });
+					}
+				}
+			} catch {
+				/* dropped or refused: wait and reconnect below */
+			}
+			if (aborter.signal.aborted) break;
+			await new Promise((r) => setTimeout(r, opts.reconnectMs ?? 2000));
+			if (!aborter.signal.aborted) out.next('RESYNC');
+		}
+		out.complete();
+	}
+
+	return {
+		states,
+		reSync() {
+			for (const s of Object.values(states)) s.reSync();
+		},
+		async awaitInSync() {
+			await Promise.all(Object.values(states).map((s) => s.awaitInSync()));
+		},
+		async cancel() {
+			aborter.abort();
+			await Promise.all(Object.values(states).map((s) => s.cancel()));
+		}
+	};
+}
