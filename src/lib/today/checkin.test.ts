@@ -1,0 +1,72 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { firstValueFrom } from 'rxjs';
+import { openDatabase, type FieldbookDb } from '$lib/db/database';
+import { createRecord } from '$lib/db/records';
+import { checkIn } from './checkin';
+import { failureOf } from './geo';
+import { customerNames$, searchCustomers$, visits$ } from './queries';
+import { followUpsDue, plannedVisits } from './select';
+
+let db: FieldbookDb;
+let n = 0;
+
+beforeEach(async () => {
+	db = await openDatabase({ userId: `today-${Date.now()}-${n++}`, storage: 'memory', devMode: true, multiInstance: false });
+});
+afterEach(async () => {
+	await db.remove();
+});
+
+describe('check in from Today', () => {
+	it('saves a checked-in visit with the position', async () => {
+		const c = await createRecord(db, 'customers', { name: '张三', ownerId: 'local' });
+		const now = Date.now();
+		const v = await checkIn(db, c.id, { lat: 31.23, lng: 121.47, accuracy: 18 }, now);
+		expect(v.checkIn).toEqual({ at: now, lat: 31.23, lng: 121.47, accuracy: 18 });
+		const stored = await firstValueFrom(visits$(db));
+		expect(stored.map((x) => x.id)).toEqual([v.id]);
+	});
+
+	it('without a position logs the visit at now, which answers a due follow-up and is no plan', async () => {
+		const c = await createRecord(db, 'customers', { name: 'Li Si', ownerId: 'local' });
+		const now = Date.now();
+		await createRecord(db, 'visits', {
+			customerId: c.id,
+			checkIn: { at: now - 5 * 86_400_000, lat: 1, lng: 1, accuracy: 5 },
+			nextFollowUpAt: now - 86_400_000
+		});
+		expect(followUpsDue(await firstValueFrom(visits$(db)), now)).toHaveLength(1);
+		const v = await checkIn(db, c.id, undefined, now);
+		expect(v.checkIn).toBeUndefined();
+		expect(v.plannedAt).toBe(now);
+		const visits = await firstValueFrom(visits$(db));
+		expect(followUpsDue(visits, now + 1000)).toEqual([]);
+		expect(plannedVisits(visits, now + 1000)).toEqual([]);
+	});
+
+	it('refuses a position out of range', async () => {
+		const c = await createRecord(db, 'customers', { name: 'Wang', ownerId: 'local' });
+		const err = await checkIn(db, c.id, { lat: 91, lng: 0, accuracy: 1 }).catch((e) => e);
+		expect(err.fields['checkIn.lat']).toBeDefined();
+	});
+
+	it('maps geolocation error codes to reasons', () => {
+		expect([1, 2, 3].map(failureOf)).toEqual(['denied', 'unavailable', 'timeout']);
+	});
+});
+
+describe('customer search for pickers', () => {
+	it('finds by part of the name or company in any case, or by phone digits', async () => {
+		const zhang = await createRecord(db, 'customers', { name: '张三', company: 'Acme Trading', ownerId: 'local' });
+		const li = await createRecord(db, 'customers', { name: 'Li Si (Ltd.)', phones: ['13800138000'], ownerId: 'local' });
+		const ids = async (q: string) => (await firstValueFrom(searchCustomers$(db, q))).map((c) => c.id);
+		expect(await ids('张')).toEqual([zhang.id]);
+		expect(await ids('acme')).toEqual([zhang.id]);
+		expect(await ids('(ltd.')).toEqual([li.id]);
+		expect(await ids('0013 8000')).toEqual([li.id]);
+		expect(await ids('nobody')).toEqual([]);
+		expect(await ids('')).toEqual([li.id, zhang.id]);
+		const names = await firstValueFrom(customerNames$(db, [zhang.id, li.id, zhang.id]));
+		expect(names.get(li.id)).toBe('Li Si (Ltd.)');
+	});
+});
