@@ -2,7 +2,7 @@
  * The server's tables (Drizzle, pg-core): the same schema runs on PGlite and PostgreSQL.
  * Migrations generated from it live in server/db/migrations and are applied at start.
  */
-import { bigint, boolean, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, jsonb, pgSequence, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const users = pgTable(
 	'users',
@@ -32,4 +32,68 @@ export const sessions = pgTable(
 		revokedAt: bigint('revoked_at', { mode: 'number' })
 	},
 	(t) => [index('sessions_user_idx').on(t.userId)]
+);
+
+/** Global position in the change feed: taken only under the feed lock (server/sync/feed.ts). */
+export const syncSeq = pgSequence('sync_seq', { startWith: 1 });
+
+/**
+ * Synced records: `data` is the validated document exactly as devices see it; the other
+ * columns are the server's bookkeeping (scope, feed position).
+ */
+export const syncRecords = pgTable(
+	'sync_records',
+	{
+		collection: text('collection').notNull(),
+		id: text('id').notNull(),
+		data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+		/** customers: the owning user. */
+		ownerId: text('owner_id'),
+		/** orders, services, visits, participations: the customer they belong to. */
+		customerId: text('customer_id'),
+		pushedBy: text('pushed_by').notNull(),
+		deleted: boolean('deleted').notNull(),
+		updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
+		seq: bigint('seq', { mode: 'number' }).notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.collection, t.id] }),
+		index('sync_records_feed_idx').on(t.collection, t.seq),
+		index('sync_records_owner_idx').on(t.collection, t.ownerId),
+		index('sync_records_customer_idx').on(t.customerId)
+	]
+);
+
+/**
+ * Per-user feed entries: the tombstone a user gets when they lose sight of a record
+ * (reassignment, manager or role change), carrying the last state they could see.
+ */
+export const syncUserFeed = pgTable(
+	'sync_user_feed',
+	{
+		seq: bigint('seq', { mode: 'number' }).primaryKey(),
+		userId: text('user_id').notNull(),
+		collection: text('collection').notNull(),
+		recordId: text('record_id').notNull(),
+		data: jsonb('data').$type<Record<string, unknown>>().notNull()
+	},
+	(t) => [index('sync_user_feed_idx').on(t.userId, t.collection, t.seq)]
+);
+
+/** Every accepted change per field, conflict losers and refused edits (GET /api/history). */
+export const syncHistory = pgTable(
+	'sync_history',
+	{
+		id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+		collection: text('collection').notNull(),
+		recordId: text('record_id').notNull(),
+		at: bigint('at', { mode: 'number' }).notNull(),
+		userId: text('user_id').notNull(),
+		kind: text('kind', { enum: ['create', 'edit', 'delete', 'conflict', 'refused'] }).notNull(),
+		field: text('field'),
+		value: jsonb('value'),
+		previous: jsonb('previous'),
+		deviceAt: bigint('device_at', { mode: 'number' })
+	},
+	(t) => [index('sync_history_record_idx').on(t.collection, t.recordId, t.id)]
 );
