@@ -1,0 +1,99 @@
+/**
+ * Search-as-you-type over customers: one precomputed, lower-case key per customer (name,
+ * company, pinyin and pinyin initials of Chinese text, phones, emails), cached by
+ * id + updatedAt so 20,000 customers are converted once, not on every keystroke.
+ */
+import { pinyin } from 'pinyin-pro';
+import type { Customer } from '$lib/domain/customer';
+
+type Searchable = Pick<Customer, 'id' | 'updatedAt' | 'name' | 'phones' | 'emails'> & {
+	company?: string;
+};
+
+const HAN = /[\u3400-\u9fff]/;
+const SEP = '\u0000';
+
+function squash(s: string): string {
+	return s.toLowerCase().replace(/\s+/g, '');
+}
+
+/** Full pinyin and initials of the Chinese characters in `text` ('' when there are none). */
+export function pinyinForms(text: string, surname = false): { full: string; initials: string } {
+	if (!HAN.test(text)) return { full: '', initials: '' };
+	const opts = { toneType: 'none', type: 'array', nonZh: 'consecutive', surname: surname ? 'head' : 'off' } as const;
+	const full = pinyin(text, opts).join('');
+	const initials = pinyin(text, { ...opts, pattern: 'first' }).join('');
+	return { full: squash(full), initials: squash(initials) };
+}
+
+/** An E.164 number also as dialled at home ("138…", "010…", "020 7946…" for +44 20 7946…). */
+function phoneForms(phone: string): string {
+	if (phone.startsWith('+86')) return `${phone}${SEP}0${phone.slice(3)}`;
+	// Country codes have 1–3 digits; without a table, offer each reading.
+	return [phone, ...[2, 3, 4].map((n) => '0' + phone.slice(n))].join(SEP);
+}
+
+/** The search key of one customer: every form a person might type, joined. */
+export function searchKeyOf(c: Searchable): string {
+	const name = pinyinForms(c.name, true);
+	const company = c.company ? pinyinForms(c.company) : { full: '', initials: '' };
+	return [
+		squash(c.name),
+		name.full,
+		name.initials,
+		squash(c.company ?? ''),
+		company.full,
+		company.initials,
+		...c.phones.map(phoneForms),
+		...c.emails.map((e) => e.toLowerCase())
+	]
+		.filter(Boolean)
+		.join(SEP);
+}
+
+/** Splits what was typed into lower-case tokens; a customer matches when its key has all. */
+export function queryTokens(query: string): string[] {
+	return query
+		.toLowerCase()
+		.split(/\s+/)
+		.map((t) => (/^[+\d()\-.]+$/.test(t) ? t.replace(/[()\-.]/g, '') : t))
+		.filter(Boolean);
+}
+
+/** True when every token occurs in the key. */
+export function keyMatches(key: string, tokens: readonly string[]): boolean {
+	for (const t of tokens) if (!key.includes(t)) return false;
+	return true;
+}
+
+/** Search keys cached by id + updatedAt; an edited customer gets a fresh key. */
+export class SearchIndex {
+	#cache = new Map<string, { updatedAt: number; key: string }>();
+
+	keyOf(c: Searchable): string {
+		const hit = this.#cache.get(c.id);
+		if (hit && hit.updatedAt === c.updatedAt) return hit.key;
+		const key = searchKeyOf(c);
+		this.#cache.set(c.id, { updatedAt: c.updatedAt, key });
+		return key;
+	}
+
+	/** The customers matching `query`, in the order given. */
+	search<T extends Searchable>(customers: readonly T[], query: string): T[] {
+		const tokens = queryTokens(query);
+		if (!tokens.length) return customers as T[];
+		return customers.filter((c) => keyMatches(this.keyOf(c), tokens));
+	}
+
+	/** Computes missing keys in small slices between frames, so the first keystroke is quick. */
+	async warm(customers: readonly Searchable[], slice = 1000): Promise<void> {
+		for (let i = 0; i < customers.length; i += slice) {
+			for (const c of customers.slice(i, i + slice)) this.keyOf(c);
+			await new Promise((r) => setTimeout(r, 0));
+		}
+	}
+
+	get size(): number {
+		return this.#cache.size;
+	}
+}
