@@ -4,12 +4,14 @@
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { ApiError, errorBody, sendError } from './http/errors';
 import type { AppDeps, AppEnv } from './http/types';
 import { healthRoutes } from './routes/health/index';
 import { setupRoutes } from './routes/setup/index';
-import { authRoutes } from './routes/auth/index';
+import { authRoutes, meRoutes } from './routes/auth/index';
+import { createSignInLimits } from './http/rate-limit';
 import { usersRoutes } from './routes/users/index';
 import { syncRoutes } from './routes/sync/index';
 import { historyRoutes } from './routes/history/index';
@@ -20,6 +22,15 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
 	const app = new Hono<AppEnv>();
+	const signInLimits = createSignInLimits(deps.now, deps.signInLimit);
+	const corsOrigins = new Set(deps.corsOrigins ?? []);
+	const allowListedOrigin = cors({
+		origin: (origin) => (corsOrigins.has(origin) ? origin : null),
+		allowMethods: ['GET', 'POST', 'PATCH', 'DELETE'],
+		allowHeaders: ['Authorization', 'Content-Type', 'Last-Event-ID'],
+		exposeHeaders: ['Retry-After'],
+		maxAge: 600
+	});
 
 	app.use('*', async (c, next) => {
 		c.set('deps', deps);
@@ -43,6 +54,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 			crossOriginEmbedderPolicy: false
 		})
 	);
+	// Strict CORS: no CORS headers at all unless the Origin is listed in CORS_ORIGINS.
+	app.use('/api/*', (c, next) => {
+		const origin = c.req.header('origin');
+		return origin && corsOrigins.has(origin) ? allowListedOrigin(c, next) : next();
+	});
 	app.use(
 		'/api/*',
 		bodyLimit({
@@ -53,10 +69,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 	);
 
 	app.route('/api/health', healthRoutes());
-	app.route('/api/setup', setupRoutes());
-	app.route('/api/auth', authRoutes());
+	app.route('/api/setup', setupRoutes(signInLimits));
+	app.route('/api/auth', authRoutes(signInLimits));
 	app.route('/api/users', usersRoutes());
-	app.route('/api/me', authRoutes.me());
+	app.route('/api/me', meRoutes());
 	app.route('/api/sync', syncRoutes());
 	app.route('/api/history', historyRoutes());
 

@@ -14,6 +14,10 @@ const envSchema = z.object({
 		.string()
 		.optional()
 		.transform((s) => (s ? s.split(',').map((o) => o.trim()).filter(Boolean) : [])),
+	TRUST_PROXY: z
+		.enum(['0', '1', 'true', 'false', ''], 'TRUST_PROXY must be 1 (behind your own proxy) or 0')
+		.optional()
+		.transform((v) => v === '1' || v === 'true'),
 	LOG_LEVEL: z.enum(['silent', 'info', 'debug']).default('info')
 });
 

@@ -13,6 +13,7 @@ const app = createApp({
 	now: () => Date.now(),
 	staticDir: env.STATIC_DIR,
 	corsOrigins: env.CORS_ORIGINS,
+	trustProxy: env.TRUST_PROXY,
 	version
 });
 

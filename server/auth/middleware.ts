@@ -8,7 +8,8 @@ import type { Role } from './user';
 export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
 	const header = c.req.header('authorization') ?? '';
 	const match = /^Bearer\s+(\S+)$/i.exec(header);
-	const user = match ? await userForToken(c.var.deps.database.db, match[1]) : undefined;
+	const { database, now } = c.var.deps;
+	const user = match ? await userForToken(database.db, match[1], now()) : undefined;
 	if (!user) throw unauthorized();
 	c.set('user', user);
 	c.set('token', match![1]);

@@ -47,3 +47,11 @@ export async function userForToken(db: Db, token: string, now = Date.now()): Pro
 export async function revokeSession(db: Db, token: string, now = Date.now()): Promise<void> {
 	await db.update(sessions).set({ revokedAt: now }).where(eq(sessions.tokenHash, hashToken(token)));
 }
+
+/** Ends every live session of a user (disabled, or their password changed). */
+export async function revokeUserSessions(db: Db, userId: string, now = Date.now()): Promise<void> {
+	await db
+		.update(sessions)
+		.set({ revokedAt: now })
+		.where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+}

@@ -25,13 +25,53 @@ export const passwordSchema = z
 	.min(8, 'Password needs at least 8 characters')
 	.max(200, 'Password is at most 200 characters');
 
-export function toPublicUser(row: {
+export const roleSchema = z.enum(ROLES, 'Role must be admin, manager or rep');
+export const displayNameSchema = z
+	.string()
+	.trim()
+	.min(1, 'Display name cannot be empty')
+	.max(80, 'Display name is at most 80 characters');
+const userIdRef = z.string().min(1).max(64);
+
+/** Sign-in and setup: `{username, password}` (the username is matched case-insensitively). */
+export const credentialsSchema = z.object({
+	username: z.string().trim().toLowerCase().min(1, 'Enter a username').max(40, 'Username is at most 40 characters'),
+	password: z.string().min(1, 'Enter a password').max(200, 'Password is at most 200 characters')
+});
+
+export const setupSchema = z.object({ username: usernameSchema, password: passwordSchema });
+
+export const newUserSchema = z.object({
+	username: usernameSchema,
+	password: passwordSchema,
+	role: roleSchema,
+	managerId: userIdRef.nullish(),
+	displayName: displayNameSchema.optional()
+});
+
+export const userPatchSchema = z.object({
+	displayName: displayNameSchema.optional(),
+	password: passwordSchema.optional(),
+	role: roleSchema.optional(),
+	managerId: userIdRef.nullable().optional(),
+	disabled: z.boolean().optional()
+});
+
+/** What an admin sees of a user: the public user plus whether it is disabled. */
+export interface AdminUser extends PublicUser {
+	disabled: boolean;
+}
+
+interface UserRow {
 	id: string;
 	username: string;
 	displayName: string;
 	role: Role;
 	managerId: string | null;
-}): PublicUser {
+	disabled?: boolean;
+}
+
+export function toPublicUser(row: UserRow): PublicUser {
 	return {
 		id: row.id,
 		username: row.username,
@@ -39,4 +79,8 @@ export function toPublicUser(row: {
 		role: row.role,
 		managerId: row.managerId
 	};
+}
+
+export function toAdminUser(row: UserRow & { disabled: boolean }): AdminUser {
+	return { ...toPublicUser(row), disabled: row.disabled };
 }
