@@ -1,10 +1,11 @@
 /**
- * The database the app is using now: the signed-in user's (or the device's `local` user
- * before anyone signs in). Pages read `current.db`; switching users closes the previous
- * database first (RxDB allows few open collections per page).
+ * The database the app is using now: the signed-in user's (`$lib/sync/account.ts` opens
+ * it). Pages read `current.db`, and `current.userId` is the owner of new customers;
+ * switching users closes the previous database first (RxDB allows few open collections).
  */
 import { openDatabase, type FieldbookDb } from './database';
 
+/** The owner id tests use for a device with nobody signed in. */
 export const LOCAL_USER = 'local';
 
 class CurrentDatabase {
