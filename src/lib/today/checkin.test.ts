@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { firstValueFrom } from 'rxjs';
 import { openDatabase, type FieldbookDb } from '$lib/db/database';
-import { createRecord } from '$lib/db/records';
+import { createRecord, updateRecord } from '$lib/db/records';
 import { checkIn } from './checkin';
-import { failureOf } from './geo';
-import { customerNames$, searchCustomers$, visits$ } from './queries';
+import { customerNames$, recentCustomers$, visits$ } from './queries';
 import { followUpsDue, plannedVisits } from './select';
 
 let db: FieldbookDb;
@@ -49,24 +48,20 @@ describe('check in from Today', () => {
 		const err = await checkIn(db, c.id, { lat: 91, lng: 0, accuracy: 1 }).catch((e) => e);
 		expect(err.fields['checkIn.lat']).toBeDefined();
 	});
-
-	it('maps geolocation error codes to reasons', () => {
-		expect([1, 2, 3].map(failureOf)).toEqual(['denied', 'unavailable', 'timeout']);
-	});
 });
 
-describe('customer search for pickers', () => {
-	it('finds by part of the name or company in any case, or by phone digits', async () => {
-		const zhang = await createRecord(db, 'customers', { name: '张三', company: 'Acme Trading', ownerId: 'local' });
-		const li = await createRecord(db, 'customers', { name: 'Li Si (Ltd.)', phones: ['13800138000'], ownerId: 'local' });
-		const ids = async (q: string) => (await firstValueFrom(searchCustomers$(db, q))).map((c) => c.id);
-		expect(await ids('张')).toEqual([zhang.id]);
-		expect(await ids('acme')).toEqual([zhang.id]);
-		expect(await ids('(ltd.')).toEqual([li.id]);
-		expect(await ids('0013 8000')).toEqual([li.id]);
-		expect(await ids('nobody')).toEqual([]);
-		expect(await ids('')).toEqual([li.id, zhang.id]);
+describe('customer lists on Today', () => {
+	it('lists the customers edited last and names customers by id', async () => {
+		const zhang = await createRecord(db, 'customers', { name: '张三', ownerId: 'local' });
+		const li = await createRecord(db, 'customers', { name: 'Li Si', ownerId: 'local' });
+		await createRecord(db, 'customers', { name: 'Wang Wu', ownerId: 'local' });
+		await updateRecord(db, 'customers', zhang.id, { ...zhang, company: 'Acme' });
+		const recent = await firstValueFrom(recentCustomers$(db, 2));
+		expect(recent.map((c) => c.name)).toEqual(['张三', 'Wang Wu']);
 		const names = await firstValueFrom(customerNames$(db, [zhang.id, li.id, zhang.id]));
-		expect(names.get(li.id)).toBe('Li Si (Ltd.)');
+		expect([...names]).toEqual([
+			[zhang.id, '张三'],
+			[li.id, 'Li Si']
+		]);
 	});
 });

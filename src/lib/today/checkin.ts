@@ -6,14 +6,14 @@
 import { createRecord } from '$lib/db/records';
 import type { FieldbookDb } from '$lib/db/database';
 import type { Visit } from '$lib/domain';
-import type { Fix } from './geo';
+import type { Position } from '$lib/records/geo';
 
 /** The visit fields for a check-in at `now`, with or without a position. */
-export function checkInInput(customerId: string, fix: Fix | undefined, now: number): Record<string, unknown> {
+export function checkInInput(customerId: string, fix: Position | undefined, now: number): Record<string, unknown> {
 	return fix ? { customerId, checkIn: { at: now, ...fix } } : { customerId, plannedAt: now };
 }
 
 /** Saves the check-in visit (validated by the visit schema) and returns it. */
-export function checkIn(db: FieldbookDb, customerId: string, fix: Fix | undefined, now = Date.now()): Promise<Visit> {
+export function checkIn(db: FieldbookDb, customerId: string, fix: Position | undefined, now = Date.now()): Promise<Visit> {
 	return createRecord(db, 'visits', checkInInput(customerId, fix, now));
 }

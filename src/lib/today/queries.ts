@@ -21,26 +21,3 @@ export function customerNames$(db: FieldbookDb, ids: readonly string[]): Observa
 		.findByIds([...new Set(ids)])
 		.$.pipe(map((docs) => new Map([...docs].map(([id, d]) => [id, d.name]))));
 }
-
-/** Escapes text for use inside a regular expression. */
-export function escapeRegex(text: string): string {
-	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/**
- * Customers whose name or company contains `text` (any case), or whose phone contains its
- * digits; most recently edited first. Empty text gives the most recent customers.
- */
-export function searchCustomers$(db: FieldbookDb, text: string, limit = 20): Observable<Customer[]> {
-	const q = text.trim();
-	const digits = q.replace(/\D/g, '');
-	const pattern = escapeRegex(q);
-	const or: object[] = [
-		{ name: { $regex: pattern, $options: 'i' } },
-		{ company: { $regex: pattern, $options: 'i' } }
-	];
-	if (digits.length >= 3) or.push({ phones: { $elemMatch: { $regex: digits } } });
-	return db.customers
-		.find({ selector: q ? ({ $or: or } as never) : {}, sort: [{ updatedAt: 'desc' }], limit })
-		.$.pipe(map((docs) => docs.map((d) => d.toJSON() as Customer)));
-}
