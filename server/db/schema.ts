@@ -59,6 +59,7 @@ export const syncRecords = pgTable(
 	(t) => [
 		primaryKey({ columns: [t.collection, t.id] }),
 		index('sync_records_feed_idx').on(t.collection, t.seq),
+		index('sync_records_seq_idx').on(t.seq),
 		index('sync_records_owner_idx').on(t.collection, t.ownerId),
 		index('sync_records_customer_idx').on(t.customerId)
 	]

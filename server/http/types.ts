@@ -15,6 +15,8 @@ export interface AppDeps {
 	/** Failed sign-in/setup attempts allowed per address and per username (default 10 / 15 min). */
 	signInLimit?: LimitOptions;
 	version: string;
+	/** Milliseconds between SSE heartbeat comments on sync streams (default 20 000; tests pass less). */
+	syncHeartbeatMs?: number;
 }
 
 export interface AppEnv {

@@ -1,9 +1,12 @@
 /**
  * Hooks the accounts code calls when who-can-see-what changes (a rep's manager or role
- * changed). The sync work implements them so the change feed re-sends records to users
- * who gained access and tombstones to those who lost it, in the same transaction.
+ * changed), inside its transaction and after the users row is updated. The change feed
+ * then re-sends records to users who gained access and tombstones to those who lost it.
  */
 import type { Db } from '../db/client';
+import { lockFeed, notifyFeed } from './feed';
+import { viewerChanged } from './reassign';
+import { loadViewer, type Viewer } from './scope';
 
 export interface UserScopeChange {
 	userId: string;
@@ -14,4 +17,32 @@ export interface UserScopeChange {
 	at: number;
 }
 
-export async function userScopeChanged(_tx: Db, _change: UserScopeChange): Promise<void> {}
+const withOwner = (v: Viewer, owner: string, present: boolean): Viewer => {
+	const owners = new Set(v.owners);
+	if (present) owners.add(owner);
+	else owners.delete(owner);
+	return { ...v, owners };
+};
+
+export async function userScopeChanged(tx: Db, change: UserScopeChange): Promise<void> {
+	await lockFeed(tx);
+	const { userId } = change;
+	if (change.role !== change.previousRole) {
+		const after = await loadViewer(tx, { id: userId, role: change.role });
+		const before = await loadViewer(tx, { id: userId, role: change.previousRole });
+		await viewerChanged(tx, before, after);
+	}
+	if (change.managerId !== change.previousManagerId) {
+		for (const [managerId, gains] of [
+			[change.previousManagerId, false],
+			[change.managerId, true]
+		] as const) {
+			if (!managerId) continue;
+			const rows = await tx.query.users.findFirst({ where: (u, { eq }) => eq(u.id, managerId) });
+			if (!rows || rows.role === 'admin') continue;
+			const now = await loadViewer(tx, { id: managerId, role: rows.role });
+			await viewerChanged(tx, withOwner(now, userId, !gains), withOwner(now, userId, gains));
+		}
+	}
+	await notifyFeed(tx, 'scope');
+}

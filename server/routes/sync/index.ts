@@ -1,7 +1,71 @@
-/** Placeholder router: replaced by the sync work in this session. */
-import { Hono } from 'hono';
+/**
+ * The replication endpoints (DESIGN.md "HTTP contract"): pull, push and an SSE stream per
+ * collection, for the signed-in user's scope. An unknown collection is a 404.
+ */
+import { Hono, type Context } from 'hono';
+import { streamSSE } from 'hono/streaming';
 import type { AppEnv } from '../../http/types';
+import { requireUser } from '../../auth/middleware';
+import { userForToken } from '../../auth/sessions';
+import { notFound } from '../../http/errors';
+import { readJson, readQuery } from '../../http/validate';
+import { isCollectionName, type CollectionName } from '#domain/collections';
+import { DEFAULT_PULL_LIMIT, pullQuerySchema, pushBodySchema } from '#domain/sync/protocol';
+import { pullFeed } from '../../sync/feed';
+import { applyPush } from '../../sync/push';
+import { loadViewer } from '../../sync/scope';
+import { hubFor } from '../../sync/hub';
+
+const DEFAULT_HEARTBEAT_MS = 20_000;
+
+function collectionOf(c: Context<AppEnv>): CollectionName {
+	const name = c.req.param('collection') ?? '';
+	if (!isCollectionName(name)) throw notFound(`Collection "${name.slice(0, 40)}"`);
+	return name;
+}
 
 export function syncRoutes() {
-	return new Hono<AppEnv>();
+	return new Hono<AppEnv>()
+		.use('*', requireUser)
+		.get('/:collection/pull', async (c) => {
+			const collection = collectionOf(c);
+			const q = readQuery(c, pullQuerySchema);
+			const db = c.var.deps.database.db;
+			const viewer = await loadViewer(db, c.var.user);
+			return c.json(await pullFeed(db, viewer, collection, q.checkpoint, q.limit ?? DEFAULT_PULL_LIMIT));
+		})
+		.post('/:collection/push', async (c) => {
+			const collection = collectionOf(c);
+			const rows = await readJson(c, pushBodySchema);
+			const { database, now } = c.var.deps;
+			return c.json(await applyPush(database.db, c.var.user, collection, rows, now()));
+		})
+		.get('/:collection/stream', async (c) => {
+			const collection = collectionOf(c);
+			const { database, syncHeartbeatMs } = c.var.deps;
+			const viewer = await loadViewer(database.db, c.var.user);
+			const token = c.var.token;
+			return streamSSE(c, async (stream) => {
+				let closed = false;
+				let wake: () => void = () => undefined;
+				const ended = new Promise<void>((resolve) => (wake = resolve));
+				const close = () => {
+					closed = true;
+					wake();
+				};
+				stream.onAbort(close);
+				const write = (data: unknown) => {
+					if (!closed) stream.writeSSE({ data: JSON.stringify(data) }).catch(close);
+				};
+				write('RESYNC');
+				const unsubscribe = await hubFor(database).subscribe({ collection, viewer, send: write });
+				const heartbeat = setInterval(async () => {
+					if (!(await userForToken(database.db, token).catch(() => undefined))) return close();
+					stream.write(': heartbeat\n\n').catch(close);
+				}, syncHeartbeatMs ?? DEFAULT_HEARTBEAT_MS);
+				await ended;
+				clearInterval(heartbeat);
+				unsubscribe();
+			});
+		});
 }

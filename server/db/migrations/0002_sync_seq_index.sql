@@ -1,0 +1,1 @@
+CREATE INDEX "sync_records_seq_idx" ON "sync_records" USING btree ("seq");

@@ -1,0 +1,62 @@
+/**
+ * The change feed. Every write that moves a record in the feed runs under one transaction
+ * advisory lock taken before its sequence value, so commit order equals sequence order and
+ * a reader never sees position N+1 before N: a checkpoint on `seq` then never skips a change.
+ */
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import type { CollectionName } from '#domain/collections';
+import type { Checkpoint, PullResponse, WireDoc } from '#domain/sync/protocol';
+import { visibleSql, type Viewer } from './scope';
+
+export const FEED_LOCK = 727402;
+export const FEED_CHANNEL = 'fieldbook_sync';
+
+/** Serialises feed writers until the transaction ends; call before any write that takes a `seq`. */
+export async function lockFeed(tx: Db): Promise<void> {
+	await tx.execute(sql`select pg_advisory_xact_lock(${FEED_LOCK})`);
+}
+
+/** Tells every server process (this one too) that the feed moved; delivered on commit. */
+export async function notifyFeed(tx: Db, what: 'records' | 'scope'): Promise<void> {
+	await tx.execute(sql`select pg_notify(${FEED_CHANNEL}, ${what})`);
+}
+
+export function rowsOf<T>(result: unknown): T[] {
+	return (result as { rows: T[] }).rows;
+}
+
+/**
+ * A page of the feed for one viewer and collection: records they see now and tombstones
+ * addressed to them, in feed order, scope applied before the limit.
+ */
+export async function pullFeed(
+	db: Db,
+	viewer: Viewer,
+	collection: CollectionName,
+	checkpoint: Checkpoint | null | undefined,
+	limit: number
+): Promise<PullResponse> {
+	const after = checkpoint?.seq ?? 0;
+	const rows = rowsOf<{ seq: number; data: WireDoc }>(
+		await db.execute(sql`
+			select seq::float8 as seq, data from (
+				select r.seq, r.data from sync_records r
+				where r.collection = ${collection} and r.seq > ${after} and ${visibleSql(viewer, collection)}
+				union all
+				select f.seq, f.data from sync_user_feed f
+				where f.user_id = ${viewer.id} and f.collection = ${collection} and f.seq > ${after}
+			) x order by seq limit ${limit}`)
+	);
+	if (!rows.length) return { documents: [], checkpoint: checkpoint ?? null };
+	return { documents: rows.map((r) => r.data), checkpoint: { seq: Number(rows[rows.length - 1].seq) } };
+}
+
+/** The highest committed feed position (0 on an empty feed). */
+export async function feedHead(db: Db): Promise<number> {
+	const [row] = rowsOf<{ seq: number | null }>(
+		await db.execute(sql`
+			select greatest((select max(seq) from sync_records), (select max(seq) from sync_user_feed))::float8 as seq`)
+	);
+	return Number(row?.seq ?? 0);
+}

@@ -1,0 +1,73 @@
+/**
+ * Scope changes in the feed. Records a user gains are re-sent by moving them to a new feed
+ * position (everyone who sees them now gets them again); a user who loses a record gets a
+ * per-user tombstone carrying the last state they could see. Callers hold the feed lock.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { CHILD_COLLECTIONS } from '#domain/collections';
+import type { StoredRow } from './decide';
+import { rowsOf } from './feed';
+import { viewersOfOwner, visibleSql, type Viewer } from './scope';
+
+const CHILDREN = [...CHILD_COLLECTIONS];
+const TOMBSTONE = sql`'{"_deleted": true}'::jsonb`;
+
+/** Tombstones, for `userId`, the rows `where` selects (current states). */
+async function tombstoneFor(tx: Db, userId: string, where: SQL): Promise<void> {
+	await tx.execute(sql`
+		insert into sync_user_feed (seq, user_id, collection, record_id, data)
+		select nextval('sync_seq'), ${userId}, t.collection, t.id, t.data from (
+			select r.collection, r.id, r.data || ${TOMBSTONE} as data from sync_records r
+			where ${where} order by r.collection, r.id
+		) t`);
+}
+
+async function bumpChildren(tx: Db, customerId: string): Promise<void> {
+	await tx.execute(sql`
+		update sync_records set seq = nextval('sync_seq')
+		where customer_id = ${customerId} and collection in ${CHILDREN}`);
+}
+
+/** A customer whose children arrived first: they take its scope now. */
+export async function customerArrived(tx: Db, customer: StoredRow): Promise<void> {
+	const pending = rowsOf<{ pushed_by: string }>(
+		await tx.execute(sql`
+			select distinct pushed_by from sync_records
+			where customer_id = ${customer.data.id} and collection in ${CHILDREN}`)
+	);
+	if (!pending.length) return;
+	const viewers = await viewersOfOwner(tx, customer.ownerId!);
+	for (const { pushed_by } of pending) {
+		if (viewers.has(pushed_by)) continue;
+		await tombstoneFor(tx, pushed_by, sql`r.customer_id = ${customer.data.id} and r.collection in ${CHILDREN} and r.pushed_by = ${pushed_by}`);
+	}
+	await bumpChildren(tx, customer.data.id);
+}
+
+/** A customer moved to another owner: losers get tombstones (old state), gainers the records. */
+export async function customerReassigned(tx: Db, before: StoredRow, after: StoredRow): Promise<void> {
+	const was = await viewersOfOwner(tx, before.ownerId!);
+	const now = await viewersOfOwner(tx, after.ownerId!);
+	const id = before.data.id;
+	for (const userId of was) {
+		if (now.has(userId)) continue;
+		await tx.execute(sql`
+			insert into sync_user_feed (seq, user_id, collection, record_id, data)
+			values (nextval('sync_seq'), ${userId}, 'customers', ${id}, ${JSON.stringify({ ...before.data, _deleted: true })}::jsonb)`);
+		await tombstoneFor(tx, userId, sql`r.customer_id = ${id} and r.collection in ${CHILDREN}`);
+	}
+	await bumpChildren(tx, id);
+}
+
+/** Moves `before`→`after` for one user: tombstones what they no longer see, re-sends what they gained. */
+export async function viewerChanged(tx: Db, before: Viewer, after: Viewer): Promise<void> {
+	for (const collection of ['customers', ...CHILDREN] as const) {
+		const was = visibleSql(before, collection);
+		const is = visibleSql(after, collection);
+		await tombstoneFor(tx, after.id, sql`r.collection = ${collection} and ${was} and not ${is}`);
+		await tx.execute(sql`
+			update sync_records r set seq = nextval('sync_seq')
+			where r.collection = ${collection} and ${is} and not ${was}`);
+	}
+}
