@@ -76,7 +76,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 	app.route('/api/sync', syncRoutes());
 	app.route('/api/history', historyRoutes());
 
-	app.all('/api/*', (c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}.`), 404));
+	app.all('/api/*', (c) =>
+		c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}.`), 404)
+	);
 	if (deps.staticDir) app.route('/', staticRoutes(deps.staticDir));
 
 	app.onError((err, c) => {

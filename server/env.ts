@@ -13,7 +13,14 @@ const envSchema = z.object({
 	CORS_ORIGINS: z
 		.string()
 		.optional()
-		.transform((s) => (s ? s.split(',').map((o) => o.trim()).filter(Boolean) : [])),
+		.transform((s) =>
+			s
+				? s
+						.split(',')
+						.map((o) => o.trim())
+						.filter(Boolean)
+				: []
+		),
 	TRUST_PROXY: z
 		.enum(['0', '1', 'true', 'false', ''], 'TRUST_PROXY must be 1 (behind your own proxy) or 0')
 		.optional()

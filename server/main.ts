@@ -7,7 +7,10 @@ import { readEnv } from './env';
 
 const env = readEnv();
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATABASE_URL ? undefined : env.DATA_DIR });
+const database = await openDatabase({
+	url: env.DATABASE_URL,
+	dataDir: env.DATABASE_URL ? undefined : env.DATA_DIR
+});
 const app = createApp({
 	database,
 	now: () => Date.now(),

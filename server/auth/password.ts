@@ -31,7 +31,12 @@ export async function verifyPassword(password: string, encoded: string): Promise
 	const parts = encoded.split('$');
 	if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
 	const [N, r, p] = parts.slice(1, 4).map(Number);
-	if (![N, r, p].every((n) => Number.isSafeInteger(n) && n > 0) || N > 2 ** 20 || r > 32 || p > 16) {
+	if (
+		![N, r, p].every((n) => Number.isSafeInteger(n) && n > 0) ||
+		N > 2 ** 20 ||
+		r > 32 ||
+		p > 16
+	) {
 		return false;
 	}
 	const salt = Buffer.from(parts[4], 'base64url');

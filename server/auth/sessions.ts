@@ -26,7 +26,11 @@ export async function createSession(db: Db, userId: string, now = Date.now()): P
 }
 
 /** The user behind a bearer token, or undefined when missing, expired, revoked or disabled. */
-export async function userForToken(db: Db, token: string, now = Date.now()): Promise<PublicUser | undefined> {
+export async function userForToken(
+	db: Db,
+	token: string,
+	now = Date.now()
+): Promise<PublicUser | undefined> {
 	if (token.length < 20 || token.length > 200) return undefined;
 	const rows = await db
 		.select({ user: users })
@@ -45,7 +49,10 @@ export async function userForToken(db: Db, token: string, now = Date.now()): Pro
 }
 
 export async function revokeSession(db: Db, token: string, now = Date.now()): Promise<void> {
-	await db.update(sessions).set({ revokedAt: now }).where(eq(sessions.tokenHash, hashToken(token)));
+	await db
+		.update(sessions)
+		.set({ revokedAt: now })
+		.where(eq(sessions.tokenHash, hashToken(token)));
 }
 
 /** Ends every live session of a user (disabled, or their password changed). */

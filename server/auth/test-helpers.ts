@@ -14,7 +14,13 @@ export interface CallOptions {
 }
 
 /** Calls `app` as a client would; `body` is sent as JSON unless `raw` is given. */
-export function call(app: App, method: string, path: string, body?: unknown, opts: CallOptions = {}) {
+export function call(
+	app: App,
+	method: string,
+	path: string,
+	body?: unknown,
+	opts: CallOptions = {}
+) {
 	const headers: Record<string, string> = { ...opts.headers };
 	if (opts.token) headers.authorization = `Bearer ${opts.token}`;
 	let payload: string | undefined = opts.raw;
@@ -37,11 +43,23 @@ export async function setUpAdmin(app: App) {
 export async function addUser(
 	app: App,
 	adminToken: string,
-	user: { username: string; role: 'admin' | 'manager' | 'rep'; managerId?: string | null; password?: string }
+	user: {
+		username: string;
+		role: 'admin' | 'manager' | 'rep';
+		managerId?: string | null;
+		password?: string;
+	}
 ) {
 	const password = user.password ?? `${user.username}-password`;
-	const created = await call(app, 'POST', '/api/users', { ...user, password }, { token: adminToken });
-	if (created.status !== 201) throw new Error(`create failed: ${created.status} ${await created.text()}`);
+	const created = await call(
+		app,
+		'POST',
+		'/api/users',
+		{ ...user, password },
+		{ token: adminToken }
+	);
+	if (created.status !== 201)
+		throw new Error(`create failed: ${created.status} ${await created.text()}`);
 	const { user: row } = (await created.json()) as { user: { id: string } };
 	const login = await call(app, 'POST', '/api/auth/login', { username: user.username, password });
 	const { token } = (await login.json()) as { token: string };

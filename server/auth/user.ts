@@ -35,7 +35,12 @@ const userIdRef = z.string().min(1).max(64);
 
 /** Sign-in and setup: `{username, password}` (the username is matched case-insensitively). */
 export const credentialsSchema = z.object({
-	username: z.string().trim().toLowerCase().min(1, 'Enter a username').max(40, 'Username is at most 40 characters'),
+	username: z
+		.string()
+		.trim()
+		.toLowerCase()
+		.min(1, 'Enter a username')
+		.max(40, 'Username is at most 40 characters'),
 	password: z.string().min(1, 'Enter a password').max(200, 'Password is at most 200 characters')
 });
 

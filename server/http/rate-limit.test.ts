@@ -30,7 +30,11 @@ describe('FailureLimiter', () => {
 });
 
 describe('clientAddress', () => {
-	const addressOf = async (trustProxy: boolean, headers: Record<string, string>, socket?: string) => {
+	const addressOf = async (
+		trustProxy: boolean,
+		headers: Record<string, string>,
+		socket?: string
+	) => {
 		const app = new Hono().get('/', (c) => c.text(clientAddress(c, trustProxy)));
 		const env = socket ? { incoming: { socket: { remoteAddress: socket } } } : {};
 		return (await app.request('/', { headers }, env)).text();
@@ -38,7 +42,9 @@ describe('clientAddress', () => {
 
 	it('uses the socket and ignores X-Forwarded-For unless the proxy is trusted', async () => {
 		expect(await addressOf(false, { 'x-forwarded-for': '1.1.1.1' }, '10.0.0.5')).toBe('10.0.0.5');
-		expect(await addressOf(true, { 'x-forwarded-for': '6.6.6.6, 1.1.1.1' }, '10.0.0.5')).toBe('1.1.1.1');
+		expect(await addressOf(true, { 'x-forwarded-for': '6.6.6.6, 1.1.1.1' }, '10.0.0.5')).toBe(
+			'1.1.1.1'
+		);
 		expect(await addressOf(true, {}, '10.0.0.5')).toBe('10.0.0.5');
 	});
 

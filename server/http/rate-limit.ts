@@ -71,7 +71,11 @@ export function createSignInLimits(now: () => number, options = SIGN_IN_LIMIT): 
  */
 export function clientAddress(c: Context, trustProxy = false): string {
 	if (trustProxy) {
-		const forwarded = c.req.header('x-forwarded-for')?.split(',').map((s) => s.trim()).filter(Boolean);
+		const forwarded = c.req
+			.header('x-forwarded-for')
+			?.split(',')
+			.map((s) => s.trim())
+			.filter(Boolean);
 		if (forwarded?.length) return forwarded[forwarded.length - 1];
 	}
 	try {

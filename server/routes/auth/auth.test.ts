@@ -23,7 +23,13 @@ describe.each(databaseKinds())('sign-in on %s', (kind) => {
 		expect(res.status).toBe(200);
 		const body = await res.json();
 		expect(Object.keys(body).sort()).toEqual(['token', 'user']);
-		expect(body.user).toEqual({ id: admin.user.id, username: 'admin', displayName: 'admin', role: 'admin', managerId: null });
+		expect(body.user).toEqual({
+			id: admin.user.id,
+			username: 'admin',
+			displayName: 'admin',
+			role: 'admin',
+			managerId: null
+		});
 		const me = await call(t.app, 'GET', '/api/me', undefined, { token: body.token });
 		expect(await me.json()).toEqual({ user: body.user });
 	});
@@ -38,7 +44,13 @@ describe.each(databaseKinds())('sign-in on %s', (kind) => {
 	it('refuses a disabled user, and disabling ends their sessions', async () => {
 		const rep = await addUser(t.app, admin.token, { username: 'dora', role: 'rep' });
 		expect((await call(t.app, 'GET', '/api/me', undefined, { token: rep.token })).status).toBe(200);
-		const patched = await call(t.app, 'PATCH', `/api/users/${rep.id}`, { disabled: true }, { token: admin.token });
+		const patched = await call(
+			t.app,
+			'PATCH',
+			`/api/users/${rep.id}`,
+			{ disabled: true },
+			{ token: admin.token }
+		);
 		expect(patched.status).toBe(200);
 		expect((await call(t.app, 'GET', '/api/me', undefined, { token: rep.token })).status).toBe(401);
 		const res = await login('dora', rep.password);
@@ -53,7 +65,9 @@ describe.each(databaseKinds())('sign-in on %s', (kind) => {
 		const me = await call(t.app, 'GET', '/api/me', undefined, { token });
 		expect(me.status).toBe(401);
 		expect(await errorCode(me)).toBe('unauthorized');
-		expect((await call(t.app, 'GET', '/api/me', undefined, { token: admin.token })).status).toBe(200);
+		expect((await call(t.app, 'GET', '/api/me', undefined, { token: admin.token })).status).toBe(
+			200
+		);
 	});
 
 	it('expires sessions after 30 days', async () => {
@@ -67,14 +81,22 @@ describe.each(databaseKinds())('sign-in on %s', (kind) => {
 
 	it('expires a session whose stored expiry has passed', async () => {
 		const { token } = await (await login('admin', ADMIN.password)).json();
-		await t.database.db.update(sessions).set({ expiresAt: clock - 1 }).where(eq(sessions.tokenHash, hashToken(token)));
+		await t.database.db
+			.update(sessions)
+			.set({ expiresAt: clock - 1 })
+			.where(eq(sessions.tokenHash, hashToken(token)));
 		expect((await call(t.app, 'GET', '/api/me', undefined, { token })).status).toBe(401);
 	});
 
 	it('answers 401 for missing, malformed and unknown tokens', async () => {
 		expect((await call(t.app, 'GET', '/api/me')).status).toBe(401);
-		expect((await call(t.app, 'GET', '/api/me', undefined, { headers: { authorization: 'Basic abc' } })).status).toBe(401);
-		expect((await call(t.app, 'GET', '/api/me', undefined, { token: 'x'.repeat(43) })).status).toBe(401);
+		expect(
+			(await call(t.app, 'GET', '/api/me', undefined, { headers: { authorization: 'Basic abc' } }))
+				.status
+		).toBe(401);
+		expect((await call(t.app, 'GET', '/api/me', undefined, { token: 'x'.repeat(43) })).status).toBe(
+			401
+		);
 		expect((await call(t.app, 'POST', '/api/auth/logout')).status).toBe(401);
 	});
 
@@ -102,7 +124,10 @@ describe.each(databaseKinds())('sign-in on %s', (kind) => {
 
 	it('answers 400 with the error shape for malformed sign-in bodies', async () => {
 		for (const raw of ['not json', '{"username": 1, "password": []}', '"admin"', 'null']) {
-			const res = await call(t.app, 'POST', '/api/auth/login', undefined, { raw, address: '10.4.0.1' });
+			const res = await call(t.app, 'POST', '/api/auth/login', undefined, {
+				raw,
+				address: '10.4.0.1'
+			});
 			expect(res.status).toBe(400);
 			expect(['invalid_json', 'invalid_input']).toContain(await errorCode(res));
 		}

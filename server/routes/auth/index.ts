@@ -31,14 +31,20 @@ export function authRoutes(limits: SignInLimits) {
 			const { username, password } = credentials;
 			assertNotLimited(c, [[limits.username, username]]);
 			const row = await findUserByName(database.db, username);
-			const ok = row ? await verifyPassword(password, row.passwordHash) : await dummyVerify(password);
+			const ok = row
+				? await verifyPassword(password, row.passwordHash)
+				: await dummyVerify(password);
 			if (!row || !ok) {
 				limits.address.fail(address);
 				limits.username.fail(username);
 				throw badCredentials();
 			}
 			if (row.disabled) {
-				throw new ApiError(401, 'account_disabled', 'This account is disabled: ask an administrator to enable it.');
+				throw new ApiError(
+					401,
+					'account_disabled',
+					'This account is disabled: ask an administrator to enable it.'
+				);
 			}
 			limits.username.reset(username);
 			const token = await createSession(database.db, row.id, now());

@@ -13,7 +13,11 @@ import { createSession } from '../../auth/sessions';
 import { setupSchema, toPublicUser } from '../../auth/user';
 
 const alreadySetUp = () =>
-	new ApiError(409, 'already_set_up', 'Fieldbook is already set up: sign in, or ask an administrator for an account.');
+	new ApiError(
+		409,
+		'already_set_up',
+		'Fieldbook is already set up: sign in, or ask an administrator for an account.'
+	);
 
 export function setupRoutes(limits: SignInLimits) {
 	return new Hono<AppEnv>()
@@ -28,7 +32,12 @@ export function setupRoutes(limits: SignInLimits) {
 				const passwordHash = await hashPassword(body.password);
 				const result = await withAccountsLock(database.db, async (tx) => {
 					if ((await userCount(tx)) > 0) throw alreadySetUp();
-					const row = await insertUser(tx, { ...body, passwordHash, role: 'admin', managerId: null });
+					const row = await insertUser(tx, {
+						...body,
+						passwordHash,
+						role: 'admin',
+						managerId: null
+					});
 					return { user: toPublicUser(row), token: await createSession(tx, row.id, now()) };
 				});
 				return c.json(result, 201);

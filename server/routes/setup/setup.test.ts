@@ -10,20 +10,33 @@ describe.each(databaseKinds())('setup on %s', (kind) => {
 		t = await createTestApp(kind);
 	});
 	afterEach(() => t.drop());
-	const userRows = async () => Number((await t.database.db.select({ n: count() }).from(users))[0].n);
+	const userRows = async () =>
+		Number((await t.database.db.select({ n: count() }).from(users))[0].n);
 
 	it('creates the first admin once, then answers 409', async () => {
 		expect(await (await call(t.app, 'GET', '/api/setup')).json()).toEqual({ needed: true });
-		const res = await call(t.app, 'POST', '/api/setup', { username: ' Admin ', password: ADMIN.password });
+		const res = await call(t.app, 'POST', '/api/setup', {
+			username: ' Admin ',
+			password: ADMIN.password
+		});
 		expect(res.status).toBe(201);
 		const body = await res.json();
-		expect(body.user).toEqual({ id: expect.any(String), username: 'admin', displayName: 'admin', role: 'admin', managerId: null });
+		expect(body.user).toEqual({
+			id: expect.any(String),
+			username: 'admin',
+			displayName: 'admin',
+			role: 'admin',
+			managerId: null
+		});
 		expect(JSON.stringify(body)).not.toContain('scrypt');
 		const me = await call(t.app, 'GET', '/api/me', undefined, { token: body.token });
 		expect((await me.json()).user.id).toBe(body.user.id);
 
 		expect(await (await call(t.app, 'GET', '/api/setup')).json()).toEqual({ needed: false });
-		const again = await call(t.app, 'POST', '/api/setup', { username: 'other', password: ADMIN.password });
+		const again = await call(t.app, 'POST', '/api/setup', {
+			username: 'other',
+			password: ADMIN.password
+		});
 		expect(again.status).toBe(409);
 		expect(await errorCode(again)).toBe('already_set_up');
 		expect(await userRows()).toBe(1);
@@ -40,7 +53,12 @@ describe.each(databaseKinds())('setup on %s', (kind) => {
 	});
 
 	it('refuses weak or malformed input with 400 and creates nobody', async () => {
-		for (const body of [{ username: 'ab', password: ADMIN.password }, { username: 'admin', password: 'short' }, { username: 5 }, []]) {
+		for (const body of [
+			{ username: 'ab', password: ADMIN.password },
+			{ username: 'admin', password: 'short' },
+			{ username: 5 },
+			[]
+		]) {
 			const res = await call(t.app, 'POST', '/api/setup', body);
 			expect(res.status).toBe(400);
 			expect(await errorCode(res)).toBe('invalid_input');
@@ -54,12 +72,16 @@ describe.each(databaseKinds())('setup on %s', (kind) => {
 	it('limits repeated failed setups per address with 429 and Retry-After', async () => {
 		await call(t.app, 'POST', '/api/setup', ADMIN);
 		for (let i = 0; i < 10; i++) {
-			expect((await call(t.app, 'POST', '/api/setup', ADMIN, { address: '10.0.0.9' })).status).toBe(409);
+			expect((await call(t.app, 'POST', '/api/setup', ADMIN, { address: '10.0.0.9' })).status).toBe(
+				409
+			);
 		}
 		const limited = await call(t.app, 'POST', '/api/setup', ADMIN, { address: '10.0.0.9' });
 		expect(limited.status).toBe(429);
 		expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
 		expect(await errorCode(limited)).toBe('rate_limited');
-		expect((await call(t.app, 'POST', '/api/setup', ADMIN, { address: '10.0.0.10' })).status).toBe(409);
+		expect((await call(t.app, 'POST', '/api/setup', ADMIN, { address: '10.0.0.10' })).status).toBe(
+			409
+		);
 	});
 });

@@ -10,14 +10,25 @@ import { users } from '../../db/schema';
 import { ApiError, notFound } from '../../http/errors';
 import { readJson } from '../../http/validate';
 import { requireRole, requireUser } from '../../auth/middleware';
-import { fieldError, findUser, insertUser, withAccountsLock, type UserRow } from '../../auth/accounts';
+import {
+	fieldError,
+	findUser,
+	insertUser,
+	withAccountsLock,
+	type UserRow
+} from '../../auth/accounts';
 import { hashPassword } from '../../auth/password';
 import { revokeUserSessions } from '../../auth/sessions';
 import { newUserSchema, toAdminUser, userPatchSchema, type Role } from '../../auth/user';
 import { userScopeChanged } from '../../sync/scope-hooks';
 import { managerProblem, patchedState } from './rules';
 
-async function assertManager(tx: Db, userId: string | undefined, role: Role, managerId: string | null) {
+async function assertManager(
+	tx: Db,
+	userId: string | undefined,
+	role: Role,
+	managerId: string | null
+) {
 	const manager = managerId ? await findUser(tx, managerId) : undefined;
 	const problem = managerProblem({ userId, role, managerId, manager });
 	if (problem) throw fieldError('managerId', problem);
@@ -29,7 +40,11 @@ async function countWhere(tx: Db, where: ReturnType<typeof and>) {
 }
 
 /** 409 when a change would leave no enabled admin, or leave reps managed by a non-manager. */
-async function assertStillConsistent(tx: Db, before: UserRow, after: { role: Role; disabled: boolean }) {
+async function assertStillConsistent(
+	tx: Db,
+	before: UserRow,
+	after: { role: Role; disabled: boolean }
+) {
 	const wasActiveAdmin = before.role === 'admin' && !before.disabled;
 	if (wasActiveAdmin && (after.role !== 'admin' || after.disabled)) {
 		const others = await countWhere(
@@ -37,7 +52,11 @@ async function assertStillConsistent(tx: Db, before: UserRow, after: { role: Rol
 			and(eq(users.role, 'admin'), eq(users.disabled, false), ne(users.id, before.id))
 		);
 		if (others === 0) {
-			throw new ApiError(409, 'last_admin', 'This is the last enabled admin: make another admin first.');
+			throw new ApiError(
+				409,
+				'last_admin',
+				'This is the last enabled admin: make another admin first.'
+			);
 		}
 	}
 	if (before.role === 'manager' && after.role !== 'manager') {
@@ -74,7 +93,8 @@ export function usersRoutes() {
 			const id = c.req.param('id');
 			const patch = await readJson(c, userPatchSchema);
 			if (!(await findUser(database.db, id))) throw notFound('User');
-			const passwordHash = patch.password === undefined ? undefined : await hashPassword(patch.password);
+			const passwordHash =
+				patch.password === undefined ? undefined : await hashPassword(patch.password);
 			const row = await withAccountsLock(database.db, async (tx) => {
 				const before = await findUser(tx, id);
 				if (!before) throw notFound('User');
@@ -84,10 +104,15 @@ export function usersRoutes() {
 				const at = now();
 				const [updated] = await tx
 					.update(users)
-					.set({ ...after, displayName: patch.displayName ?? before.displayName, passwordHash: passwordHash ?? before.passwordHash })
+					.set({
+						...after,
+						displayName: patch.displayName ?? before.displayName,
+						passwordHash: passwordHash ?? before.passwordHash
+					})
 					.where(eq(users.id, id))
 					.returning();
-				if (passwordHash || (after.disabled && !before.disabled)) await revokeUserSessions(tx, id, at);
+				if (passwordHash || (after.disabled && !before.disabled))
+					await revokeUserSessions(tx, id, at);
 				if (after.role !== before.role || after.managerId !== before.managerId) {
 					await userScopeChanged(tx, {
 						userId: id,

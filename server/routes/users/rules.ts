@@ -16,7 +16,8 @@ export interface ManagerCheck {
 export function managerProblem(check: ManagerCheck): string | undefined {
 	if (check.managerId === null) return undefined;
 	if (check.role !== 'rep') return `must be empty: a ${check.role} has no manager`;
-	if (check.userId !== undefined && check.managerId === check.userId) return 'cannot be the user themselves';
+	if (check.userId !== undefined && check.managerId === check.userId)
+		return 'cannot be the user themselves';
 	if (!check.manager) return 'names no user';
 	if (check.manager.role !== 'manager') return 'must name a user whose role is manager';
 	return undefined;

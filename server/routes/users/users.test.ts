@@ -34,15 +34,25 @@ describe.each(databaseKinds())('users admin on %s', (kind) => {
 	afterAll(() => t.drop());
 
 	const snapshot = () => t.database.db.select().from(users).orderBy(asc(users.id));
-	const api = (method: string, path: string, body?: unknown, token = admin) => call(t.app, method, path, body, { token });
+	const api = (method: string, path: string, body?: unknown, token = admin) =>
+		call(t.app, method, path, body, { token });
 
 	it('lists users for an admin, never with a password', async () => {
 		const res = await api('GET', '/api/users');
 		expect(res.status).toBe(200);
 		const body = await res.json();
-		expect(body.users.map((u: { username: string }) => u.username)).toEqual(['admin', 'mia', 'ray']);
+		expect(body.users.map((u: { username: string }) => u.username)).toEqual([
+			'admin',
+			'mia',
+			'ray'
+		]);
 		expect(body.users.find((u: { username: string }) => u.username === 'ray')).toEqual({
-			id: rep.id, username: 'ray', displayName: 'ray', role: 'rep', managerId: manager.id, disabled: false
+			id: rep.id,
+			username: 'ray',
+			displayName: 'ray',
+			role: 'rep',
+			managerId: manager.id,
+			disabled: false
 		});
 		expect(JSON.stringify(body)).not.toMatch(/password|scrypt/i);
 	});
@@ -50,19 +60,41 @@ describe.each(databaseKinds())('users admin on %s', (kind) => {
 	it('answers 403 to managers and reps, 401 without a session', async () => {
 		for (const token of [manager.token, rep.token]) {
 			expect((await api('GET', '/api/users', undefined, token)).status).toBe(403);
-			const post = await api('POST', '/api/users', { username: 'x-user', password: 'long-enough', role: 'rep' }, token);
+			const post = await api(
+				'POST',
+				'/api/users',
+				{ username: 'x-user', password: 'long-enough', role: 'rep' },
+				token
+			);
 			expect(post.status).toBe(403);
 			expect(await errorCode(post)).toBe('forbidden');
-			expect((await api('PATCH', `/api/users/${rep.id}`, { role: 'admin' }, token)).status).toBe(403);
+			expect((await api('PATCH', `/api/users/${rep.id}`, { role: 'admin' }, token)).status).toBe(
+				403
+			);
 		}
 		expect((await call(t.app, 'GET', '/api/users')).status).toBe(401);
 	});
 
 	it('creates users with a display name; a taken username is 409', async () => {
-		const res = await api('POST', '/api/users', { username: 'Zoe', password: 'zoe-password', role: 'rep', displayName: ' Zoë Z ', extra: 1 });
+		const res = await api('POST', '/api/users', {
+			username: 'Zoe',
+			password: 'zoe-password',
+			role: 'rep',
+			displayName: ' Zoë Z ',
+			extra: 1
+		});
 		expect(res.status).toBe(201);
-		expect((await res.json()).user).toMatchObject({ username: 'zoe', displayName: 'Zoë Z', role: 'rep', managerId: null });
-		const again = await api('POST', '/api/users', { username: 'ZOE', password: 'zoe-password', role: 'manager' });
+		expect((await res.json()).user).toMatchObject({
+			username: 'zoe',
+			displayName: 'Zoë Z',
+			role: 'rep',
+			managerId: null
+		});
+		const again = await api('POST', '/api/users', {
+			username: 'ZOE',
+			password: 'zoe-password',
+			role: 'manager'
+		});
 		expect(again.status).toBe(409);
 		expect(await errorCode(again)).toBe('username_taken');
 	});
@@ -79,7 +111,9 @@ describe.each(databaseKinds())('users admin on %s', (kind) => {
 			expect(res.status).toBe(400);
 			expect((await res.json()).error.issues[0].path).toEqual(['managerId']);
 		}
-		expect((await api('PATCH', `/api/users/${manager.id}`, { managerId: manager.id })).status).toBe(400);
+		expect((await api('PATCH', `/api/users/${manager.id}`, { managerId: manager.id })).status).toBe(
+			400
+		);
 		expect((await api('PATCH', `/api/users/${rep.id}`, { managerId: rep.id })).status).toBe(400);
 		expect(await snapshot()).toEqual(before);
 	});
@@ -87,11 +121,21 @@ describe.each(databaseKinds())('users admin on %s', (kind) => {
 	it('moves a rep to another manager and tells the sync scope hook', async () => {
 		const other = await addUser(t.app, admin, { username: 'max', role: 'manager' });
 		hook.calls.length = 0;
-		const res = await api('PATCH', `/api/users/${rep.id}`, { managerId: other.id, displayName: 'Ray R' });
+		const res = await api('PATCH', `/api/users/${rep.id}`, {
+			managerId: other.id,
+			displayName: 'Ray R'
+		});
 		expect(res.status).toBe(200);
 		expect((await res.json()).user).toMatchObject({ managerId: other.id, displayName: 'Ray R' });
 		expect(hook.calls).toEqual([
-			{ userId: rep.id, previousManagerId: manager.id, managerId: other.id, previousRole: 'rep', role: 'rep', at: expect.any(Number) }
+			{
+				userId: rep.id,
+				previousManagerId: manager.id,
+				managerId: other.id,
+				previousRole: 'rep',
+				role: 'rep',
+				at: expect.any(Number)
+			}
 		]);
 		hook.calls.length = 0;
 		expect((await api('PATCH', `/api/users/${rep.id}`, { displayName: 'Ray' })).status).toBe(200);
@@ -109,14 +153,20 @@ describe.each(databaseKinds())('users admin on %s', (kind) => {
 	});
 
 	it('drops the manager when a rep becomes a manager; refuses to orphan reps or the last admin', async () => {
-		const sam = await addUser(t.app, admin, { username: 'sam', role: 'rep', managerId: manager.id });
+		const sam = await addUser(t.app, admin, {
+			username: 'sam',
+			role: 'rep',
+			managerId: manager.id
+		});
 		const promoted = await api('PATCH', `/api/users/${sam.id}`, { role: 'manager' });
 		expect((await promoted.json()).user).toMatchObject({ role: 'manager', managerId: null });
 		await api('PATCH', `/api/users/${rep.id}`, { managerId: manager.id });
 		const demote = await api('PATCH', `/api/users/${manager.id}`, { role: 'rep' });
 		expect(demote.status).toBe(409);
 		expect(await errorCode(demote)).toBe('manager_has_reps');
-		const adminId = (await (await call(t.app, 'GET', '/api/me', undefined, { token: admin })).json()).user.id;
+		const adminId = (
+			await (await call(t.app, 'GET', '/api/me', undefined, { token: admin })).json()
+		).user.id;
 		const last = await api('PATCH', `/api/users/${adminId}`, { disabled: true });
 		expect(last.status).toBe(409);
 		expect(await errorCode(last)).toBe('last_admin');
@@ -126,7 +176,10 @@ describe.each(databaseKinds())('users admin on %s', (kind) => {
 		const res = await api('PATCH', `/api/users/${rep.id}`, { password: 'a-new-password' });
 		expect(res.status).toBe(200);
 		expect((await call(t.app, 'GET', '/api/me', undefined, { token: rep.token })).status).toBe(401);
-		const login = await call(t.app, 'POST', '/api/auth/login', { username: 'ray', password: 'a-new-password' });
+		const login = await call(t.app, 'POST', '/api/auth/login', {
+			username: 'ray',
+			password: 'a-new-password'
+		});
 		expect(login.status).toBe(200);
 		rep.token = (await login.json()).token;
 	});
@@ -135,9 +188,21 @@ describe.each(databaseKinds())('users admin on %s', (kind) => {
 		const before = await snapshot();
 		const bad: [string, string, string | undefined, number, string][] = [
 			['POST', '/api/users', '{"username": "a",', 400, 'invalid_json'],
-			['POST', '/api/users', '{"username": 12, "password": true, "role": "boss"}', 400, 'invalid_input'],
+			[
+				'POST',
+				'/api/users',
+				'{"username": 12, "password": true, "role": "boss"}',
+				400,
+				'invalid_input'
+			],
 			['POST', '/api/users', '[]', 400, 'invalid_input'],
-			['POST', '/api/users', JSON.stringify({ username: 'big', password: 'x'.repeat(2 * 1024 * 1024), role: 'rep' }), 413, 'payload_too_large'],
+			[
+				'POST',
+				'/api/users',
+				JSON.stringify({ username: 'big', password: 'x'.repeat(2 * 1024 * 1024), role: 'rep' }),
+				413,
+				'payload_too_large'
+			],
 			['PATCH', `/api/users/${rep.id}`, '{"disabled": "yes"}', 400, 'invalid_input'],
 			['PATCH', `/api/users/${rep.id}`, '{"role": null}', 400, 'invalid_input'],
 			['PATCH', '/api/users/not-a-user', '{"displayName": "x"}', 404, 'not_found'],

@@ -48,12 +48,18 @@ describe('normalizePhone', () => {
 });
 
 describe('phone', () => {
-	it.each(['12345', 'call me', '+86 123 45', '+0 123 4567 890', '138 0013 800', '238 0013 8000', '+1234567890123456', ''])(
-		'refuses %j with err.phone',
-		(raw) => {
-			expect(messageOf(phone, raw)).toBe('err.phone');
-		}
-	);
+	it.each([
+		'12345',
+		'call me',
+		'+86 123 45',
+		'+0 123 4567 890',
+		'138 0013 800',
+		'238 0013 8000',
+		'+1234567890123456',
+		''
+	])('refuses %j with err.phone', (raw) => {
+		expect(messageOf(phone, raw)).toBe('err.phone');
+	});
 
 	it('knows mainland mobile prefixes 13–19', () => {
 		expect(isValidPhone('+8619912345678')).toBe(true);
@@ -70,23 +76,37 @@ describe('email', () => {
 	it('trims and lower-cases', () => {
 		expect(email.parse('  Zhang.San@Example.COM ')).toBe('zhang.san@example.com');
 	});
-	it.each(['zhang', 'a@', '@b.com', 'a b@c.com', 'x'.repeat(250) + '@a.com'])('refuses %j', (raw) => {
-		expect(messageOf(email, raw)).toBe('err.email');
-	});
+	it.each(['zhang', 'a@', '@b.com', 'a b@c.com', 'x'.repeat(250) + '@a.com'])(
+		'refuses %j',
+		(raw) => {
+			expect(messageOf(email, raw)).toBe('err.email');
+		}
+	);
 });
 
 describe('calendar dates', () => {
-	it.each(['2024-02-29', '2023-02-28', '2000-02-29', '1900-01-01', '2100-12-31', '2023-12-31'])('accepts %s', (d) => {
-		expect(isCalendarDate(d)).toBe(true);
-		expect(calendarDate.parse(d)).toBe(d);
-	});
-	it.each(['2023-02-29', '1900-02-29', '2023-04-31', '2023-13-01', '2023-00-10', '2023-01-00', '2023-1-5', '20230105', '1899-12-31', ''])(
-		'refuses %j',
+	it.each(['2024-02-29', '2023-02-28', '2000-02-29', '1900-01-01', '2100-12-31', '2023-12-31'])(
+		'accepts %s',
 		(d) => {
-			expect(isCalendarDate(d)).toBe(false);
-			expect(messageOf(calendarDate, d)).toBe('err.date');
+			expect(isCalendarDate(d)).toBe(true);
+			expect(calendarDate.parse(d)).toBe(d);
 		}
 	);
+	it.each([
+		'2023-02-29',
+		'1900-02-29',
+		'2023-04-31',
+		'2023-13-01',
+		'2023-00-10',
+		'2023-01-00',
+		'2023-1-5',
+		'20230105',
+		'1899-12-31',
+		''
+	])('refuses %j', (d) => {
+		expect(isCalendarDate(d)).toBe(false);
+		expect(messageOf(calendarDate, d)).toBe('err.date');
+	});
 	it('refuses a moment written as a date', () => {
 		expect(isCalendarDate('2023-01-05T00:00')).toBe(false);
 		expect(calendarDate.safeParse('2023-01-05T00:00').success).toBe(false);
@@ -139,10 +159,20 @@ describe('ratings, moments and ids', () => {
 describe('cleanInput', () => {
 	it('trims strings and drops empty values, leaving other values alone', () => {
 		expect(
-			cleanInput({ name: '  Li Lei ', company: '   ', notes: '', tags: [' a ', '', 'b'], n: 0, ok: false, gone: null })
+			cleanInput({
+				name: '  Li Lei ',
+				company: '   ',
+				notes: '',
+				tags: [' a ', '', 'b'],
+				n: 0,
+				ok: false,
+				gone: null
+			})
 		).toEqual({ name: 'Li Lei', tags: ['a', 'b'], n: 0, ok: false });
 	});
 	it('cleans nested objects', () => {
-		expect(cleanInput({ address: { text: ' Road 1 ', lat: 31.2 } })).toEqual({ address: { text: 'Road 1', lat: 31.2 } });
+		expect(cleanInput({ address: { text: ' Road 1 ', lat: 31.2 } })).toEqual({
+			address: { text: 'Road 1', lat: 31.2 }
+		});
 	});
 });

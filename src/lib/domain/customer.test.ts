@@ -44,32 +44,60 @@ describe('customerSchema', () => {
 	});
 
 	it('requires a name that is not blank, and an owner', () => {
-		expect(issuesOf(customerSchema.safeParse({ ...minimal, name: '   ' }))).toEqual(['name: err.required']);
-		expect(issuesOf(customerSchema.safeParse({ ...base, ownerId: 'u' }))).toEqual(['name: err.required']);
+		expect(issuesOf(customerSchema.safeParse({ ...minimal, name: '   ' }))).toEqual([
+			'name: err.required'
+		]);
+		expect(issuesOf(customerSchema.safeParse({ ...base, ownerId: 'u' }))).toEqual([
+			'name: err.required'
+		]);
 		expect(customerSchema.safeParse({ ...base, name: 'x' }).success).toBe(false);
-		expect(issuesOf(customerSchema.safeParse({ ...minimal, name: 'x'.repeat(101) }))).toEqual(['name: err.tooLong']);
+		expect(issuesOf(customerSchema.safeParse({ ...minimal, name: 'x'.repeat(101) }))).toEqual([
+			'name: err.tooLong'
+		]);
 	});
 
 	it('points at the bad phone or email', () => {
-		expect(issuesOf(customerSchema.safeParse({ ...minimal, phones: ['138 0013 8000', '12345'] }))).toEqual(['phones.1: err.phone']);
-		expect(issuesOf(customerSchema.safeParse({ ...minimal, emails: ['nope'] }))).toEqual(['emails.0: err.email']);
+		expect(
+			issuesOf(customerSchema.safeParse({ ...minimal, phones: ['138 0013 8000', '12345'] }))
+		).toEqual(['phones.1: err.phone']);
+		expect(issuesOf(customerSchema.safeParse({ ...minimal, emails: ['nope'] }))).toEqual([
+			'emails.0: err.email'
+		]);
 	});
 
 	it('refuses impossible and future birthdays', () => {
-		expect(issuesOf(customerSchema.safeParse({ ...minimal, birthday: '2023-02-29' }))).toEqual(['birthday: err.date']);
-		expect(issuesOf(customerSchema.safeParse({ ...minimal, birthday: '2099-01-01' }))).toEqual(['birthday: err.futureDate']);
+		expect(issuesOf(customerSchema.safeParse({ ...minimal, birthday: '2023-02-29' }))).toEqual([
+			'birthday: err.date'
+		]);
+		expect(issuesOf(customerSchema.safeParse({ ...minimal, birthday: '2099-01-01' }))).toEqual([
+			'birthday: err.futureDate'
+		]);
 		expect(customerSchema.safeParse({ ...minimal, birthday: '2000-02-29' }).success).toBe(true);
 	});
 
 	it('takes only the listed enumerations', () => {
-		for (const [field, value] of [['stage', 'won'], ['grade', 'A'], ['gender', 'f'], ['source', 'walk-in']]) {
-			expect(issuesOf(customerSchema.safeParse({ ...minimal, [field]: value }))).toEqual([`${field}: err.choice`]);
+		for (const [field, value] of [
+			['stage', 'won'],
+			['grade', 'A'],
+			['gender', 'f'],
+			['source', 'walk-in']
+		]) {
+			expect(issuesOf(customerSchema.safeParse({ ...minimal, [field]: value }))).toEqual([
+				`${field}: err.choice`
+			]);
 		}
 	});
 
 	it('bounds coordinates, tags and ids', () => {
-		expect(customerSchema.safeParse({ ...minimal, address: { text: 'x', lat: 91 } }).success).toBe(false);
-		expect(customerSchema.safeParse({ ...minimal, interests: Array.from({ length: 31 }, (_, i) => `t${i}`) }).success).toBe(false);
+		expect(customerSchema.safeParse({ ...minimal, address: { text: 'x', lat: 91 } }).success).toBe(
+			false
+		);
+		expect(
+			customerSchema.safeParse({
+				...minimal,
+				interests: Array.from({ length: 31 }, (_, i) => `t${i}`)
+			}).success
+		).toBe(false);
 		expect(customerSchema.safeParse({ ...minimal, id: 'abc' }).success).toBe(false);
 		expect(customerSchema.safeParse({ ...minimal, updatedAt: -1 }).success).toBe(false);
 	});

@@ -23,38 +23,86 @@ describe('orderSchema', () => {
 	});
 
 	it('refuses an amount that is not the items total', () => {
-		expect(issuesOf(orderSchema.safeParse({ ...order, amount: 188 }))).toEqual(['amount: err.amountMismatch']);
-		expect(issuesOf(orderSchema.safeParse({ ...order, amount: 187.96 }))).toEqual(['amount: err.amountMismatch']);
+		expect(issuesOf(orderSchema.safeParse({ ...order, amount: 188 }))).toEqual([
+			'amount: err.amountMismatch'
+		]);
+		expect(issuesOf(orderSchema.safeParse({ ...order, amount: 187.96 }))).toEqual([
+			'amount: err.amountMismatch'
+		]);
 	});
 
 	it('tolerates floating point in the total (0.1 × 3)', () => {
-		expect(orderSchema.safeParse({ ...order, items: [{ product: 'x', quantity: 3, unitPrice: 0.1 }], amount: 0.3 }).success).toBe(true);
+		expect(
+			orderSchema.safeParse({
+				...order,
+				items: [{ product: 'x', quantity: 3, unitPrice: 0.1 }],
+				amount: 0.3
+			}).success
+		).toBe(true);
 	});
 
 	it('needs at least one item with a product, positive quantity and money price', () => {
-		expect(issuesOf(orderSchema.safeParse({ ...order, items: [], amount: 0 }))).toContain('items: err.noItems');
-		expect(issuesOf(orderSchema.safeParse({ ...order, items: [{ product: ' ', quantity: 1, unitPrice: 1 }], amount: 1 }))).toEqual(['items.0.product: err.required']);
-		expect(issuesOf(orderSchema.safeParse({ ...order, items: [{ product: 'x', quantity: 0, unitPrice: 1 }], amount: 0 }))).toEqual(['items.0.quantity: err.positive']);
-		expect(issuesOf(orderSchema.safeParse({ ...order, items: [{ product: 'x', quantity: 1, unitPrice: 1.999 }], amount: 2 }))).toContain('items.0.unitPrice: err.twoDecimals');
+		expect(issuesOf(orderSchema.safeParse({ ...order, items: [], amount: 0 }))).toContain(
+			'items: err.noItems'
+		);
+		expect(
+			issuesOf(
+				orderSchema.safeParse({
+					...order,
+					items: [{ product: ' ', quantity: 1, unitPrice: 1 }],
+					amount: 1
+				})
+			)
+		).toEqual(['items.0.product: err.required']);
+		expect(
+			issuesOf(
+				orderSchema.safeParse({
+					...order,
+					items: [{ product: 'x', quantity: 0, unitPrice: 1 }],
+					amount: 0
+				})
+			)
+		).toEqual(['items.0.quantity: err.positive']);
+		expect(
+			issuesOf(
+				orderSchema.safeParse({
+					...order,
+					items: [{ product: 'x', quantity: 1, unitPrice: 1.999 }],
+					amount: 2
+				})
+			)
+		).toContain('items.0.unitPrice: err.twoDecimals');
 	});
 
 	it('takes money with at most two decimals', () => {
-		expect(issuesOf(orderSchema.safeParse({ ...order, amount: 187.971 }))).toContain('amount: err.twoDecimals');
+		expect(issuesOf(orderSchema.safeParse({ ...order, amount: 187.971 }))).toContain(
+			'amount: err.twoDecimals'
+		);
 	});
 
 	it('checks the calendar date', () => {
-		expect(issuesOf(orderSchema.safeParse({ ...order, date: '2023-02-29' }))).toEqual(['date: err.date']);
+		expect(issuesOf(orderSchema.safeParse({ ...order, date: '2023-02-29' }))).toEqual([
+			'date: err.date'
+		]);
 		expect(orderSchema.safeParse({ ...order, date: '2024-02-29' }).success).toBe(true);
 	});
 
 	it('takes ratings 1 to 5 and the listed statuses', () => {
 		expect(orderSchema.safeParse({ ...order, rating: 5, status: 'completed' }).success).toBe(true);
-		expect(issuesOf(orderSchema.safeParse({ ...order, rating: 0 }))).toEqual(['rating: err.rating']);
-		expect(issuesOf(orderSchema.safeParse({ ...order, rating: 6 }))).toEqual(['rating: err.rating']);
-		expect(issuesOf(orderSchema.safeParse({ ...order, status: 'refunded' }))).toEqual(['status: err.choice']);
+		expect(issuesOf(orderSchema.safeParse({ ...order, rating: 0 }))).toEqual([
+			'rating: err.rating'
+		]);
+		expect(issuesOf(orderSchema.safeParse({ ...order, rating: 6 }))).toEqual([
+			'rating: err.rating'
+		]);
+		expect(issuesOf(orderSchema.safeParse({ ...order, status: 'refunded' }))).toEqual([
+			'status: err.choice'
+		]);
 	});
 
 	it('needs a customer id that is a UUID', () => {
-		expect(issuesOf(orderSchema.safeParse({ ...order, customerId: 'c1' }))).toEqual(['customerId: err.uuid']);
+		expect(issuesOf(orderSchema.safeParse({ ...order, customerId: 'c1' }))).toEqual([
+			'customerId: err.uuid'
+		]);
 	});
 });

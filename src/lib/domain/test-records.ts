@@ -6,6 +6,9 @@ export const AT = Date.UTC(2024, 4, 1, 9, 0);
 export const base = { id: ID, updatedAt: AT };
 
 /** The path and message of each issue, for compact assertions. */
-export function issuesOf(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
+export function issuesOf(result: {
+	success: boolean;
+	error?: { issues: { path: PropertyKey[]; message: string }[] };
+}) {
 	return (result.error?.issues ?? []).map((i) => `${i.path.join('.')}: ${i.message}`);
 }
