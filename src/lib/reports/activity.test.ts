@@ -14,10 +14,19 @@ const data = dataset({
 		customer('f', { ownerId: 'rep2', createdAt: at('2023-01-01T09:00'), _deleted: true })
 	],
 	visits: [
-		visit('v1', 'a', { checkIn: checkIn('2024-05-06T10:00'), nextFollowUpAt: at('2024-05-14T10:00') }),
-		visit('v2', 'a', { checkIn: checkIn('2024-05-08T10:00'), nextFollowUpAt: at('2024-05-20T10:00') }),
+		visit('v1', 'a', {
+			checkIn: checkIn('2024-05-06T10:00'),
+			nextFollowUpAt: at('2024-05-14T10:00')
+		}),
+		visit('v2', 'a', {
+			checkIn: checkIn('2024-05-08T10:00'),
+			nextFollowUpAt: at('2024-05-20T10:00')
+		}),
 		visit('v3', 'b', { plannedAt: at('2024-05-13T09:00') }),
-		visit('v4', 'c', { checkIn: checkIn('2024-04-10T10:00'), nextFollowUpAt: at('2024-04-20T10:00') }),
+		visit('v4', 'c', {
+			checkIn: checkIn('2024-04-10T10:00'),
+			nextFollowUpAt: at('2024-04-20T10:00')
+		}),
 		visit('v5', 'c', { plannedAt: at('2024-05-30T10:00'), nextFollowUpAt: at('2024-06-10T10:00') }),
 		visit('vx', 'b', { checkIn: checkIn('2024-05-14T10:00'), _deleted: true })
 	],
@@ -58,8 +67,17 @@ describe('activity', () => {
 	});
 
 	it('applies the date range to the visits counted, not to follow-ups', () => {
-		const ranged = activity(data, { now, filter: { from: at('2024-05-01T00:00'), to: at('2024-05-20T00:00') } });
+		const ranged = activity(data, {
+			now,
+			filter: { from: at('2024-05-01T00:00'), to: at('2024-05-20T00:00') }
+		});
 		expect(ranged.weeks.map((w) => w.week)).toEqual(['2024-W19', '2024-W20']);
-		expect(ranged.reps[1]).toEqual({ ownerId: 'rep2', visits: 0, checkIns: 0, followUpsDue: 0, followUpsOverdue: 1 });
+		expect(ranged.reps[1]).toEqual({
+			ownerId: 'rep2',
+			visits: 0,
+			checkIns: 0,
+			followUpsDue: 0,
+			followUpsOverdue: 1
+		});
 	});
 });

@@ -53,7 +53,11 @@ export function activity(data: Dataset, params: ActivityParams): Activity {
 	const reps = new Map<string, RepActivity>();
 	const rep = (ownerId: string) => {
 		let r = reps.get(ownerId);
-		if (!r) reps.set(ownerId, (r = { ownerId, visits: 0, checkIns: 0, followUpsDue: 0, followUpsOverdue: 0 }));
+		if (!r)
+			reps.set(
+				ownerId,
+				(r = { ownerId, visits: 0, checkIns: 0, followUpsDue: 0, followUpsOverdue: 0 })
+			);
 		return r;
 	};
 
@@ -63,7 +67,11 @@ export function activity(data: Dataset, params: ActivityParams): Activity {
 		const weekStart = bucketStart(visitTime(v)!, 'week');
 		const key = `${ownerId}\u0000${weekStart}`;
 		let w = weeks.get(key);
-		if (!w) weeks.set(key, (w = { ownerId, week: bucketKey(weekStart, 'week'), weekStart, visits: 0, checkIns: 0 }));
+		if (!w)
+			weeks.set(
+				key,
+				(w = { ownerId, week: bucketKey(weekStart, 'week'), weekStart, visits: 0, checkIns: 0 })
+			);
 		const r = rep(ownerId);
 		w.visits++;
 		r.visits++;
@@ -92,10 +100,14 @@ export function activity(data: Dataset, params: ActivityParams): Activity {
 	for (const v of scoped.visits) if (v.checkIn) touch(v.customerId, v.checkIn.at);
 	for (const o of scoped.orders) touch(o.customerId, dayStart(o.date));
 	for (const s of scoped.services) touch(s.customerId, s.openedAt);
-	const lastContact = scoped.customers.map((c) => [c.id, last.get(c.id) ?? createdAtOf(c)] as const);
+	const lastContact = scoped.customers.map(
+		(c) => [c.id, last.get(c.id) ?? createdAtOf(c)] as const
+	);
 
 	return {
-		weeks: [...weeks.values()].sort((a, b) => (a.ownerId < b.ownerId ? -1 : a.ownerId > b.ownerId ? 1 : a.weekStart - b.weekStart)),
+		weeks: [...weeks.values()].sort((a, b) =>
+			a.ownerId < b.ownerId ? -1 : a.ownerId > b.ownerId ? 1 : a.weekStart - b.weekStart
+		),
 		reps: [...reps.values()].sort((a, b) => (a.ownerId < b.ownerId ? -1 : 1)),
 		followUpsDue,
 		followUpsOverdue,

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { campaignsReport } from './campaigns';
-import { at, campaign, customer, dataset, order, participation } from './fixtures';
-
-const o = (id: string, c: string, date: string, amount: number, status: 'paid' | 'pending' = 'paid') =>
-	order(id, c, date, [['p', 1, amount]], { status });
+import { at, campaign, customer, dataset, sale, participation } from './fixtures';
 
 // spring: Mar 1 10:00 … Mar 31 18:00; orders count from Mar 1 through Apr 30 18:00 (+30 days).
 const data = dataset({
 	customers: ['a', 'b', 'c', 'd', 'e'].map((id) => customer(id)),
 	campaigns: [
-		campaign('spring', { startsAt: at('2024-03-01T10:00'), endsAt: at('2024-03-31T18:00'), budget: 300 }),
+		campaign('spring', {
+			startsAt: at('2024-03-01T10:00'),
+			endsAt: at('2024-03-31T18:00'),
+			budget: 300
+		}),
 		campaign('summer', { startsAt: at('2024-07-01T00:00'), endsAt: at('2024-07-31T00:00') }),
 		campaign('gone', { _deleted: true })
 	],
@@ -24,12 +25,12 @@ const data = dataset({
 		participation('p7', 'summer', 'a', 'invited')
 	],
 	orders: [
-		o('o1', 'a', '2024-03-01', 100), // first day, before 10:00 by date: counts
-		o('o2', 'a', '2024-04-30', 40), // day 30 after the end: counts
-		o('o3', 'a', '2024-05-01', 1000), // too late
-		o('o4', 'b', '2024-02-29', 1000), // too early
-		o('o5', 'b', '2024-03-15', 60, 'pending'), // not revenue
-		o('o6', 'c', '2024-03-15', 500) // c only joined
+		sale('o1', 'a', '2024-03-01', 100), // first day, before 10:00 by date: counts
+		sale('o2', 'a', '2024-04-30', 40), // day 30 after the end: counts
+		sale('o3', 'a', '2024-05-01', 1000), // too late
+		sale('o4', 'b', '2024-02-29', 1000), // too early
+		sale('o5', 'b', '2024-03-15', 60, 'pending'), // not revenue
+		sale('o6', 'c', '2024-03-15', 500) // c only joined
 	]
 });
 
@@ -58,7 +59,9 @@ describe('campaignsReport', () => {
 	});
 
 	it('keeps campaigns overlapping the range, counting orders by campaign window', () => {
-		const r = campaignsReport(data, { filter: { from: at('2024-03-20T00:00'), to: at('2024-04-01T00:00') } });
+		const r = campaignsReport(data, {
+			filter: { from: at('2024-03-20T00:00'), to: at('2024-04-01T00:00') }
+		});
 		expect(r.map((c) => [c.campaignId, c.revenue])).toEqual([['spring', 140]]);
 	});
 

@@ -39,7 +39,10 @@ const RANK: Record<ParticipationStatus, number> = { invited: 1, joined: 2, conve
  * campaigns adds the same order to both. Campaigns shown are those overlapping the date
  * range; orders count by the campaign's own window, not by the range.
  */
-export function campaignsReport(data: Dataset, { filter = {}, attributionDays = 30 }: CampaignsParams = {}): CampaignResult[] {
+export function campaignsReport(
+	data: Dataset,
+	{ filter = {}, attributionDays = 30 }: CampaignsParams = {}
+): CampaignResult[] {
 	const d = applyFilter(data, filter);
 	const reached = new Map<string, Map<string, number>>();
 	for (const p of d.participations) {
@@ -59,7 +62,10 @@ export function campaignsReport(data: Dataset, { filter = {}, attributionDays = 
 		.map((c) => {
 			const statuses = [...(reached.get(c.id) ?? new Map<string, number>())];
 			const count = (rank: number) => statuses.filter(([, r]) => r >= rank).length;
-			const convertedCustomerIds = statuses.filter(([, r]) => r === 3).map(([id]) => id).sort();
+			const convertedCustomerIds = statuses
+				.filter(([, r]) => r === 3)
+				.map(([id]) => id)
+				.sort();
 			const first = startOfDay(c.startsAt).getTime();
 			const last = addDays(c.endsAt, attributionDays).getTime();
 			let revenue = 0;

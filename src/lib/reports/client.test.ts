@@ -21,7 +21,10 @@ function fakeWorker(sent: ReportRequest[]): WorkerLike {
 
 const small = dataset({
 	customers: [customer('a'), customer('b')],
-	orders: [order('o1', 'a', '2024-01-01', [['tea', 2, 10]]), order('o2', 'b', '2024-01-02', [['pot', 1, 5]])]
+	orders: [
+		order('o1', 'a', '2024-01-01', [['tea', 2, 10]]),
+		order('o2', 'b', '2024-01-02', [['pot', 1, 5]])
+	]
 });
 
 describe('runReport', () => {
@@ -32,9 +35,9 @@ describe('runReport', () => {
 
 	it('rejects an unknown report and bad parameters', async () => {
 		await expect(runReport('nope' as 'sales', small, {})).rejects.toThrow(/Unknown report "nope"/);
-		await expect(runReport('cross', small, { rows: 'stage', columns: 'stage', measure: 'count' })).rejects.toThrow(
-			/both "stage"/
-		);
+		await expect(
+			runReport('cross', small, { rows: 'stage', columns: 'stage', measure: 'count' })
+		).rejects.toThrow(/both "stage"/);
 	});
 });
 
@@ -65,16 +68,17 @@ describe('createReportRunner', () => {
 
 	it('passes worker errors on as rejections', async () => {
 		const runner = createReportRunner({ threshold: 0, createWorker: () => fakeWorker([]) });
-		await expect(runner.run('cross', small, { rows: 'grade', columns: 'grade', measure: 'count' })).rejects.toThrow(
-			/both "grade"/
-		);
+		await expect(
+			runner.run('cross', small, { rows: 'grade', columns: 'grade', measure: 'count' })
+		).rejects.toThrow(/both "grade"/);
 	});
 
 	it('falls back to the page after the worker fails', async () => {
 		let worker: WorkerLike | undefined;
 		const runner = createReportRunner({
 			threshold: 0,
-			createWorker: () => (worker = { onmessage: null, onerror: null, postMessage() {}, terminate() {} })
+			createWorker: () =>
+				(worker = { onmessage: null, onerror: null, postMessage() {}, terminate() {} })
 		});
 		const waiting = runner.run('sales', small, {});
 		worker!.onerror?.(new Error('boom'));
@@ -85,7 +89,12 @@ describe('createReportRunner', () => {
 
 describe('createRequestHandler', () => {
 	it('answers an error for a dataset version it was never sent', () => {
-		const res: ReportResponse = createRequestHandler()({ id: 7, report: 'sales', params: {}, datasetVersion: 3 });
+		const res: ReportResponse = createRequestHandler()({
+			id: 7,
+			report: 'sales',
+			params: {},
+			datasetVersion: 3
+		});
 		expect(res).toEqual({ id: 7, error: 'Report worker has no dataset version 3' });
 	});
 });

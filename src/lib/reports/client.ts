@@ -19,13 +19,19 @@ export interface ReportRunnerOptions {
 }
 
 export interface ReportRunner {
-	run<N extends ReportName>(name: N, data: Dataset, params: ReportParams<N>): Promise<ReportResult<N>>;
+	run<N extends ReportName>(
+		name: N,
+		data: Dataset,
+		params: ReportParams<N>
+	): Promise<ReportResult<N>>;
 	dispose(): void;
 }
 
 function browserWorker(): WorkerLike | undefined {
 	if (typeof Worker === 'undefined') return undefined;
-	return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike;
+	return new Worker(new URL('./worker.ts', import.meta.url), {
+		type: 'module'
+	}) as unknown as WorkerLike;
 }
 
 /**
@@ -33,7 +39,10 @@ function browserWorker(): WorkerLike | undefined {
  * different dataset object is passed, so build a new object when records change. If the
  * worker fails, waiting reports reject and later ones run inline.
  */
-export function createReportRunner({ threshold = 2000, createWorker = browserWorker }: ReportRunnerOptions = {}): ReportRunner {
+export function createReportRunner({
+	threshold = 2000,
+	createWorker = browserWorker
+}: ReportRunnerOptions = {}): ReportRunner {
 	let worker: WorkerLike | undefined;
 	let broken = false;
 	let nextId = 1;
@@ -102,7 +111,11 @@ export function createReportRunner({ threshold = 2000, createWorker = browserWor
 let shared: ReportRunner | undefined;
 
 /** Runs a report with the app's shared runner: in the worker when the data set is large. */
-export function runReport<N extends ReportName>(name: N, data: Dataset, params: ReportParams<N>): Promise<ReportResult<N>> {
+export function runReport<N extends ReportName>(
+	name: N,
+	data: Dataset,
+	params: ReportParams<N>
+): Promise<ReportResult<N>> {
 	shared ??= createReportRunner();
 	return shared.run(name, data, params);
 }

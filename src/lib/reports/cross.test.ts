@@ -10,7 +10,16 @@ const data = dataset({
 		customer('x', { stage: 'inactive', _deleted: true })
 	],
 	orders: [
-		order('o1', 'a', '2024-01-10', [['tea', 2, 10], ['pot', 1, 50]], { rating: 4 }), // 70
+		order(
+			'o1',
+			'a',
+			'2024-01-10',
+			[
+				['tea', 2, 10],
+				['pot', 1, 50]
+			],
+			{ rating: 4 }
+		), // 70
 		order('o2', 'a', '2024-02-05', [['tea', 1, 10]], { status: 'completed', rating: 2 }), // 10
 		order('o3', 'b', '2024-01-20', [['pot', 1, 50]], { status: 'shipped' }), // 50
 		order('o4', 'b', '2024-02-25', [['tea', 3, 10]], { status: 'pending', rating: 5 }),
@@ -50,7 +59,10 @@ describe('crossTab', () => {
 
 	it('counts an order once per product cell and once per total', () => {
 		const p = crossTab(data, { rows: 'owner', columns: 'product', measure: 'count' });
-		expect([p.rows, p.columns]).toEqual([['r1', 'r2'], ['pot', 'tea']]);
+		expect([p.rows, p.columns]).toEqual([
+			['r1', 'r2'],
+			['pot', 'tea']
+		]);
 		// r1: pot o1; tea o1, o2 → total 2 orders, not 3; r2: pot o3
 		expect(p.cells).toEqual([
 			[1, 2],
@@ -83,6 +95,8 @@ describe('crossTab', () => {
 	});
 
 	it('refuses the same dimension twice', () => {
-		expect(() => crossTab(data, { rows: 'stage', columns: 'stage', measure: 'count' })).toThrow(/both "stage"/);
+		expect(() => crossTab(data, { rows: 'stage', columns: 'stage', measure: 'count' })).toThrow(
+			/both "stage"/
+		);
 	});
 });

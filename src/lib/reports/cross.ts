@@ -28,7 +28,11 @@ export interface Pivot {
 }
 
 const NONE = 'none';
-const ORDERED: Partial<Record<Dimension, readonly string[]>> = { stage: STAGES, grade: GRADES, source: SOURCES };
+const ORDERED: Partial<Record<Dimension, readonly string[]>> = {
+	stage: STAGES,
+	grade: GRADES,
+	source: SOURCES
+};
 const customerKey: Record<(typeof CUSTOMER_DIMENSIONS)[number], (c: Customer) => string> = {
 	stage: (c) => c.stage,
 	grade: (c) => c.grade ?? NONE,
@@ -61,8 +65,12 @@ interface Part {
  * An order with several products counts once in each product's cell and once in each
  * total. Missing grade or source shows as `none`. Rows and columns must differ.
  */
-export function crossTab(data: Dataset, { rows, columns, measure, filter = {} }: CrossParams): Pivot {
-	if (rows === columns) throw new Error(`cross: rows and columns are both "${rows}"; pick two dimensions`);
+export function crossTab(
+	data: Dataset,
+	{ rows, columns, measure, filter = {} }: CrossParams
+): Pivot {
+	if (rows === columns)
+		throw new Error(`cross: rows and columns are both "${rows}"; pick two dimensions`);
 	const d = applyFilter(data, filter);
 	const accs = new Map<string, Acc>();
 	const acc = (key: string) => {
@@ -83,18 +91,32 @@ export function crossTab(data: Dataset, { rows, columns, measure, filter = {} }:
 	};
 	const rowSet = new Set<string>();
 	const colSet = new Set<string>();
-	const place = (unit: number, r: string, c: string, revenue: number, counted: boolean, rating?: number) => {
+	const place = (
+		unit: number,
+		r: string,
+		c: string,
+		revenue: number,
+		counted: boolean,
+		rating?: number
+	) => {
 		rowSet.add(r);
 		colSet.add(c);
-		for (const key of [`${r}\u0000${c}`, `r\u0000${r}`, `c\u0000${c}`, 'all']) add(key, unit, revenue, counted, rating);
+		for (const key of [`${r}\u0000${c}`, `r\u0000${r}`, `c\u0000${c}`, 'all'])
+			add(key, unit, revenue, counted, rating);
 	};
 
 	const byCustomers = measure === 'count' && isCustomerDim(rows) && isCustomerDim(columns);
 	if (byCustomers) {
-		d.customers.forEach((c, i) => place(i, customerKey[rows as 'stage'](c), customerKey[columns as 'stage'](c), 0, true));
+		d.customers.forEach((c, i) =>
+			place(i, customerKey[rows as 'stage'](c), customerKey[columns as 'stage'](c), 0, true)
+		);
 	} else {
 		const keyOf = (dim: Dimension, o: Order, c: Customer, part: Part) =>
-			isCustomerDim(dim) ? customerKey[dim](c) : dim === 'month' ? o.date.slice(0, 7) : part.product!;
+			isCustomerDim(dim)
+				? customerKey[dim](c)
+				: dim === 'month'
+					? o.date.slice(0, 7)
+					: part.product!;
 		const withProduct = rows === 'product' || columns === 'product';
 		d.orders.forEach((o, i) => {
 			const revenue = isRevenue(o);
@@ -102,7 +124,14 @@ export function crossTab(data: Dataset, { rows, columns, measure, filter = {} }:
 			const c = d.customerById.get(o.customerId)!;
 			const parts: Part[] = withProduct ? productParts(o) : [{ revenue: o.amount }];
 			for (const part of parts) {
-				place(i, keyOf(rows, o, c, part), keyOf(columns, o, c, part), revenue ? part.revenue : 0, revenue, o.rating);
+				place(
+					i,
+					keyOf(rows, o, c, part),
+					keyOf(columns, o, c, part),
+					revenue ? part.revenue : 0,
+					revenue,
+					o.rating
+				);
 			}
 		});
 	}
@@ -128,7 +157,8 @@ export function crossTab(data: Dataset, { rows, columns, measure, filter = {} }:
 
 function productParts(o: Order): Part[] {
 	const byProduct = new Map<string, number>();
-	for (const i of o.items) byProduct.set(i.product, (byProduct.get(i.product) ?? 0) + i.quantity * i.unitPrice);
+	for (const i of o.items)
+		byProduct.set(i.product, (byProduct.get(i.product) ?? 0) + i.quantity * i.unitPrice);
 	return [...byProduct].map(([product, revenue]) => ({ product, revenue }));
 }
 

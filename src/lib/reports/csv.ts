@@ -28,6 +28,9 @@ export function toCsv(table: ReportTable): string {
 	const data = table.rows.map((r) => table.columns.map((c) => cell(r[c.key])));
 	return (
 		'\uFEFF' +
-		Papa.unparse({ fields: table.columns.map((c) => c.label), data }, { escapeFormulae: true, newline: '\r\n' })
+		Papa.unparse(
+			{ fields: table.columns.map((c) => c.label), data },
+			{ escapeFormulae: true, newline: '\r\n' }
+		)
 	);
 }

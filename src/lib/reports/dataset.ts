@@ -61,7 +61,10 @@ export function sumMoney(values: Iterable<number>): number {
 }
 
 /** Counts of `keys`, starting every one of `known` at 0 so charts keep a stable order. */
-export function countKeys(keys: Iterable<string>, known: readonly string[] = []): Record<string, number> {
+export function countKeys(
+	keys: Iterable<string>,
+	known: readonly string[] = []
+): Record<string, number> {
 	const out: Record<string, number> = {};
 	for (const k of known) out[k] = 0;
 	for (const k of keys) out[k] = (out[k] ?? 0) + 1;

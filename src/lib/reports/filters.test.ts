@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { applyFilter, regionOf, scopeDataset, UNKNOWN_REGION } from './filters';
-import { at, campaign, customer, dataset, order, participation, service, visit, checkIn } from './fixtures';
+import {
+	at,
+	campaign,
+	customer,
+	dataset,
+	order,
+	participation,
+	service,
+	visit,
+	checkIn
+} from './fixtures';
 
 const addr = (text: string) => ({ address: { text } });
 
@@ -28,7 +38,12 @@ describe('regionOf', () => {
 describe('scopeDataset / applyFilter', () => {
 	const data = dataset({
 		customers: [
-			customer('a', { ownerId: 'r1', interests: ['vip'], ...addr('广东省广州市'), createdAt: at('2024-01-05T10:00') }),
+			customer('a', {
+				ownerId: 'r1',
+				interests: ['vip'],
+				...addr('广东省广州市'),
+				createdAt: at('2024-01-05T10:00')
+			}),
 			customer('b', { ownerId: 'r2', ...addr('北京市海淀区'), createdAt: at('2024-02-05T10:00') }),
 			customer('gone', { ownerId: 'r1', _deleted: true })
 		],
@@ -49,7 +64,10 @@ describe('scopeDataset / applyFilter', () => {
 			campaign('jan', { startsAt: at('2024-01-01T00:00'), endsAt: at('2024-01-15T00:00') }),
 			campaign('feb', { startsAt: at('2024-01-25T00:00'), endsAt: at('2024-02-15T00:00') })
 		],
-		participations: [participation('p1', 'jan', 'a', 'invited'), participation('p2', 'feb', 'a', 'joined')]
+		participations: [
+			participation('p1', 'jan', 'a', 'invited'),
+			participation('p2', 'feb', 'a', 'joined')
+		]
 	});
 
 	it('drops tombstones and children of absent customers', () => {
@@ -78,5 +96,16 @@ describe('scopeDataset / applyFilter', () => {
 		expect(f.participations.map((p) => p.id)).toEqual(['p2']);
 		// a was created before the range, yet its orders still find it.
 		expect(f.customerById.get('a')?.id).toBe('a');
+	});
+});
+
+describe('remembering', () => {
+	it('reuses a scope for the same snapshot and filter, and recomputes for a new snapshot', () => {
+		const data = dataset({ customers: [customer('a'), customer('b', { ownerId: 'r2' })] });
+		const first = scopeDataset(data, { ownerIds: ['r2'] });
+		expect(scopeDataset(data, { ownerIds: ['r2'] })).toBe(first);
+		expect(scopeDataset(data).customers).toHaveLength(2);
+		const next = { ...data, customers: [customer('c', { ownerId: 'r2' })] };
+		expect(scopeDataset(next, { ownerIds: ['r2'] }).customers.map((c) => c.id)).toEqual(['c']);
 	});
 });

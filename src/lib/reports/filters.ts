@@ -23,9 +23,40 @@ export interface ScopedDataset extends Dataset {
 export const UNKNOWN_REGION = 'unknown';
 
 const PROVINCES = [
-	'北京', '天津', '上海', '重庆', '河北', '山西', '辽宁', '吉林', '黑龙江', '江苏', '浙江', '安徽',
-	'福建', '江西', '山东', '河南', '湖北', '湖南', '广东', '海南', '四川', '贵州', '云南', '陕西',
-	'甘肃', '青海', '台湾', '内蒙古', '广西', '西藏', '宁夏', '新疆', '香港', '澳门'
+	'北京',
+	'天津',
+	'上海',
+	'重庆',
+	'河北',
+	'山西',
+	'辽宁',
+	'吉林',
+	'黑龙江',
+	'江苏',
+	'浙江',
+	'安徽',
+	'福建',
+	'江西',
+	'山东',
+	'河南',
+	'湖北',
+	'湖南',
+	'广东',
+	'海南',
+	'四川',
+	'贵州',
+	'云南',
+	'陕西',
+	'甘肃',
+	'青海',
+	'台湾',
+	'内蒙古',
+	'广西',
+	'西藏',
+	'宁夏',
+	'新疆',
+	'香港',
+	'澳门'
 ];
 const CJK = /[\u4e00-\u9fff]/;
 const ADMIN_SUFFIX = /^(.{2,7}?)(?:省|市|自治区|特别行政区|自治州|地区|盟)/;
@@ -47,7 +78,10 @@ export function regionOf(customer: Pick<Customer, 'address'>): string {
 		if (province) return province;
 		return ADMIN_SUFFIX.exec(s)?.[1] ?? s.slice(0, 2);
 	}
-	const parts = text.split(/[,，]/).map((p) => p.trim()).filter(Boolean);
+	const parts = text
+		.split(/[,，]/)
+		.map((p) => p.trim())
+		.filter(Boolean);
 	if (parts.length > 1) return parts[parts.length - 1];
 	return text.split(/\s+/)[0];
 }
@@ -73,6 +107,28 @@ export function inRange(t: number, f: ReportFilter = {}): boolean {
  * Campaigns belong to no customer and are all kept.
  */
 export function scopeDataset(data: Dataset, f: ReportFilter = {}): ScopedDataset {
+	const key = JSON.stringify([f.ownerIds ?? [], f.regions ?? [], f.tags ?? []]);
+	return remember(data, key, () => computeScope(data, f));
+}
+
+/**
+ * Reports on one dashboard filter the same snapshot the same way, so results are kept per
+ * dataset object (weakly) and filter. Datasets are snapshots: build a new object, never
+ * change its arrays in place.
+ */
+const remembered = new WeakMap<Dataset, Map<string, ScopedDataset>>();
+function remember(data: Dataset, key: string, make: () => ScopedDataset): ScopedDataset {
+	let byKey = remembered.get(data);
+	if (!byKey) remembered.set(data, (byKey = new Map()));
+	let result = byKey.get(key);
+	if (!result) {
+		if (byKey.size >= 16) byKey.clear();
+		byKey.set(key, (result = make()));
+	}
+	return result;
+}
+
+function computeScope(data: Dataset, f: ReportFilter): ScopedDataset {
 	const matches = customerMatcher(f);
 	const customers = data.customers.filter((c) => isLive(c) && matches(c));
 	const customerById = new Map(customers.map((c) => [c.id, c]));
@@ -108,6 +164,17 @@ function campaignOverlaps(c: Campaign, f: ReportFilter): boolean {
 export function applyFilter(data: Dataset, f: ReportFilter = {}): ScopedDataset {
 	const scoped = scopeDataset(data, f);
 	if (f.from === undefined && f.to === undefined) return scoped;
+	const key = JSON.stringify([
+		f.ownerIds ?? [],
+		f.regions ?? [],
+		f.tags ?? [],
+		f.from ?? null,
+		f.to ?? null
+	]);
+	return remember(data, key, () => narrowToRange(scoped, f));
+}
+
+function narrowToRange(scoped: ScopedDataset, f: ReportFilter): ScopedDataset {
 	const campaigns = scoped.campaigns.filter((c) => campaignOverlaps(c, f));
 	const campaignIds = new Set(campaigns.map((c) => c.id));
 	return {

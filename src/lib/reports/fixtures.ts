@@ -48,6 +48,17 @@ export function order(
 	};
 }
 
+/** A one-line order of `amount` (product `p`). */
+export function sale(
+	id: string,
+	customerId: string,
+	date: string,
+	amount: number,
+	status: Order['status'] = 'paid'
+): Order {
+	return order(id, customerId, date, [['p', 1, amount]], { status });
+}
+
 export function service(id: string, customerId: string, fields: Partial<Service> = {}): Service {
 	return {
 		id,

@@ -31,10 +31,16 @@ const data = dataset({
 	],
 	visits: [
 		// a: follow-up due Mar 10, answered by a check-in on Mar 12.
-		visit('v1', 'a', { checkIn: checkIn('2024-03-05T10:00'), nextFollowUpAt: at('2024-03-10T10:00') }),
+		visit('v1', 'a', {
+			checkIn: checkIn('2024-03-05T10:00'),
+			nextFollowUpAt: at('2024-03-10T10:00')
+		}),
 		visit('v2', 'a', { checkIn: checkIn('2024-03-12T10:00') }),
 		// b: due Mar 14, nothing after: overdue.
-		visit('v3', 'b', { checkIn: checkIn('2024-03-07T10:00'), nextFollowUpAt: at('2024-03-14T10:00') }),
+		visit('v3', 'b', {
+			checkIn: checkIn('2024-03-07T10:00'),
+			nextFollowUpAt: at('2024-03-14T10:00')
+		}),
 		// c: due Mar 20: not yet overdue.
 		visit('v4', 'c', { plannedAt: at('2024-03-13T10:00'), nextFollowUpAt: at('2024-03-20T10:00') })
 	]
@@ -43,7 +49,10 @@ const data = dataset({
 describe('overview', () => {
 	it('counts the period, the previous period and the present', () => {
 		const r = overview(data, { now, filter: period });
-		expect(r.previous).toEqual({ from: at('2024-03-01T00:00') - (period.to - period.from), to: period.from });
+		expect(r.previous).toEqual({
+			from: at('2024-03-01T00:00') - (period.to - period.from),
+			to: period.from
+		});
 		expect(r.customers).toBe(3);
 		expect(r.byStage).toEqual({ lead: 2, prospect: 0, customer: 1, inactive: 0 });
 		// a (Mar 2) and c (Mar 14 23:00) are new; b was created in February.

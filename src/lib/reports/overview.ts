@@ -70,7 +70,8 @@ export function overview(data: Dataset, { now, filter = {} }: OverviewParams): O
 		revenue,
 		previousRevenue,
 		revenueChange: previousRevenue ? (revenue - previousRevenue) / previousRevenue : null,
-		openServices: d.services.filter((s) => s.status === 'open' || s.status === 'in_progress').length,
+		openServices: d.services.filter((s) => s.status === 'open' || s.status === 'in_progress')
+			.length,
 		overdueFollowUps: overdue.length,
 		overdueCustomerIds: [...new Set(overdue.map((f) => f.customerId))].sort()
 	};

@@ -50,8 +50,19 @@ describe('quality', () => {
 	const now = at('2024-05-15T12:00');
 	const data = dataset({
 		customers: [
-			customer('a', { name: 'Ann', phones: ['+8613800138000'], address: { text: '北京市' }, stage: 'lead' }),
-			customer('b', { name: 'Bo', notes: '   ', address: { text: '' }, interests: ['x'], stage: 'prospect' }),
+			customer('a', {
+				name: 'Ann',
+				phones: ['+8613800138000'],
+				address: { text: '北京市' },
+				stage: 'lead'
+			}),
+			customer('b', {
+				name: 'Bo',
+				notes: '   ',
+				address: { text: '' },
+				interests: ['x'],
+				stage: 'prospect'
+			}),
 			customer('c', { name: 'Cy', phones: ['+8613800138000'], stage: 'lead' }),
 			customer('d', { name: 'Di', stage: 'customer', createdAt: at('2024-05-01T00:00') }),
 			customer('e', { name: 'Ed', stage: 'lead', _deleted: true })
@@ -59,7 +70,10 @@ describe('quality', () => {
 		visits: [
 			visit('v1', 'a', { plannedAt: at('2024-05-20T10:00') }),
 			// c: planned in the past, follow-up in the past: still missing
-			visit('v2', 'c', { checkIn: checkIn('2024-05-01T10:00'), nextFollowUpAt: at('2024-05-10T10:00') })
+			visit('v2', 'c', {
+				checkIn: checkIn('2024-05-01T10:00'),
+				nextFollowUpAt: at('2024-05-10T10:00')
+			})
 		]
 	});
 	const r = quality(data, { now });

@@ -52,7 +52,10 @@ export function quality(data: Dataset, { now, filter = {} }: QualityParams): Qua
 
 	const planned = new Set<string>();
 	for (const v of d.visits) {
-		if ((v.plannedAt !== undefined && v.plannedAt > now && !v.checkIn) || (v.nextFollowUpAt ?? -Infinity) > now) {
+		if (
+			(v.plannedAt !== undefined && v.plannedAt > now && !v.checkIn) ||
+			(v.nextFollowUpAt ?? -Infinity) > now
+		) {
 			planned.add(v.customerId);
 		}
 	}

@@ -5,14 +5,36 @@ import { customer, dataset, order } from './fixtures';
 const data = dataset({
 	customers: ['me', 'b', 'c', 'd', 'e', 'f'].map((id) => customer(id)),
 	orders: [
-		order('m1', 'me', '2024-01-01', [['tea', 1, 10], ['pot', 1, 50]]),
+		order('m1', 'me', '2024-01-01', [
+			['tea', 1, 10],
+			['pot', 1, 50]
+		]),
 		order('m2', 'me', '2024-01-02', [['cake', 1, 5]], { status: 'cancelled' }), // not bought
-		order('b1', 'b', '2024-01-01', [['tea', 1, 10], ['pot', 1, 50], ['cup', 1, 5]]), // shares 2
+		order('b1', 'b', '2024-01-01', [
+			['tea', 1, 10],
+			['pot', 1, 50],
+			['cup', 1, 5]
+		]), // shares 2
 		order('c1', 'c', '2024-01-01', [['tea', 1, 10]]),
-		order('c2', 'c', '2024-01-05', [['cup', 1, 5], ['cake', 1, 5]]), // shares 1
-		order('d1', 'd', '2024-01-01', [['pot', 1, 50], ['tray', 1, 5]]), // shares 1
+		order('c2', 'c', '2024-01-05', [
+			['cup', 1, 5],
+			['cake', 1, 5]
+		]), // shares 1
+		order('d1', 'd', '2024-01-01', [
+			['pot', 1, 50],
+			['tray', 1, 5]
+		]), // shares 1
 		order('e1', 'e', '2024-01-01', [['spoon', 1, 5]]), // shares nothing
-		order('f1', 'f', '2024-01-01', [['tea', 1, 10], ['lid', 1, 5]], { _deleted: true })
+		order(
+			'f1',
+			'f',
+			'2024-01-01',
+			[
+				['tea', 1, 10],
+				['lid', 1, 5]
+			],
+			{ _deleted: true }
+		)
 	]
 });
 

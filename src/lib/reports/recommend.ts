@@ -22,7 +22,10 @@ export interface Recommendation {
  * to each product they bought that this customer has not; highest score first, then most
  * customers, then product name.
  */
-export function recommend(data: Dataset, { customerId, limit = 5, filter = {} }: RecommendParams): Recommendation[] {
+export function recommend(
+	data: Dataset,
+	{ customerId, limit = 5, filter = {} }: RecommendParams
+): Recommendation[] {
 	const d = applyFilter(data, filter);
 	const bought = new Map<string, Set<string>>();
 	for (const o of d.orders) {
@@ -48,6 +51,8 @@ export function recommend(data: Dataset, { customerId, limit = 5, filter = {} }:
 		}
 	}
 	return [...scores.values()]
-		.sort((a, b) => b.score - a.score || b.customers - a.customers || (a.product < b.product ? -1 : 1))
+		.sort(
+			(a, b) => b.score - a.score || b.customers - a.customers || (a.product < b.product ? -1 : 1)
+		)
 		.slice(0, limit);
 }

@@ -3,14 +3,45 @@ import { sales } from './sales';
 import { customer, dataset, order } from './fixtures';
 
 const data = dataset({
-	customers: [customer('a', { name: 'Ann' }), customer('b', { name: 'Bo' }), customer('c', { name: 'Cy' })],
+	customers: [
+		customer('a', { name: 'Ann' }),
+		customer('b', { name: 'Bo' }),
+		customer('c', { name: 'Cy' })
+	],
 	orders: [
 		// 2 × 12.5 + 1 × 100 = 125
-		order('o1', 'a', '2024-03-01', [['tea', 2, 12.5], ['pot', 1, 100]], { rating: 5 }),
+		order(
+			'o1',
+			'a',
+			'2024-03-01',
+			[
+				['tea', 2, 12.5],
+				['pot', 1, 100]
+			],
+			{ rating: 5 }
+		),
 		// 3 × 12.5 + 1 × 12.5 (same product twice) = 50
-		order('o2', 'b', '2024-03-02', [['tea', 3, 12.5], ['tea', 1, 12.5]], { rating: 4, status: 'completed' }),
+		order(
+			'o2',
+			'b',
+			'2024-03-02',
+			[
+				['tea', 3, 12.5],
+				['tea', 1, 12.5]
+			],
+			{ rating: 4, status: 'completed' }
+		),
 		// 1 × 0.1 + 2 × 0.1 = 0.3 (floating point must not show)
-		order('o3', 'c', '2024-03-03', [['cup', 1, 0.1], ['cup', 2, 0.1]], { status: 'shipped' }),
+		order(
+			'o3',
+			'c',
+			'2024-03-03',
+			[
+				['cup', 1, 0.1],
+				['cup', 2, 0.1]
+			],
+			{ status: 'shipped' }
+		),
 		// cancelled: no revenue, but its rating counts
 		order('o4', 'a', '2024-03-04', [['pot', 5, 100]], { status: 'cancelled', rating: 1 }),
 		order('o5', 'c', '2024-03-05', [['pot', 1, 100]], { status: 'pending', rating: 4 }),
@@ -46,7 +77,11 @@ describe('sales', () => {
 
 	it('summarises ratings of live orders of any status', () => {
 		// 5 + 4 + 1 + 4 = 14 over 4
-		expect(r.ratings).toEqual({ average: 3.5, count: 4, distribution: { 1: 1, 2: 0, 3: 0, 4: 2, 5: 1 } });
+		expect(r.ratings).toEqual({
+			average: 3.5,
+			count: 4,
+			distribution: { 1: 1, 2: 0, 3: 0, 4: 2, 5: 1 }
+		});
 	});
 
 	it('has no average without orders', () => {

@@ -34,8 +34,10 @@ export interface Sales {
 	ratings: ReturnType<typeof ratingSummary>;
 }
 
-const byRevenue = <T extends { revenue: number }>(key: (x: T) => string) => (a: T, b: T) =>
-	b.revenue - a.revenue || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+const byRevenue =
+	<T extends { revenue: number }>(key: (x: T) => string) =>
+	(a: T, b: T) =>
+		b.revenue - a.revenue || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 
 /**
  * Revenue counts orders in REVENUE_STATUSES dated in the range; by product it is each
@@ -54,7 +56,12 @@ export function sales(data: Dataset, { filter = {}, top = 10 }: SalesParams = {}
 		orders++;
 		const seen = new Set<string>();
 		for (const item of o.items) {
-			const p = products.get(item.product) ?? { product: item.product, quantity: 0, revenue: 0, orders: 0 };
+			const p = products.get(item.product) ?? {
+				product: item.product,
+				quantity: 0,
+				revenue: 0,
+				orders: 0
+			};
 			p.quantity += item.quantity;
 			p.revenue += item.quantity * item.unitPrice;
 			if (!seen.has(item.product)) p.orders++;
@@ -62,7 +69,12 @@ export function sales(data: Dataset, { filter = {}, top = 10 }: SalesParams = {}
 			products.set(item.product, p);
 		}
 		const name = d.customerById.get(o.customerId)?.name ?? '';
-		const c = customers.get(o.customerId) ?? { customerId: o.customerId, name, revenue: 0, orders: 0 };
+		const c = customers.get(o.customerId) ?? {
+			customerId: o.customerId,
+			name,
+			revenue: 0,
+			orders: 0
+		};
 		c.revenue += o.amount;
 		c.orders++;
 		customers.set(o.customerId, c);

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { rankScores, recencyScore, segmentation } from './segmentation';
-import { at, customer, dataset, order } from './fixtures';
+import { at, customer, dataset, sale } from './fixtures';
 
 const now = at('2024-06-30T12:00');
-const o = (id: string, c: string, date: string, amount: number, status: 'paid' | 'pending' = 'paid') =>
-	order(id, c, date, [['p', 1, amount]], { status });
-
 const data = dataset({
 	customers: [
 		customer('a', {
@@ -24,26 +21,28 @@ const data = dataset({
 		customer('z', { stage: 'prospect', _deleted: true })
 	],
 	orders: [
-		o('a1', 'a', '2024-06-20', 100),
-		o('a2', 'a', '2024-06-10', 200),
-		o('a3', 'a', '2024-05-01', 300),
-		o('b1', 'b', '2024-06-25', 50),
-		o('c1', 'c', '2023-12-01', 1000),
-		o('c2', 'c', '2023-11-01', 1000),
-		o('d1', 'd', '2024-04-15', 10),
-		o('d2', 'd', '2024-06-29', 999, 'pending'),
-		o('f1', 'f', '2023-01-10', 5),
-		o('g1', 'g', '2024-05-20', 30),
-		o('g2', 'g', '2024-05-25', 30),
-		o('g3', 'g', '2024-04-01', 30),
-		o('g4', 'g', '2024-03-01', 30),
-		o('z1', 'z', '2024-06-01', 70)
+		sale('a1', 'a', '2024-06-20', 100),
+		sale('a2', 'a', '2024-06-10', 200),
+		sale('a3', 'a', '2024-05-01', 300),
+		sale('b1', 'b', '2024-06-25', 50),
+		sale('c1', 'c', '2023-12-01', 1000),
+		sale('c2', 'c', '2023-11-01', 1000),
+		sale('d1', 'd', '2024-04-15', 10),
+		sale('d2', 'd', '2024-06-29', 999, 'pending'),
+		sale('f1', 'f', '2023-01-10', 5),
+		sale('g1', 'g', '2024-05-20', 30),
+		sale('g2', 'g', '2024-05-25', 30),
+		sale('g3', 'g', '2024-04-01', 30),
+		sale('g4', 'g', '2024-03-01', 30),
+		sale('z1', 'z', '2024-06-01', 70)
 	]
 });
 
 describe('scores', () => {
 	it('scores recency by fixed day thresholds', () => {
-		expect([0, 30, 31, 60, 61, 90, 91, 180, 181].map(recencyScore)).toEqual([5, 5, 4, 4, 3, 3, 2, 2, 1]);
+		expect([0, 30, 31, 60, 61, 90, 91, 180, 181].map(recencyScore)).toEqual([
+			5, 5, 4, 4, 3, 3, 2, 2, 1
+		]);
 	});
 
 	it('scores by mid-rank: ceil(5 × (below + equal/2) / n)', () => {

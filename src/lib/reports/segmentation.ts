@@ -8,7 +8,14 @@ export interface SegmentationParams {
 	filter?: ReportFilter;
 }
 
-export const RFM_SEGMENTS = ['champions', 'loyal', 'new', 'at_risk', 'hibernating', 'others'] as const;
+export const RFM_SEGMENTS = [
+	'champions',
+	'loyal',
+	'new',
+	'at_risk',
+	'hibernating',
+	'others'
+] as const;
 export type RfmSegment = (typeof RFM_SEGMENTS)[number];
 
 export interface RfmRow {
@@ -86,7 +93,10 @@ export function rfmSegment(frequency: number, r: number, f: number, m: number): 
  * whole days from the last such order's date to `now`, frequency their count, monetary
  * their sum. Customers without a revenue order have no RFM row.
  */
-export function segmentation(data: Dataset, { now, filter = {} }: SegmentationParams): Segmentation {
+export function segmentation(
+	data: Dataset,
+	{ now, filter = {} }: SegmentationParams
+): Segmentation {
 	const d = applyFilter(data, filter);
 	const cs = d.customers;
 	const tagged = cs.flatMap((c) => c.interests);
@@ -115,7 +125,16 @@ export function segmentation(data: Dataset, { now, filter = {} }: SegmentationPa
 		const segment = rfmSegment(s.frequency, r, fs[i], ms[i]);
 		segments[segment].push(customerId);
 		const monetary = roundMoney(s.monetary);
-		return { customerId, recencyDays, frequency: s.frequency, monetary, r, f: fs[i], m: ms[i], segment };
+		return {
+			customerId,
+			recencyDays,
+			frequency: s.frequency,
+			monetary,
+			r,
+			f: fs[i],
+			m: ms[i],
+			segment
+		};
 	});
 
 	return {

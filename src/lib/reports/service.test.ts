@@ -5,7 +5,12 @@ import { customer, dataset, service } from './fixtures';
 const H = 3_600_000;
 const opened = 1_710_000_000_000;
 const resolved = (id: string, hours: number, extra = {}) =>
-	service(id, 'a', { openedAt: opened, resolvedAt: opened + hours * H, status: 'resolved', ...extra });
+	service(id, 'a', {
+		openedAt: opened,
+		resolvedAt: opened + hours * H,
+		status: 'resolved',
+		...extra
+	});
 
 const data = dataset({
 	customers: [customer('a')],
@@ -51,11 +56,21 @@ describe('serviceReport', () => {
 	});
 
 	it('counts the open backlog by type', () => {
-		expect(r.backlogByType).toEqual({ consultation: 0, after_sales: 0, complaint: 1, repair: 2, other: 0 });
+		expect(r.backlogByType).toEqual({
+			consultation: 0,
+			after_sales: 0,
+			complaint: 1,
+			repair: 2,
+			other: 0
+		});
 	});
 
 	it('summarises satisfaction', () => {
 		// 5 + 4 + 4 + 1 + 2 = 16 over 5
-		expect(r.satisfaction).toEqual({ average: 3.2, count: 5, distribution: { 1: 1, 2: 1, 3: 0, 4: 2, 5: 1 } });
+		expect(r.satisfaction).toEqual({
+			average: 3.2,
+			count: 5,
+			distribution: { 1: 1, 2: 1, 3: 0, 4: 2, 5: 1 }
+		});
 	});
 });

@@ -33,7 +33,10 @@ export function quantile(sorted: readonly number[], p: number): number | null {
 }
 
 /** Cases opened in the date range; a resolved or closed case without `resolvedAt` has no time. */
-export function serviceReport(data: Dataset, { filter = {}, targetMs = 48 * 3_600_000 }: ServiceParams = {}): ServiceReport {
+export function serviceReport(
+	data: Dataset,
+	{ filter = {}, targetMs = 48 * 3_600_000 }: ServiceParams = {}
+): ServiceReport {
 	const d = applyFilter(data, filter);
 	const durations = d.services
 		.filter((s) => (s.status === 'resolved' || s.status === 'closed') && s.resolvedAt !== undefined)
@@ -46,7 +49,9 @@ export function serviceReport(data: Dataset, { filter = {}, targetMs = 48 * 3_60
 		medianMs: quantile(durations, 0.5),
 		p90Ms: quantile(durations, 0.9),
 		targetMs,
-		withinTarget: durations.length ? durations.filter((t) => t <= targetMs).length / durations.length : null,
+		withinTarget: durations.length
+			? durations.filter((t) => t <= targetMs).length / durations.length
+			: null,
 		backlogByType: countKeys(
 			backlog.map((s) => s.type),
 			SERVICE_TYPES

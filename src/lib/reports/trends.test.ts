@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { trends } from './trends';
 import { yearBefore, bucketAt } from './timeline';
-import { at, customer, dataset, order } from './fixtures';
-
-const o = (id: string, date: string, amount: number, status: 'paid' | 'shipped' | 'completed' | 'cancelled' = 'paid') =>
-	order(id, 'a', date, [['p', 1, amount]], { status });
+import { at, customer, dataset, sale } from './fixtures';
 
 const data = dataset({
 	customers: [
@@ -15,25 +12,36 @@ const data = dataset({
 		customer('e', { createdAt: at('2024-02-02T10:00'), _deleted: true })
 	],
 	orders: [
-		o('o1', '2024-01-31', 100),
-		o('o2', '2024-02-01', 50, 'shipped'),
-		o('o3', '2024-02-29', 25.5, 'completed'),
-		o('o4', '2024-02-10', 1000, 'cancelled'),
-		o('o5', '2023-02-28', 40),
-		o('o6', '2023-01-01', 10),
-		o('o7', '2024-04-01', 60),
-		o('o8', '2024-01-07', 10),
-		o('o9', '2024-01-08', 20),
-		o('o10', '2023-01-02', 7)
+		sale('o1', 'a', '2024-01-31', 100),
+		sale('o2', 'a', '2024-02-01', 50, 'shipped'),
+		sale('o3', 'a', '2024-02-29', 25.5, 'completed'),
+		sale('o4', 'a', '2024-02-10', 1000, 'cancelled'),
+		sale('o5', 'a', '2023-02-28', 40),
+		sale('o6', 'a', '2023-01-01', 10),
+		sale('o7', 'a', '2024-04-01', 60),
+		sale('o8', 'a', '2024-01-07', 10),
+		sale('o9', 'a', '2024-01-08', 20),
+		sale('o10', 'a', '2023-01-02', 7)
 	]
 });
 const now = at('2024-06-15T12:00');
 
 describe('trends', () => {
 	it('counts months with the same month last year', () => {
-		const r = trends(data, { now, filter: { from: at('2024-01-01T00:00'), to: at('2024-04-01T00:00') } });
+		const r = trends(data, {
+			now,
+			filter: { from: at('2024-01-01T00:00'), to: at('2024-04-01T00:00') }
+		});
 		expect(
-			r.buckets.map((b) => [b.key, b.newCustomers, b.orders, b.revenue, b.lastYear.key, b.lastYear.newCustomers, b.lastYear.revenue])
+			r.buckets.map((b) => [
+				b.key,
+				b.newCustomers,
+				b.orders,
+				b.revenue,
+				b.lastYear.key,
+				b.lastYear.newCustomers,
+				b.lastYear.revenue
+			])
 		).toEqual([
 			// o1 100 + o8 10 + o9 20 = 130; last January: o6 10 + o10 7 = 17
 			['2024-01', 1, 3, 130, '2023-01', 0, 17],
@@ -45,8 +53,14 @@ describe('trends', () => {
 	});
 
 	it('counts ISO weeks against the same week number last year', () => {
-		const r = trends(data, { now, granularity: 'week', filter: { from: at('2024-01-01T00:00'), to: at('2024-01-15T00:00') } });
-		expect(r.buckets.map((b) => [b.key, b.revenue, b.lastYear.key, b.lastYear.start, b.lastYear.revenue])).toEqual([
+		const r = trends(data, {
+			now,
+			granularity: 'week',
+			filter: { from: at('2024-01-01T00:00'), to: at('2024-01-15T00:00') }
+		});
+		expect(
+			r.buckets.map((b) => [b.key, b.revenue, b.lastYear.key, b.lastYear.start, b.lastYear.revenue])
+		).toEqual([
 			// W01 = Mon Jan 1 … Sun Jan 7 (o8 10); 2023-W01 = Mon Jan 2 2023 … (o10 7; o6 on Jan 1 2023 is 2022-W52)
 			['2024-W01', 10, '2023-W01', at('2023-01-02T00:00'), 7],
 			['2024-W02', 20, '2023-W02', at('2023-01-09T00:00'), 0]

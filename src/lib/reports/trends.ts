@@ -2,7 +2,14 @@
 import { createdAtOf, roundMoney } from '../domain';
 import { dayStart, isRevenue, type Dataset } from './dataset';
 import { scopeDataset, type ReportFilter } from './filters';
-import { bucketsBetween, EventIndex, lastBuckets, yearBefore, type Bucket, type Granularity } from './timeline';
+import {
+	bucketsBetween,
+	EventIndex,
+	lastBuckets,
+	yearBefore,
+	type Bucket,
+	type Granularity
+} from './timeline';
 
 export interface TrendsParams {
 	now: number;
@@ -31,7 +38,10 @@ export interface Trends {
  * so the first and last may reach beyond it. New customers count by creation time;
  * revenue and orders count revenue-status orders by order date.
  */
-export function trends(data: Dataset, { now, granularity = 'month', filter = {} }: TrendsParams): Trends {
+export function trends(
+	data: Dataset,
+	{ now, granularity = 'month', filter = {} }: TrendsParams
+): Trends {
 	const d = scopeDataset(data, filter);
 	const customers = new EventIndex(d.customers.map((c) => ({ t: createdAtOf(c) })));
 	const orders = new EventIndex(
