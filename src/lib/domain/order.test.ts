@@ -42,36 +42,20 @@ describe('orderSchema', () => {
 	});
 
 	it('needs at least one item with a product, positive quantity and money price', () => {
+		const withItem = (item: object, amount: number) =>
+			issuesOf(orderSchema.safeParse({ ...order, items: [item], amount }));
 		expect(issuesOf(orderSchema.safeParse({ ...order, items: [], amount: 0 }))).toContain(
 			'items: err.noItems'
 		);
-		expect(
-			issuesOf(
-				orderSchema.safeParse({
-					...order,
-					items: [{ product: ' ', quantity: 1, unitPrice: 1 }],
-					amount: 1
-				})
-			)
-		).toEqual(['items.0.product: err.required']);
-		expect(
-			issuesOf(
-				orderSchema.safeParse({
-					...order,
-					items: [{ product: 'x', quantity: 0, unitPrice: 1 }],
-					amount: 0
-				})
-			)
-		).toEqual(['items.0.quantity: err.positive']);
-		expect(
-			issuesOf(
-				orderSchema.safeParse({
-					...order,
-					items: [{ product: 'x', quantity: 1, unitPrice: 1.999 }],
-					amount: 2
-				})
-			)
-		).toContain('items.0.unitPrice: err.twoDecimals');
+		expect(withItem({ product: ' ', quantity: 1, unitPrice: 1 }, 1)).toEqual([
+			'items.0.product: err.required'
+		]);
+		expect(withItem({ product: 'x', quantity: 0, unitPrice: 1 }, 0)).toEqual([
+			'items.0.quantity: err.positive'
+		]);
+		expect(withItem({ product: 'x', quantity: 1, unitPrice: 1.999 }, 2)).toContain(
+			'items.0.unitPrice: err.twoDecimals'
+		);
 	});
 
 	it('takes money with at most two decimals', () => {
