@@ -73,9 +73,12 @@ export class FormState {
 			await save();
 			return true;
 		} catch (e) {
-			if (e instanceof ValidationError) this.#errors = this.#map(e.fields);
-			else this.#failure = 'fields.saveFailed';
-			console.error(e);
+			if (e instanceof ValidationError) {
+				this.#errors = this.#map(e.fields);
+			} else {
+				this.#failure = 'fields.saveFailed';
+				console.error(e);
+			}
 			return false;
 		} finally {
 			this.#saving = false;
