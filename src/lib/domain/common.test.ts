@@ -65,6 +65,12 @@ describe('phone', () => {
 		expect(isValidPhone('+8619912345678')).toBe(true);
 		expect(isValidPhone('+8612812345')).toBe(false);
 		expect(isValidPhone('+861012345678')).toBe(true);
+		expect(isValidPhone('+8612812345678')).toBe(false);
+		expect(isValidPhone('+862012345678')).toBe(true);
+	});
+
+	it('answers an i18n key for an over-long date', () => {
+		expect(messageOf(calendarDate, '2024-01-011')).toBe('err.date');
 	});
 
 	it('refuses non-strings', () => {

@@ -38,7 +38,7 @@ export function isCalendarDate(s: string): boolean {
 
 export const calendarDate = z
 	.string()
-	.max(10)
+	.max(10, 'err.date')
 	.refine(isCalendarDate, 'err.date');
 
 /** Today's calendar date in local time, `YYYY-MM-DD`. */
@@ -94,7 +94,8 @@ export function isValidPhone(e164: string): boolean {
 	if (!E164.test(e164)) return false;
 	if (e164.startsWith('+86')) {
 		const national = e164.slice(3);
-		return /^1[3-9]\d{9}$/.test(national) || /^[1-9]\d{8,10}$/.test(national);
+		// A mobile, Beijing (10) with a 7–8 digit local number, or another area code.
+		return /^1[3-9]\d{9}$/.test(national) || /^10\d{7,8}$/.test(national) || /^[2-9]\d{8,10}$/.test(national);
 	}
 	return true;
 }
