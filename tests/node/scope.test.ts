@@ -56,6 +56,13 @@ describe.each(databaseKinds())('scope on %s', (kind) => {
 		expect(history).toContainEqual(expect.objectContaining({ kind: 'refused', field: 'name', value: 'Hijacked', previous: theirs.name, userId: repA.id }));
 	});
 
+	it('opens every stream with RESYNC and keeps it alive with heartbeat comments', async () => {
+		const stream = openStream(world.server, repA, 'visits');
+		await until(() => expect(stream.heartbeats).toBeGreaterThan(0));
+		expect(stream.events).toEqual(['RESYNC']);
+		await stream.close();
+	});
+
 	it('shows a manager their reps’ customers and not other teams’', async () => {
 		const a = newCustomer(repA.id);
 		const b = newCustomer(repB.id);
