@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Participation, ParticipationStatus } from '$lib/domain';
-import { funnelOf, funnelsByCampaign, newInvitees, shareOf } from './funnel';
+import { funnelOf, funnelsByCampaign, newInvitees, shareOf, statusCounts } from './funnel';
 
 const C1 = '00000000-0000-4000-8000-0000000000c1';
 const C2 = '00000000-0000-4000-8000-0000000000c2';
@@ -42,5 +42,15 @@ describe('newInvitees', () => {
 	it('leaves out customers already in the campaign and repeated choices', () => {
 		expect(newInvitees(['a', 'b', 'a', 'c'], [{ customerId: 'b' }])).toEqual(['a', 'c']);
 		expect(newInvitees(['b'], [{ customerId: 'b' }])).toEqual([]);
+	});
+});
+
+describe('statusCounts', () => {
+	it('counts participations at their current status only', () => {
+		expect(statusCounts([p(C1, 'a', 'invited'), p(C1, 'b', 'converted'), p(C1, 'c', 'converted')])).toEqual({
+			invited: 1,
+			joined: 0,
+			converted: 2
+		});
 	});
 });

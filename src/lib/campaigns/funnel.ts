@@ -59,3 +59,10 @@ export function newInvitees(chosen: readonly string[], existing: readonly Pick<P
 	}
 	return out;
 }
+
+/** How many participations are at each status now (not cumulative: for filtering a list). */
+export function statusCounts(participations: readonly Pick<Participation, 'status'>[]): Record<ParticipationStatus, number> {
+	const out: Record<ParticipationStatus, number> = { invited: 0, joined: 0, converted: 0 };
+	for (const p of participations) out[p.status]++;
+	return out;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Visit } from '$lib/domain';
-import { addLocalDays, followUpsDue, plannedVisits, startOfLocalDay, visitHappened } from './select';
+import { addLocalDays, firstVisits, followUpsDue, plannedVisits, startOfLocalDay, visitHappened } from './select';
 
 const NOW = new Date(2026, 10, 20, 14, 0).getTime();
 const HOUR = 3_600_000;
@@ -83,5 +83,18 @@ describe('plannedVisits', () => {
 	it('leaves out visits saved “now” without a position', () => {
 		const logged = visit({ plannedAt: NOW - 1000, createdAt: NOW });
 		expect(plannedVisits([logged], NOW)).toEqual([]);
+	});
+});
+
+describe('firstVisits', () => {
+	it('keeps the first visits across days, in order, with their days', () => {
+		const [a, b, c] = [visit({}), visit({}), visit({})];
+		const days = [
+			{ day: 1, visits: [a, b] },
+			{ day: 2, visits: [c] }
+		];
+		expect(firstVisits(days, 1)).toEqual([{ day: 1, visits: [a] }]);
+		expect(firstVisits(days, 3)).toEqual(days);
+		expect(firstVisits(days, 0)).toEqual([]);
 	});
 });

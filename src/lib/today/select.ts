@@ -93,3 +93,15 @@ export function plannedVisits(visits: readonly Visit[], now: number, days = 7): 
 	}
 	return [...byDay].map(([day, list]) => ({ day, visits: list }));
 }
+
+/** The first `limit` visits of `days`, keeping the grouping (for a "show all" list). */
+export function firstVisits(days: readonly PlannedDay[], limit: number): PlannedDay[] {
+	const out: PlannedDay[] = [];
+	let left = limit;
+	for (const d of days) {
+		if (left <= 0) break;
+		out.push({ day: d.day, visits: d.visits.slice(0, left) });
+		left -= d.visits.length;
+	}
+	return out;
+}
