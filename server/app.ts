@@ -13,6 +13,7 @@ import { setupRoutes } from './routes/setup/index';
 import { authRoutes, meRoutes } from './routes/auth/index';
 import { createSignInLimits } from './http/rate-limit';
 import { usersRoutes } from './routes/users/index';
+import { teamRoutes } from './routes/team/index';
 import { syncRoutes } from './routes/sync/index';
 import { historyRoutes } from './routes/history/index';
 import { staticRoutes } from './routes/static/index';
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 	app.route('/api/auth', authRoutes(signInLimits));
 	app.route('/api/users', usersRoutes());
 	app.route('/api/me', meRoutes());
+	app.route('/api/team', teamRoutes());
 	app.route('/api/sync', syncRoutes());
 	app.route('/api/history', historyRoutes());
 
