@@ -7,7 +7,14 @@ const config = {
 	kit: {
 		adapter: adapter({ fallback: 'index.html' }),
 		serviceWorker: { register: false },
-		alias: { '#domain/*': './src/lib/domain/*' }
+		alias: { '#domain/*': './src/lib/domain/*' },
+		typescript: {
+			// svelte-check and tsc also cover the server, benchmarks and scripts.
+			config: (tsconfig) => {
+				tsconfig.include.push('../server/**/*.ts', '../bench/**/*.ts', '../drizzle.config.ts');
+				return tsconfig;
+			}
+		}
 	}
 };
 

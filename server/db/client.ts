@@ -62,7 +62,7 @@ async function openPostgres(url: string): Promise<Database> {
 		await lock.query('SELECT pg_advisory_unlock(727401)').catch(() => undefined);
 		lock.release();
 	}
-	const listeners = new Set<pg.PoolClient>();
+	const listeners = new Set<import('pg').PoolClient>();
 	return {
 		db: db as unknown as Db,
 		kind: 'postgres',

@@ -5,11 +5,13 @@
  */
 import { addMessages, getLocaleFromNavigator, init, locale } from 'svelte-i18n';
 
+type Dictionary = Parameters<typeof addMessages>[1];
+
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 const STORAGE_KEY = 'fieldbook.locale';
 
-const files = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', {
+const files = import.meta.glob<Dictionary>('./locales/*/*.json', {
 	eager: true,
 	import: 'default'
 });
