@@ -9,7 +9,7 @@ import { requireUser } from '../../auth/middleware';
 import { userForToken } from '../../auth/sessions';
 import { notFound } from '../../http/errors';
 import { readJson, readQuery } from '../../http/validate';
-import { isCollectionName, type CollectionName } from '#domain/collections';
+import { COLLECTIONS, isCollectionName, type CollectionName } from '#domain/collections';
 import { DEFAULT_PULL_LIMIT, pullQuerySchema, pushBodySchema } from '#domain/sync/protocol';
 import { pullFeed } from '../../sync/feed';
 import { applyPush } from '../../sync/push';
@@ -40,32 +40,53 @@ export function syncRoutes() {
 			const { database, now } = c.var.deps;
 			return c.json(await applyPush(database.db, c.var.user, collection, rows, now()));
 		})
-		.get('/:collection/stream', async (c) => {
-			const collection = collectionOf(c);
-			const { database, syncHeartbeatMs } = c.var.deps;
-			const viewer = await loadViewer(database.db, c.var.user);
-			const token = c.var.token;
-			return streamSSE(c, async (stream) => {
-				let closed = false;
-				let wake: () => void = () => undefined;
-				const ended = new Promise<void>((resolve) => (wake = resolve));
-				const close = () => {
-					closed = true;
-					wake();
-				};
-				stream.onAbort(close);
-				const write = (data: unknown) => {
-					if (!closed) stream.writeSSE({ data: JSON.stringify(data) }).catch(close);
-				};
-				write('RESYNC');
-				const unsubscribe = await hubFor(database).subscribe({ collection, viewer, send: write });
-				const heartbeat = setInterval(async () => {
-					if (!(await userForToken(database.db, token).catch(() => undefined))) return close();
-					stream.write(': heartbeat\n\n').catch(close);
-				}, syncHeartbeatMs ?? DEFAULT_HEARTBEAT_MS);
-				await ended;
-				clearInterval(heartbeat);
-				unsubscribe();
-			});
+		.get('/:collection/stream', (c) => streamCollections(c, [collectionOf(c)], false))
+		// One stream for several collections (`?collections=a,b`, default all): browsers hold
+		// at most 6 connections per server, so six streams would starve pull and push.
+		.get('/stream', (c) => {
+			const names = (c.req.query('collections') ?? COLLECTIONS.join(',')).split(',');
+			const unknown = names.find((n) => !isCollectionName(n));
+			if (unknown !== undefined) throw notFound(`Collection "${unknown.slice(0, 40)}"`);
+			return streamCollections(c, [...new Set(names)] as CollectionName[], true);
 		});
+}
+
+/**
+ * Server-Sent Events for `collections`: "RESYNC" on connect, then the hub's events; with
+ * `tagged`, each event is `{collection, event}` so one stream serves several collections.
+ */
+async function streamCollections(c: Context<AppEnv>, collections: CollectionName[], tagged: boolean) {
+	const { database, syncHeartbeatMs } = c.var.deps;
+	const viewer = await loadViewer(database.db, c.var.user);
+	const token = c.var.token;
+	return streamSSE(c, async (stream) => {
+		let closed = false;
+		let wake: () => void = () => undefined;
+		const ended = new Promise<void>((resolve) => (wake = resolve));
+		const close = () => {
+			closed = true;
+			wake();
+		};
+		stream.onAbort(close);
+		const write = (data: unknown) => {
+			if (!closed) stream.writeSSE({ data: JSON.stringify(data) }).catch(close);
+		};
+		write('RESYNC');
+		const unsubscribes = await Promise.all(
+			collections.map((collection) =>
+				hubFor(database).subscribe({
+					collection,
+					viewer,
+					send: (event) => write(tagged ? { collection, event } : event)
+				})
+			)
+		);
+		const heartbeat = setInterval(async () => {
+			if (!(await userForToken(database.db, token).catch(() => undefined))) return close();
+			stream.write(': heartbeat\n\n').catch(close);
+		}, syncHeartbeatMs ?? DEFAULT_HEARTBEAT_MS);
+		await ended;
+		clearInterval(heartbeat);
+		for (const unsubscribe of unsubscribes) unsubscribe();
+	});
 }

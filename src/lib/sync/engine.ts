@@ -6,6 +6,7 @@
 import { auth } from '$lib/auth/auth.svelte';
 import type { FieldbookDb } from '$lib/db/database';
 import { startReplication, type ReplicationHandle } from './replication';
+import { sharedStreamFetch } from './stream-mux';
 import { syncStatus } from './status.svelte';
 
 let running: { handle: ReplicationHandle; userId: string; stopListening: () => void } | undefined;
@@ -21,6 +22,7 @@ export function startSync(db: FieldbookDb, userId: string): void {
 	const handle = startReplication({
 		db,
 		baseUrl: '',
+		fetch: sharedStreamFetch((...args) => fetch(...args)),
 		getToken: () => auth.token,
 		onUnauthorized: () => auth.expire(),
 		onConflictAnswered: (collection, docs) => syncStatus.noteConflicts(collection, docs)
