@@ -64,7 +64,9 @@ function customerOwnerOf(input: RowInput, doc: Doc | undefined): string | null |
 
 export function decideRow(input: RowInput): RowDecision {
 	const { collection, viewer, now, sent, parsed, stored } = input;
-	const entry = (e: Omit<HistoryEntry, 'collection' | 'recordId' | 'at' | 'userId'> & { userId?: string }) => ({
+	const entry = (
+		e: Omit<HistoryEntry, 'collection' | 'recordId' | 'at' | 'userId'> & { userId?: string }
+	) => ({
 		collection,
 		recordId: sent.id,
 		at: now,
@@ -76,35 +78,75 @@ export function decideRow(input: RowInput): RowDecision {
 		return {
 			answer: { ...sent, _deleted: true },
 			history: (fields.length ? fields : [null]).map((f) =>
-				entry({ kind: 'refused', field: f, value: f ? parsed[f] : parsed, previous: f ? stored?.data[f] : undefined, deviceAt: sent.updatedAt })
+				entry({
+					kind: 'refused',
+					field: f,
+					value: f ? parsed[f] : parsed,
+					previous: f ? stored?.data[f] : undefined,
+					deviceAt: sent.updatedAt
+				})
 			)
 		};
 	};
 
 	const isChild = collection !== 'customers' && collection !== 'campaigns';
 	if (stored) {
-		const placement = { collection, ownerId: stored.ownerId, pushedBy: stored.pushedBy, customerOwner: customerOwnerOf(input, stored.data) };
+		const placement = {
+			collection,
+			ownerId: stored.ownerId,
+			pushedBy: stored.pushedBy,
+			customerOwner: customerOwnerOf(input, stored.data)
+		};
 		if (!canSee(viewer, placement)) return refuseWhole();
 	}
 	if (isChild) {
 		const owner = customerOwnerOf(input, parsed);
-		if (owner !== undefined && !canSee(viewer, { collection, ownerId: null, pushedBy: viewer.id, customerOwner: owner })) return refuseWhole();
+		if (
+			owner !== undefined &&
+			!canSee(viewer, { collection, ownerId: null, pushedBy: viewer.id, customerOwner: owner })
+		)
+			return refuseWhole();
 	}
 
 	const history: HistoryEntry[] = [];
 	let { merged, losers } = mergeRecord(input.base, stored?.data, parsed, now);
-	if (collection === 'customers' && merged.ownerId !== stored?.ownerId && !input.mayAssign(merged.ownerId)) {
-		history.push(entry({ kind: 'refused', field: 'ownerId', value: merged.ownerId, previous: stored?.ownerId, deviceAt: sent.updatedAt }));
+	if (
+		collection === 'customers' &&
+		merged.ownerId !== stored?.ownerId &&
+		!input.mayAssign(merged.ownerId)
+	) {
+		history.push(
+			entry({
+				kind: 'refused',
+				field: 'ownerId',
+				value: merged.ownerId,
+				previous: stored?.ownerId,
+				deviceAt: sent.updatedAt
+			})
+		);
 		merged = { ...merged, ownerId: stored?.ownerId ?? viewer.id };
 		losers = losers.filter((l) => l.field !== 'ownerId');
 	}
 	if (stored && !recordSchemas[collection].safeParse(merged).success) {
 		// Two valid states whose fields do not combine into a valid record: keep the stored one, log the device's values.
 		merged = stored.data;
-		losers = changedFields(stored.data, parsed).map((f) => ({ field: f, value: parsed[f], updatedAt: sent.updatedAt, side: 'device' as const }));
+		losers = changedFields(stored.data, parsed).map((f) => ({
+			field: f,
+			value: parsed[f],
+			updatedAt: sent.updatedAt,
+			side: 'device' as const
+		}));
 	}
 	for (const l of losers) {
-		history.push(entry({ kind: 'conflict', field: l.field, value: l.value, userId: l.side === 'device' ? viewer.id : stored!.pushedBy, deviceAt: l.updatedAt }));
+		history.push(
+			entry({
+				kind: 'conflict',
+				field: l.field,
+				value: l.value,
+				userId: l.side === 'device' ? viewer.id : stored!.pushedBy,
+				deviceAt: l.updatedAt
+			})
+		);
 	}
 	const answer = jsonEqual(merged, sent) ? undefined : merged;
 	if (stored && jsonEqual(merged, stored.data)) return { answer, history };
@@ -112,8 +154,18 @@ export function decideRow(input: RowInput): RowDecision {
 		history.push(entry({ kind: 'create', value: merged, deviceAt: sent.updatedAt }));
 	} else {
 		for (const f of changedFields(stored.data, merged)) {
-			if (f === '_deleted' && merged._deleted) history.push(entry({ kind: 'delete', deviceAt: sent.updatedAt }));
-			else history.push(entry({ kind: 'edit', field: f, value: merged[f], previous: stored.data[f], deviceAt: sent.updatedAt }));
+			if (f === '_deleted' && merged._deleted)
+				history.push(entry({ kind: 'delete', deviceAt: sent.updatedAt }));
+			else
+				history.push(
+					entry({
+						kind: 'edit',
+						field: f,
+						value: merged[f],
+						previous: stored.data[f],
+						deviceAt: sent.updatedAt
+					})
+				);
 		}
 	}
 	return { write: merged, answer, history };

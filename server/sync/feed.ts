@@ -49,7 +49,10 @@ export async function pullFeed(
 			) x order by seq limit ${limit}`)
 	);
 	if (!rows.length) return { documents: [], checkpoint: checkpoint ?? null };
-	return { documents: rows.map((r) => r.data), checkpoint: { seq: Number(rows[rows.length - 1].seq) } };
+	return {
+		documents: rows.map((r) => r.data),
+		checkpoint: { seq: Number(rows[rows.length - 1].seq) }
+	};
 }
 
 /** The highest committed feed position (0 on an empty feed). */

@@ -91,10 +91,14 @@ export class FeedHub {
 		if (this.#reloadViewers) {
 			this.#reloadViewers = false;
 			const ids = [...new Set([...this.#subs].map((s) => s.viewer.id))];
-			const rows = await db.select({ id: users.id, role: users.role }).from(users).where(inArray(users.id, ids));
+			const rows = await db
+				.select({ id: users.id, role: users.role })
+				.from(users)
+				.where(inArray(users.id, ids));
 			const viewers = new Map<string, Viewer>();
 			for (const u of rows) viewers.set(u.id, await loadViewer(db, u));
-			for (const s of this.#subs) s.viewer = viewers.get(s.viewer.id) ?? { id: s.viewer.id, all: false, owners: new Set() };
+			for (const s of this.#subs)
+				s.viewer = viewers.get(s.viewer.id) ?? { id: s.viewer.id, all: false, owners: new Set() };
 		}
 		const rows = rowsOf<FeedRow>(
 			await db.execute(sql`

@@ -26,23 +26,48 @@ interface Prepared {
 /** Checks every row against the collection's schema; a row no conforming client sends is a 400. */
 export function prepareRows(collection: CollectionName, rows: PushRow[]): Prepared[] {
 	return rows.map((row, i) => {
-		const sent = { ...toWire(row.newDocumentState), _deleted: row.newDocumentState._deleted ?? false } as Doc;
+		const sent = {
+			...toWire(row.newDocumentState),
+			_deleted: row.newDocumentState._deleted ?? false
+		} as Doc;
 		const parsed = recordSchemas[collection].safeParse(sent);
 		if (!parsed.success) {
-			const issues = parsed.error.issues.map((issue) => ({ ...issue, path: [i, 'newDocumentState', ...issue.path] }));
+			const issues = parsed.error.issues.map((issue) => ({
+				...issue,
+				path: [i, 'newDocumentState', ...issue.path]
+			}));
 			throw invalid(new z.ZodError(issues), 'push');
 		}
-		const base = row.assumedMasterState ? ({ _deleted: false, ...toWire(row.assumedMasterState) } as Doc) : undefined;
-		if (base && base.id !== sent.id) throw new ApiError(400, 'invalid_input', `Row ${i}: assumedMasterState is for another record.`);
+		const base = row.assumedMasterState
+			? ({ _deleted: false, ...toWire(row.assumedMasterState) } as Doc)
+			: undefined;
+		if (base && base.id !== sent.id)
+			throw new ApiError(
+				400,
+				'invalid_input',
+				`Row ${i}: assumedMasterState is for another record.`
+			);
 		return { sent, parsed: parsed.data as Doc, base };
 	});
 }
 
-async function loadStored(tx: Db, collection: CollectionName, ids: string[]): Promise<Map<string, StoredRow>> {
+async function loadStored(
+	tx: Db,
+	collection: CollectionName,
+	ids: string[]
+): Promise<Map<string, StoredRow>> {
 	const rows = ids.length
-		? await tx.select().from(syncRecords).where(and(eq(syncRecords.collection, collection), inArray(syncRecords.id, ids)))
+		? await tx
+				.select()
+				.from(syncRecords)
+				.where(and(eq(syncRecords.collection, collection), inArray(syncRecords.id, ids)))
 		: [];
-	return new Map(rows.map((r) => [r.id, { data: r.data as Doc, ownerId: r.ownerId, customerId: r.customerId, pushedBy: r.pushedBy }]));
+	return new Map(
+		rows.map((r) => [
+			r.id,
+			{ data: r.data as Doc, ownerId: r.ownerId, customerId: r.customerId, pushedBy: r.pushedBy }
+		])
+	);
 }
 
 /** Answers the states the device must adopt (`[]` when all rows were taken as sent). */
@@ -53,20 +78,26 @@ export async function applyPush(
 	rows: PushRow[],
 	now: number
 ): Promise<WireDoc[]> {
-	const prepared = prepareRows(collection, rows).sort((a, b) => (a.sent.id < b.sent.id ? -1 : a.sent.id > b.sent.id ? 1 : 0));
+	const prepared = prepareRows(collection, rows).sort((a, b) =>
+		a.sent.id < b.sent.id ? -1 : a.sent.id > b.sent.id ? 1 : 0
+	);
 	if (!prepared.length) return [];
 	return db.transaction(async (tx) => {
 		await lockFeed(tx);
 		const viewer = await loadViewer(tx, user);
 		const stored = await loadStored(tx, collection, [...new Set(prepared.map((p) => p.sent.id))]);
 		const customerIds = new Set<string>();
-		for (const p of prepared) for (const d of [p.parsed, stored.get(p.sent.id)?.data]) if (typeof d?.customerId === 'string') customerIds.add(d.customerId);
-		const customers = collection === 'customers' ? stored : await loadStored(tx, 'customers', [...customerIds]);
+		for (const p of prepared)
+			for (const d of [p.parsed, stored.get(p.sent.id)?.data])
+				if (typeof d?.customerId === 'string') customerIds.add(d.customerId);
+		const customers =
+			collection === 'customers' ? stored : await loadStored(tx, 'customers', [...customerIds]);
 		const customerOwners = new Map([...customers].map(([id, c]) => [id, c.ownerId]));
 		const assignable = new Map<string, boolean>();
 		for (const p of prepared) {
 			const owner = p.parsed.ownerId;
-			if (collection === 'customers' && typeof owner === 'string' && !assignable.has(owner)) assignable.set(owner, await canAssign(tx, viewer, owner));
+			if (collection === 'customers' && typeof owner === 'string' && !assignable.has(owner))
+				assignable.set(owner, await canAssign(tx, viewer, owner));
 		}
 
 		const answers: WireDoc[] = [];
@@ -89,7 +120,13 @@ export async function applyPush(
 			if (decision.answer) answers.push(decision.answer);
 			if (!decision.write) continue;
 			moved = true;
-			const next = await writeRecord(tx, collection, decision.write, previous?.pushedBy ?? user.id, !previous);
+			const next = await writeRecord(
+				tx,
+				collection,
+				decision.write,
+				previous?.pushedBy ?? user.id,
+				!previous
+			);
 			stored.set(p.sent.id, next);
 			if (collection === 'customers') {
 				if (!previous) await customerArrived(tx, next);

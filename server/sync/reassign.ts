@@ -40,13 +40,21 @@ export async function customerArrived(tx: Db, customer: StoredRow): Promise<void
 	const viewers = await viewersOfOwner(tx, customer.ownerId!);
 	for (const { pushed_by } of pending) {
 		if (viewers.has(pushed_by)) continue;
-		await tombstoneFor(tx, pushed_by, sql`r.customer_id = ${customer.data.id} and r.collection in ${CHILDREN} and r.pushed_by = ${pushed_by}`);
+		await tombstoneFor(
+			tx,
+			pushed_by,
+			sql`r.customer_id = ${customer.data.id} and r.collection in ${CHILDREN} and r.pushed_by = ${pushed_by}`
+		);
 	}
 	await bumpChildren(tx, customer.data.id);
 }
 
 /** A customer moved to another owner: losers get tombstones (old state), gainers the records. */
-export async function customerReassigned(tx: Db, before: StoredRow, after: StoredRow): Promise<void> {
+export async function customerReassigned(
+	tx: Db,
+	before: StoredRow,
+	after: StoredRow
+): Promise<void> {
 	const was = await viewersOfOwner(tx, before.ownerId!);
 	const now = await viewersOfOwner(tx, after.ownerId!);
 	const id = before.data.id;

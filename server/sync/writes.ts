@@ -7,7 +7,13 @@ import type { Doc } from '#domain/sync/merge';
 import type { HistoryEntry, StoredRow } from './decide';
 
 /** Stores `doc` at the next feed position (the caller holds the feed lock). */
-export async function writeRecord(tx: Db, collection: CollectionName, doc: Doc, pushedBy: string, isNew: boolean): Promise<StoredRow> {
+export async function writeRecord(
+	tx: Db,
+	collection: CollectionName,
+	doc: Doc,
+	pushedBy: string,
+	isNew: boolean
+): Promise<StoredRow> {
 	const row = {
 		collection,
 		id: doc.id,
@@ -26,7 +32,14 @@ export async function writeRecord(tx: Db, collection: CollectionName, doc: Doc, 
 			.values(row)
 			.onConflictDoUpdate({
 				target: [syncRecords.collection, syncRecords.id],
-				set: { data: row.data, ownerId: row.ownerId, customerId: row.customerId, deleted: row.deleted, updatedAt: row.updatedAt, seq: row.seq }
+				set: {
+					data: row.data,
+					ownerId: row.ownerId,
+					customerId: row.customerId,
+					deleted: row.deleted,
+					updatedAt: row.updatedAt,
+					seq: row.seq
+				}
 			});
 	return { data: doc, ownerId: row.ownerId, customerId: row.customerId, pushedBy };
 }

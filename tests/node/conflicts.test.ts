@@ -2,7 +2,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../server/testing';
 import { createRecord, deleteRecord, patchRecord } from '$lib/db/records';
-import { api, openDevice, startWorld, until, type Device, type TestUser, type World } from './harness';
+import {
+	api,
+	openDevice,
+	startWorld,
+	until,
+	type Device,
+	type TestUser,
+	type World
+} from './harness';
 
 async function customerOn(d: Device, id: string) {
 	return (await d.db.customers.findOne(id).exec())?.toJSON() as Record<string, unknown> | undefined;
@@ -44,7 +52,12 @@ describe.each(databaseKinds())('offline conflicts on %s', (kind) => {
 		await phone.replication!.awaitInSync();
 		laptop.online();
 		for (const d of [phone, laptop]) {
-			await until(async () => expect(await customerOn(d, c.id)).toMatchObject({ company: 'Acme', notes: 'Prefers mornings' }));
+			await until(async () =>
+				expect(await customerOn(d, c.id)).toMatchObject({
+					company: 'Acme',
+					notes: 'Prefers mornings'
+				})
+			);
 		}
 		await phone.offline();
 		await laptop.offline();
@@ -59,10 +72,14 @@ describe.each(databaseKinds())('offline conflicts on %s', (kind) => {
 		await phone.replication!.awaitInSync();
 		laptop.online();
 		for (const d of [phone, laptop]) {
-			await until(async () => expect(await customerOn(d, c.id)).toMatchObject({ company: 'Later Ltd' }));
+			await until(async () =>
+				expect(await customerOn(d, c.id)).toMatchObject({ company: 'Later Ltd' })
+			);
 		}
 		const { body } = await api(world.server, rep, `/api/history/customers/${c.id}`);
-		expect(body.history).toContainEqual(expect.objectContaining({ kind: 'conflict', field: 'company', value: 'Earlier Ltd' }));
+		expect(body.history).toContainEqual(
+			expect.objectContaining({ kind: 'conflict', field: 'company', value: 'Earlier Ltd' })
+		);
 		await phone.offline();
 		await laptop.offline();
 	});
@@ -75,10 +92,14 @@ describe.each(databaseKinds())('offline conflicts on %s', (kind) => {
 		await phone.replication!.awaitInSync();
 		laptop.online();
 		for (const d of [phone, laptop]) {
-			await until(async () => expect(await customerOn(d, c.id)).toMatchObject({ company: 'Still here' }));
+			await until(async () =>
+				expect(await customerOn(d, c.id)).toMatchObject({ company: 'Still here' })
+			);
 		}
 		const { body } = await api(world.server, rep, `/api/history/customers/${c.id}`);
-		expect(body.history).toContainEqual(expect.objectContaining({ kind: 'conflict', field: '_deleted', value: true }));
+		expect(body.history).toContainEqual(
+			expect.objectContaining({ kind: 'conflict', field: '_deleted', value: true })
+		);
 		await phone.offline();
 		await laptop.offline();
 	});

@@ -25,7 +25,9 @@ describe.each(databaseKinds())('change feed on %s', (kind) => {
 	beforeAll(async () => {
 		world = await startWorld(kind);
 		manager = await world.addUser('manager');
-		reps = await Promise.all(Array.from({ length: DEVICES }, () => world.addUser('rep', manager.id)));
+		reps = await Promise.all(
+			Array.from({ length: DEVICES }, () => world.addUser('rep', manager.id))
+		);
 		watcher = await openDevice(world, manager, ['customers']);
 		watcher.online();
 	});
@@ -34,43 +36,64 @@ describe.each(databaseKinds())('change feed on %s', (kind) => {
 		await world?.close();
 	});
 
-	it.each(Array.from({ length: ROUNDS }, (_, i) => i + 1))('delivers every concurrent change exactly once (round %i)', async () => {
-		const stream = openStream(world.server, manager, 'customers');
-		await until(() => expect(stream.events[0]).toBe('RESYNC'));
-		let { checkpoint } = await pullAll(world.server, manager, 'customers');
-		const pushed: WireDoc[] = [];
-		let writing = true;
-		const pulled: WireDoc[] = [];
-		const puller = (async () => {
-			while (writing) {
-				const page = await pullAll(world.server, manager, 'customers', checkpoint as Checkpoint | null, 3);
-				pulled.push(...page.docs);
-				checkpoint = page.checkpoint;
-				await pause(Math.random() * 5);
-			}
-			pulled.push(...(await pullAll(world.server, manager, 'customers', checkpoint as Checkpoint | null, 3)).docs);
-		})();
-		await Promise.all(
-			reps.map(async (rep) => {
-				for (let i = 0; i < PUSHES_PER_DEVICE; i++) {
-					await pause(Math.random() * 20);
-					const batch = Array.from({ length: 1 + Math.floor(Math.random() * 3) }, () => newCustomer(rep.id));
-					pushed.push(...batch);
-					expect(await push(world.server, rep, 'customers', batch.map((d) => ({ newDocumentState: d })))).toEqual([]);
+	it.each(Array.from({ length: ROUNDS }, (_, i) => i + 1))(
+		'delivers every concurrent change exactly once (round %i)',
+		async () => {
+			const stream = openStream(world.server, manager, 'customers');
+			await until(() => expect(stream.events[0]).toBe('RESYNC'));
+			let { checkpoint } = await pullAll(world.server, manager, 'customers');
+			const pushed: WireDoc[] = [];
+			let writing = true;
+			const pulled: WireDoc[] = [];
+			const puller = (async () => {
+				while (writing) {
+					const page = await pullAll(
+						world.server,
+						manager,
+						'customers',
+						checkpoint as Checkpoint | null,
+						3
+					);
+					pulled.push(...page.docs);
+					checkpoint = page.checkpoint;
+					await pause(Math.random() * 5);
 				}
-			})
-		);
-		writing = false;
-		await puller;
+				pulled.push(
+					...(await pullAll(world.server, manager, 'customers', checkpoint as Checkpoint | null, 3))
+						.docs
+				);
+			})();
+			await Promise.all(
+				reps.map(async (rep) => {
+					for (let i = 0; i < PUSHES_PER_DEVICE; i++) {
+						await pause(Math.random() * 20);
+						const batch = Array.from({ length: 1 + Math.floor(Math.random() * 3) }, () =>
+							newCustomer(rep.id)
+						);
+						pushed.push(...batch);
+						expect(
+							await push(
+								world.server,
+								rep,
+								'customers',
+								batch.map((d) => ({ newDocumentState: d }))
+							)
+						).toEqual([]);
+					}
+				})
+			);
+			writing = false;
+			await puller;
 
-		const ids = (docs: WireDoc[]) => docs.map((d) => d.id).sort();
-		const expected = ids(pushed);
-		expect(ids(pulled)).toEqual(expected);
-		await until(() => expect(ids(stream.docs())).toEqual(expected));
-		await stream.close();
-		await until(async () => {
-			const local = await watcher.db.customers.findByIds(expected).exec();
-			expect(local.size).toBe(expected.length);
-		});
-	});
+			const ids = (docs: WireDoc[]) => docs.map((d) => d.id).sort();
+			const expected = ids(pushed);
+			expect(ids(pulled)).toEqual(expected);
+			await until(() => expect(ids(stream.docs())).toEqual(expected));
+			await stream.close();
+			await until(async () => {
+				const local = await watcher.db.customers.findByIds(expected).exec();
+				expect(local.size).toBe(expected.length);
+			});
+		}
+	);
 });

@@ -30,8 +30,17 @@ export interface RunningServer {
 	close(): Promise<void>;
 }
 
-export async function listen(database: Database, deps: Partial<AppDeps> = {}): Promise<RunningServer> {
-	const app = createApp({ database, now: () => Date.now(), version: 'test', syncHeartbeatMs: 500, ...deps });
+export async function listen(
+	database: Database,
+	deps: Partial<AppDeps> = {}
+): Promise<RunningServer> {
+	const app = createApp({
+		database,
+		now: () => Date.now(),
+		version: 'test',
+		syncHeartbeatMs: 500,
+		...deps
+	});
 	const server: ServerType = await new Promise((resolve) => {
 		const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
 	});
@@ -104,8 +113,17 @@ export interface Device {
 	close(): Promise<void>;
 }
 
-export async function openDevice(world: World, user: TestUser, collections?: CollectionName[]): Promise<Device> {
-	const db = await openDatabase({ userId: `${user.id}-${randomUUID()}`, storage: 'memory', devMode: true, multiInstance: false });
+export async function openDevice(
+	world: World,
+	user: TestUser,
+	collections?: CollectionName[]
+): Promise<Device> {
+	const db = await openDatabase({
+		userId: `${user.id}-${randomUUID()}`,
+		storage: 'memory',
+		devMode: true,
+		multiInstance: false
+	});
 	const device: Device = {
 		db,
 		user,
@@ -145,7 +163,12 @@ export async function until<T>(check: () => Promise<T> | T, timeoutMs = 15_000):
 	}
 }
 
-export async function api(server: RunningServer, user: TestUser | undefined, path: string, init: RequestInit = {}) {
+export async function api(
+	server: RunningServer,
+	user: TestUser | undefined,
+	path: string,
+	init: RequestInit = {}
+) {
 	const headers = new Headers(init.headers);
 	if (user) headers.set('authorization', `Bearer ${user.token}`);
 	if (init.body) headers.set('content-type', 'application/json');

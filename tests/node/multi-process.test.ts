@@ -2,10 +2,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../server/testing';
 import { createRecord } from '$lib/db/records';
-import { openDevice, startWorld, until, type Device, type RunningServer, type World } from './harness';
+import {
+	openDevice,
+	startWorld,
+	until,
+	type Device,
+	type RunningServer,
+	type World
+} from './harness';
 
 const kinds = databaseKinds().filter((k) => k === 'postgres');
-if (!kinds.length) console.warn('multi-process sync test SKIPPED: it needs PostgreSQL (set TEST_DATABASE_URL).');
+if (!kinds.length)
+	console.warn('multi-process sync test SKIPPED: it needs PostgreSQL (set TEST_DATABASE_URL).');
 
 describe.skipIf(!kinds.length)('two server processes on one PostgreSQL', () => {
 	let world: World;
@@ -30,8 +38,13 @@ describe.skipIf(!kinds.length)('two server processes on one PostgreSQL', () => {
 		reader.online(second);
 		await reader.replication!.awaitInSync();
 		writer.online(world.server);
-		const c = await createRecord(writer.db, 'customers', { name: 'Across processes', ownerId: writer.user.id });
-		await until(async () => expect((await reader.db.customers.findOne(c.id).exec())?.name).toBe('Across processes'));
+		const c = await createRecord(writer.db, 'customers', {
+			name: 'Across processes',
+			ownerId: writer.user.id
+		});
+		await until(async () =>
+			expect((await reader.db.customers.findOne(c.id).exec())?.name).toBe('Across processes')
+		);
 		// Live, not a periodic pull: the reader never re-pulls unless its stream says so.
 		expect(reader.replication!.states.customers.isStopped()).toBe(false);
 	});

@@ -6,21 +6,58 @@ import type { CollectionName } from '$lib/domain/collections';
 import { api, type RunningServer, type TestUser } from './harness';
 
 export function newCustomer(ownerId: string, fields: Record<string, unknown> = {}): WireDoc {
-	return { id: randomUUID(), updatedAt: Date.now(), _deleted: false, name: 'Customer ' + Math.random().toString(36).slice(2, 7), ownerId, phones: [], emails: [], interests: [], stage: 'lead', customFields: {}, ...fields };
+	return {
+		id: randomUUID(),
+		updatedAt: Date.now(),
+		_deleted: false,
+		name: 'Customer ' + Math.random().toString(36).slice(2, 7),
+		ownerId,
+		phones: [],
+		emails: [],
+		interests: [],
+		stage: 'lead',
+		customFields: {},
+		...fields
+	};
 }
 
 export function newOrder(customerId: string, fields: Record<string, unknown> = {}): WireDoc {
-	return { id: randomUUID(), updatedAt: Date.now(), _deleted: false, orderNo: 'A-1', customerId, date: '2024-05-01', items: [{ product: 'Tea', quantity: 2, unitPrice: 10 }], amount: 20, status: 'paid', ...fields };
+	return {
+		id: randomUUID(),
+		updatedAt: Date.now(),
+		_deleted: false,
+		orderNo: 'A-1',
+		customerId,
+		date: '2024-05-01',
+		items: [{ product: 'Tea', quantity: 2, unitPrice: 10 }],
+		amount: 20,
+		status: 'paid',
+		...fields
+	};
 }
 
-export async function push(server: RunningServer, user: TestUser, collection: CollectionName, rows: { newDocumentState: WireDoc; assumedMasterState?: WireDoc }[]) {
-	const res = await api(server, user, `/api/sync/${collection}/push`, { method: 'POST', body: JSON.stringify(rows) });
+export async function push(
+	server: RunningServer,
+	user: TestUser,
+	collection: CollectionName,
+	rows: { newDocumentState: WireDoc; assumedMasterState?: WireDoc }[]
+) {
+	const res = await api(server, user, `/api/sync/${collection}/push`, {
+		method: 'POST',
+		body: JSON.stringify(rows)
+	});
 	if (res.status !== 200) throw new Error(`push ${res.status}: ${JSON.stringify(res.body)}`);
 	return res.body as WireDoc[];
 }
 
 /** Pulls until caught up; returns every document in the order received. */
-export async function pullAll(server: RunningServer, user: TestUser, collection: CollectionName, from: Checkpoint | null = null, limit = 100) {
+export async function pullAll(
+	server: RunningServer,
+	user: TestUser,
+	collection: CollectionName,
+	from: Checkpoint | null = null,
+	limit = 100
+) {
 	const docs: WireDoc[] = [];
 	let checkpoint = from;
 	for (;;) {
@@ -46,7 +83,10 @@ export function openStream(server: RunningServer, user: TestUser, collection: Co
 	const events: StreamEvent[] = [];
 	let comments = 0;
 	const done = (async () => {
-		const res = await fetch(`${server.baseUrl}/api/sync/${collection}/stream`, { headers: { authorization: `Bearer ${user.token}` }, signal: aborter.signal });
+		const res = await fetch(`${server.baseUrl}/api/sync/${collection}/stream`, {
+			headers: { authorization: `Bearer ${user.token}` },
+			signal: aborter.signal
+		});
 		if (!res.ok) throw new Error(`stream ${res.status}`);
 		const parser = new SseParser();
 		const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();

@@ -10,7 +10,12 @@ import { latest, newCustomer, newOrder, openStream, pullAll, push } from './prot
 
 describe.each(databaseKinds())('scope on %s', (kind) => {
 	let world: World;
-	let admin: TestUser, manager: TestUser, otherManager: TestUser, repA: TestUser, repB: TestUser, repC: TestUser;
+	let admin: TestUser,
+		manager: TestUser,
+		otherManager: TestUser,
+		repA: TestUser,
+		repB: TestUser,
+		repC: TestUser;
 
 	beforeAll(async () => {
 		world = await startWorld(kind);
@@ -24,7 +29,13 @@ describe.each(databaseKinds())('scope on %s', (kind) => {
 	afterAll(async () => world?.close());
 
 	const count = async (table: 'sync_records' | 'sync_history') =>
-		Number(((await world.test.database.db.execute(sql.raw(`select count(*)::int as n from ${table}`))) as unknown as { rows: { n: number }[] }).rows[0].n);
+		Number(
+			(
+				(await world.test.database.db.execute(
+					sql.raw(`select count(*)::int as n from ${table}`)
+				)) as unknown as { rows: { n: number }[] }
+			).rows[0].n
+		);
 
 	it('keeps another rep’s customer out of pull, stream, push and history', async () => {
 		const stream = openStream(world.server, repA, 'customers');
@@ -45,15 +56,28 @@ describe.each(databaseKinds())('scope on %s', (kind) => {
 
 		const before = await count('sync_records');
 		const forged = { ...theirs, name: 'Hijacked', ownerId: repA.id, updatedAt: Date.now() };
-		const answer = await push(world.server, repA, 'customers', [{ newDocumentState: forged, assumedMasterState: theirs }]);
+		const answer = await push(world.server, repA, 'customers', [
+			{ newDocumentState: forged, assumedMasterState: theirs }
+		]);
 		expect(answer).toEqual([{ ...forged, _deleted: true }]);
-		const order = await push(world.server, repA, 'orders', [{ newDocumentState: newOrder(theirs.id) }]);
+		const order = await push(world.server, repA, 'orders', [
+			{ newDocumentState: newOrder(theirs.id) }
+		]);
 		expect(order[0]._deleted).toBe(true);
 		expect(await count('sync_records')).toBe(before);
 		const stored = latest((await pullAll(world.server, repB, 'customers')).docs).get(theirs.id);
 		expect(stored).toEqual(theirs);
-		const history = (await api(world.server, repB, `/api/history/customers/${theirs.id}`)).body.history;
-		expect(history).toContainEqual(expect.objectContaining({ kind: 'refused', field: 'name', value: 'Hijacked', previous: theirs.name, userId: repA.id }));
+		const history = (await api(world.server, repB, `/api/history/customers/${theirs.id}`)).body
+			.history;
+		expect(history).toContainEqual(
+			expect.objectContaining({
+				kind: 'refused',
+				field: 'name',
+				value: 'Hijacked',
+				previous: theirs.name,
+				userId: repA.id
+			})
+		);
 	});
 
 	it('opens every stream with RESYNC and keeps it alive with heartbeat comments', async () => {
@@ -81,18 +105,27 @@ describe.each(databaseKinds())('scope on %s', (kind) => {
 		const [answer] = await push(world.server, repA, 'customers', [{ newDocumentState: forged }]);
 		expect(answer).toEqual({ ...forged, ownerId: repA.id });
 		const ghost = newCustomer('no-such-user');
-		const [adminAnswer] = await push(world.server, admin, 'customers', [{ newDocumentState: ghost }]);
+		const [adminAnswer] = await push(world.server, admin, 'customers', [
+			{ newDocumentState: ghost }
+		]);
 		expect(adminAnswer.ownerId).toBe(admin.id);
-		expect(latest((await pullAll(world.server, repB, 'customers')).docs).has(forged.id)).toBe(false);
-		const history = (await api(world.server, repA, `/api/history/customers/${forged.id}`)).body.history;
-		expect(history).toContainEqual(expect.objectContaining({ kind: 'refused', field: 'ownerId', value: repB.id }));
+		expect(latest((await pullAll(world.server, repB, 'customers')).docs).has(forged.id)).toBe(
+			false
+		);
+		const history = (await api(world.server, repA, `/api/history/customers/${forged.id}`)).body
+			.history;
+		expect(history).toContainEqual(
+			expect.objectContaining({ kind: 'refused', field: 'ownerId', value: repB.id })
+		);
 	});
 
 	it('refuses moving a customer out of scope but merges the other fields', async () => {
 		const c = newCustomer(repA.id);
 		await push(world.server, repA, 'customers', [{ newDocumentState: c }]);
 		const edit = { ...c, ownerId: repB.id, company: 'Kept', updatedAt: c.updatedAt + 1 };
-		const [answer] = await push(world.server, repA, 'customers', [{ newDocumentState: edit, assumedMasterState: c }]);
+		const [answer] = await push(world.server, repA, 'customers', [
+			{ newDocumentState: edit, assumedMasterState: c }
+		]);
 		expect(answer).toEqual({ ...edit, ownerId: repA.id });
 	});
 
@@ -105,11 +138,18 @@ describe.each(databaseKinds())('scope on %s', (kind) => {
 		const cpAo = (await pullAll(world.server, repA, 'orders')).checkpoint;
 		const cpB = (await pullAll(world.server, repB, 'orders')).checkpoint;
 		const moved = { ...c, ownerId: repB.id, notes: 'secret for B', updatedAt: c.updatedAt + 1 };
-		expect(await push(world.server, admin, 'customers', [{ newDocumentState: moved, assumedMasterState: c }])).toEqual([]);
+		expect(
+			await push(world.server, admin, 'customers', [
+				{ newDocumentState: moved, assumedMasterState: c }
+			])
+		).toEqual([]);
 
 		const lostC = latest((await pullAll(world.server, repA, 'customers', cpA)).docs).get(c.id);
 		expect(lostC).toEqual({ ...c, _deleted: true });
-		expect(latest((await pullAll(world.server, repA, 'orders', cpAo)).docs).get(o.id)).toEqual({ ...o, _deleted: true });
+		expect(latest((await pullAll(world.server, repA, 'orders', cpAo)).docs).get(o.id)).toEqual({
+			...o,
+			_deleted: true
+		});
 		expect(latest((await pullAll(world.server, repB, 'orders', cpB)).docs).get(o.id)).toEqual(o);
 		expect(latest((await pullAll(world.server, repB, 'customers')).docs).get(c.id)).toEqual(moved);
 	});
@@ -121,7 +161,9 @@ describe.each(databaseKinds())('scope on %s', (kind) => {
 		const { docs, checkpoint } = await pullAll(world.server, repA, 'orders');
 		expect(latest(docs).get(o.id)).toEqual(o);
 		await push(world.server, repB, 'customers', [{ newDocumentState: c }]);
-		expect(latest((await pullAll(world.server, repA, 'orders', checkpoint)).docs).get(o.id)).toEqual({ ...o, _deleted: true });
+		expect(
+			latest((await pullAll(world.server, repA, 'orders', checkpoint)).docs).get(o.id)
+		).toEqual({ ...o, _deleted: true });
 		expect(latest((await pullAll(world.server, repB, 'orders')).docs).get(o.id)).toEqual(o);
 	});
 
@@ -130,14 +172,28 @@ describe.each(databaseKinds())('scope on %s', (kind) => {
 		const o = newOrder(c.id);
 		await push(world.server, repC, 'customers', [{ newDocumentState: c }]);
 		await push(world.server, repC, 'orders', [{ newDocumentState: o }]);
-		const before = { old: (await pullAll(world.server, otherManager, 'orders')).checkpoint, new: (await pullAll(world.server, manager, 'customers')).checkpoint };
+		const before = {
+			old: (await pullAll(world.server, otherManager, 'orders')).checkpoint,
+			new: (await pullAll(world.server, manager, 'customers')).checkpoint
+		};
 		expect(latest((await pullAll(world.server, manager, 'customers')).docs).has(c.id)).toBe(false);
 		await world.test.database.db.transaction(async (tx) => {
 			await tx.update(users).set({ managerId: manager.id }).where(eq(users.id, repC.id));
-			await userScopeChanged(tx as unknown as Db, { userId: repC.id, previousManagerId: otherManager.id, managerId: manager.id, previousRole: 'rep', role: 'rep', at: Date.now() });
+			await userScopeChanged(tx as unknown as Db, {
+				userId: repC.id,
+				previousManagerId: otherManager.id,
+				managerId: manager.id,
+				previousRole: 'rep',
+				role: 'rep',
+				at: Date.now()
+			});
 		});
-		expect(latest((await pullAll(world.server, otherManager, 'orders', before.old)).docs).get(o.id)).toEqual({ ...o, _deleted: true });
-		expect(latest((await pullAll(world.server, manager, 'customers', before.new)).docs).get(c.id)).toEqual(c);
+		expect(
+			latest((await pullAll(world.server, otherManager, 'orders', before.old)).docs).get(o.id)
+		).toEqual({ ...o, _deleted: true });
+		expect(
+			latest((await pullAll(world.server, manager, 'customers', before.new)).docs).get(c.id)
+		).toEqual(c);
 		expect(latest((await pullAll(world.server, manager, 'orders')).docs).get(o.id)).toEqual(o);
 	});
 });

@@ -8,7 +8,15 @@ import { databaseKinds } from '../../server/testing';
 import { createRecord } from '$lib/db/records';
 import { startReplication } from '$lib/sync/replication';
 import { sharedStreamFetch } from '$lib/sync/stream-mux';
-import { api, openDevice, startWorld, until, type Device, type TestUser, type World } from './harness';
+import {
+	api,
+	openDevice,
+	startWorld,
+	until,
+	type Device,
+	type TestUser,
+	type World
+} from './harness';
 
 describe.each(databaseKinds())('shared change stream on %s', (kind) => {
 	let world: World;
@@ -46,8 +54,14 @@ describe.each(databaseKinds())('shared change stream on %s', (kind) => {
 	});
 
 	it('delivers every collection live over one connection', async () => {
-		const customer = await createRecord(writer.db, 'customers', { name: 'Shared Stream', ownerId: rep.id });
-		const visit = await createRecord(writer.db, 'visits', { customerId: customer.id, plannedAt: Date.now() + 3_600_000 });
+		const customer = await createRecord(writer.db, 'customers', {
+			name: 'Shared Stream',
+			ownerId: rep.id
+		});
+		const visit = await createRecord(writer.db, 'visits', {
+			customerId: customer.id,
+			plannedAt: Date.now() + 3_600_000
+		});
 		await until(async () => {
 			expect(await reader.db.customers.findOne(customer.id).exec()).toBeTruthy();
 			expect(await reader.db.visits.findOne(visit.id).exec()).toBeTruthy();
@@ -76,13 +90,20 @@ describe.each(databaseKinds())('shared change stream on %s', (kind) => {
 			])
 		});
 		expect(theirs.status).toBe(200);
-		const mine = await createRecord(writer.db, 'customers', { name: 'After theirs', ownerId: rep.id });
+		const mine = await createRecord(writer.db, 'customers', {
+			name: 'After theirs',
+			ownerId: rep.id
+		});
 		await until(async () => expect(await reader.db.customers.findOne(mine.id).exec()).toBeTruthy());
-		expect(await reader.db.customers.findOne('0190a000-0000-7000-8000-00000000beef').exec()).toBeNull();
+		expect(
+			await reader.db.customers.findOne('0190a000-0000-7000-8000-00000000beef').exec()
+		).toBeNull();
 	});
 
 	it('answers 404 for an unknown collection and 401 without a session', async () => {
-		expect((await api(world.server, rep, '/api/sync/stream?collections=customers,secrets')).status).toBe(404);
+		expect(
+			(await api(world.server, rep, '/api/sync/stream?collections=customers,secrets')).status
+		).toBe(404);
 		expect((await api(world.server, undefined, '/api/sync/stream')).status).toBe(401);
 	});
 });

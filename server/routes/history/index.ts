@@ -27,7 +27,15 @@ export function historyRoutes() {
 				.where(and(eq(syncRecords.collection, 'customers'), eq(syncRecords.id, record.customerId)));
 			customerOwner = customer ? customer.ownerId : undefined;
 		}
-		if (!canSee(viewer, { collection, ownerId: record.ownerId, pushedBy: record.pushedBy, customerOwner })) throw notFound('Record');
+		if (
+			!canSee(viewer, {
+				collection,
+				ownerId: record.ownerId,
+				pushedBy: record.pushedBy,
+				customerOwner
+			})
+		)
+			throw notFound('Record');
 		const rows = await db
 			.select()
 			.from(syncHistory)

@@ -25,37 +25,45 @@ function collectionOf(c: Context<AppEnv>): CollectionName {
 }
 
 export function syncRoutes() {
-	return new Hono<AppEnv>()
-		.use('*', requireUser)
-		.get('/:collection/pull', async (c) => {
-			const collection = collectionOf(c);
-			const q = readQuery(c, pullQuerySchema);
-			const db = c.var.deps.database.db;
-			const viewer = await loadViewer(db, c.var.user);
-			return c.json(await pullFeed(db, viewer, collection, q.checkpoint, q.limit ?? DEFAULT_PULL_LIMIT));
-		})
-		.post('/:collection/push', async (c) => {
-			const collection = collectionOf(c);
-			const rows = await readJson(c, pushBodySchema);
-			const { database, now } = c.var.deps;
-			return c.json(await applyPush(database.db, c.var.user, collection, rows, now()));
-		})
-		.get('/:collection/stream', (c) => streamCollections(c, [collectionOf(c)], false))
-		// One stream for several collections (`?collections=a,b`, default all): browsers hold
-		// at most 6 connections per server, so six streams would starve pull and push.
-		.get('/stream', (c) => {
-			const names = (c.req.query('collections') ?? COLLECTIONS.join(',')).split(',');
-			const unknown = names.find((n) => !isCollectionName(n));
-			if (unknown !== undefined) throw notFound(`Collection "${unknown.slice(0, 40)}"`);
-			return streamCollections(c, [...new Set(names)] as CollectionName[], true);
-		});
+	return (
+		new Hono<AppEnv>()
+			.use('*', requireUser)
+			.get('/:collection/pull', async (c) => {
+				const collection = collectionOf(c);
+				const q = readQuery(c, pullQuerySchema);
+				const db = c.var.deps.database.db;
+				const viewer = await loadViewer(db, c.var.user);
+				return c.json(
+					await pullFeed(db, viewer, collection, q.checkpoint, q.limit ?? DEFAULT_PULL_LIMIT)
+				);
+			})
+			.post('/:collection/push', async (c) => {
+				const collection = collectionOf(c);
+				const rows = await readJson(c, pushBodySchema);
+				const { database, now } = c.var.deps;
+				return c.json(await applyPush(database.db, c.var.user, collection, rows, now()));
+			})
+			.get('/:collection/stream', (c) => streamCollections(c, [collectionOf(c)], false))
+			// One stream for several collections (`?collections=a,b`, default all): browsers hold
+			// at most 6 connections per server, so six streams would starve pull and push.
+			.get('/stream', (c) => {
+				const names = (c.req.query('collections') ?? COLLECTIONS.join(',')).split(',');
+				const unknown = names.find((n) => !isCollectionName(n));
+				if (unknown !== undefined) throw notFound(`Collection "${unknown.slice(0, 40)}"`);
+				return streamCollections(c, [...new Set(names)] as CollectionName[], true);
+			})
+	);
 }
 
 /**
  * Server-Sent Events for `collections`: "RESYNC" on connect, then the hub's events; with
  * `tagged`, each event is `{collection, event}` so one stream serves several collections.
  */
-async function streamCollections(c: Context<AppEnv>, collections: CollectionName[], tagged: boolean) {
+async function streamCollections(
+	c: Context<AppEnv>,
+	collections: CollectionName[],
+	tagged: boolean
+) {
 	const { database, syncHeartbeatMs } = c.var.deps;
 	const viewer = await loadViewer(database.db, c.var.user);
 	const token = c.var.token;

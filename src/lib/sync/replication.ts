@@ -8,7 +8,13 @@ import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/rep
 import type { RxReplicationPullStreamItem } from 'rxdb';
 import type { FieldbookDb } from '$lib/db/database';
 import { COLLECTIONS, type CollectionName } from '$lib/domain/collections';
-import { toWire, type Checkpoint, type PullResponse, type StreamEvent } from '$lib/domain/sync/protocol';
+import {
+	toWire,
+	type Checkpoint,
+	type PullResponse,
+	type StreamEvent,
+	type WireDoc
+} from '$lib/domain/sync/protocol';
 import { SseParser } from '$lib/domain/sync/sse';
 
 export interface ReplicationOptions {
@@ -34,8 +40,16 @@ export interface ReplicationOptions {
 	batchSize?: number;
 }
 
+/**
+ * One collection's RxDB replication (observe `active$`, `error$`, `received$`, `sent$`).
+ * Typed loosely on purpose: the six collections have different document types.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type CollectionReplication = RxReplicationState<any, any>;
+type Doc = WireDoc & { _deleted: boolean };
+
 export interface ReplicationHandle {
-	states: Record<CollectionName, RxReplicationState<any, any>>;
+	states: Record<CollectionName, CollectionReplication>;
 	/** Pulls now (e.g. on 'online'). */
 	reSync(): void;
 	/** Resolves when every collection is in sync: for tests, never block the UI on it. */
@@ -58,7 +72,7 @@ export function startReplication(opts: ReplicationOptions): ReplicationHandle {
 	const doFetch = opts.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
 	const live = opts.live ?? true;
 	const aborter = new AbortController();
-	const states = {} as Record<CollectionName, RxReplicationState<any, any>>;
+	const states = {} as Record<CollectionName, CollectionReplication>;
 
 	const request = async (path: string, init: RequestInit = {}): Promise<Response> => {
 		const token = opts.getToken();
@@ -67,22 +81,29 @@ export function startReplication(opts: ReplicationOptions): ReplicationHandle {
 		if (init.body) headers.set('content-type', 'application/json');
 		let res: Response;
 		try {
-			res = await doFetch(opts.baseUrl + path, { ...init, headers, signal: init.signal ?? aborter.signal });
+			res = await doFetch(opts.baseUrl + path, {
+				...init,
+				headers,
+				signal: init.signal ?? aborter.signal
+			});
 		} catch (err) {
 			throw new SyncHttpError(0, `Network error: ${(err as Error).message}`);
 		}
 		if (res.status === 401) opts.onUnauthorized?.();
 		if (!res.ok) {
 			const body = await res.text().catch(() => '');
-			throw new SyncHttpError(res.status, `${init.method ?? 'GET'} ${path} answered ${res.status}: ${body.slice(0, 300)}`);
+			throw new SyncHttpError(
+				res.status,
+				`${init.method ?? 'GET'} ${path} answered ${res.status}: ${body.slice(0, 300)}`
+			);
 		}
 		return res;
 	};
 
 	for (const name of collections) {
 		const base = `/api/sync/${name}`;
-		const stream$ = new Subject<RxReplicationPullStreamItem<any, Checkpoint>>();
-		states[name] = replicateRxCollection<any, Checkpoint>({
+		const stream$ = new Subject<RxReplicationPullStreamItem<Doc, Checkpoint>>();
+		states[name] = replicateRxCollection<Doc, Checkpoint>({
 			replicationIdentifier: `fieldbook-${name}-${opts.baseUrl || 'same-origin'}`,
 			collection: opts.db[name] as never,
 			live,
@@ -97,7 +118,7 @@ export function startReplication(opts: ReplicationOptions): ReplicationHandle {
 					if (checkpoint) q.set('checkpoint', JSON.stringify(checkpoint));
 					const res = await request(`${base}/pull?${q}`);
 					const body = (await res.json()) as PullResponse;
-					return { documents: body.documents, checkpoint: body.checkpoint ?? undefined };
+					return { documents: body.documents as Doc[], checkpoint: body.checkpoint ?? undefined };
 				}
 			},
 			push: {
@@ -110,7 +131,7 @@ export function startReplication(opts: ReplicationOptions): ReplicationHandle {
 							: undefined
 					}));
 					const res = await request(`${base}/push`, { method: 'POST', body: JSON.stringify(body) });
-					const conflicts = (await res.json()) as any[];
+					const conflicts = (await res.json()) as Doc[];
 					if (conflicts.length) opts.onConflictAnswered?.(name, conflicts);
 					return conflicts;
 				}
@@ -120,7 +141,10 @@ export function startReplication(opts: ReplicationOptions): ReplicationHandle {
 	}
 
 	/** Reads the SSE stream until cancelled, reconnecting after drops; the server sends RESYNC on each connect. */
-	async function readStream(path: string, out: Subject<RxReplicationPullStreamItem<any, Checkpoint>>) {
+	async function readStream(
+		path: string,
+		out: Subject<RxReplicationPullStreamItem<Doc, Checkpoint>>
+	) {
 		while (!aborter.signal.aborted) {
 			try {
 				const res = await request(path, { headers: { accept: 'text/event-stream' } });
@@ -131,7 +155,11 @@ export function startReplication(opts: ReplicationOptions): ReplicationHandle {
 					if (done) break;
 					for (const data of parser.push(value)) {
 						const event = JSON.parse(data) as StreamEvent;
-						out.next(event === 'RESYNC' ? 'RESYNC' : { documents: event.documents, checkpoint: event.checkpoint! });
+						out.next(
+							event === 'RESYNC'
+								? 'RESYNC'
+								: { documents: event.documents as Doc[], checkpoint: event.checkpoint! }
+						);
 					}
 				}
 			} catch {

@@ -24,7 +24,12 @@ describe('mergeRecord', () => {
 
 	it('gives a field changed on both sides to the later edit and reports the loser', () => {
 		const base = doc({ name: 'A' });
-		const { merged, losers } = mergeRecord(base, doc({ name: 'S' }, 1200), doc({ name: 'D' }, 1300), NOW);
+		const { merged, losers } = mergeRecord(
+			base,
+			doc({ name: 'S' }, 1200),
+			doc({ name: 'D' }, 1300),
+			NOW
+		);
 		expect(merged.name).toBe('D');
 		expect(losers).toEqual([{ field: 'name', value: 'S', updatedAt: 1200, side: 'server' }]);
 		const other = mergeRecord(base, doc({ name: 'S' }, 1400), doc({ name: 'D' }, 1300), NOW);
@@ -34,10 +39,20 @@ describe('mergeRecord', () => {
 
 	it('breaks equal updatedAt by canonical JSON, an absent value lowest', () => {
 		const base = doc({ name: 'A', company: 'X' });
-		const r = mergeRecord(base, doc({ name: 'B' }, 1500), doc({ name: 'C', company: 'Y' }, 1500), NOW);
+		const r = mergeRecord(
+			base,
+			doc({ name: 'B' }, 1500),
+			doc({ name: 'C', company: 'Y' }, 1500),
+			NOW
+		);
 		expect(r.merged.name).toBe('C');
 		expect(r.merged.company).toBe('Y');
-		const r2 = mergeRecord(base, doc({ name: 'C', company: 'Y' }, 1500), doc({ name: 'B' }, 1500), NOW);
+		const r2 = mergeRecord(
+			base,
+			doc({ name: 'C', company: 'Y' }, 1500),
+			doc({ name: 'B' }, 1500),
+			NOW
+		);
 		expect(r2.merged).toEqual(r.merged);
 	});
 
@@ -45,7 +60,10 @@ describe('mergeRecord', () => {
 		const base = doc({ address: { text: 'a', lat: 1 } });
 		const device = doc({ address: { lat: 1, text: 'a' } }, 1100);
 		const server = doc({ address: { text: 'b', lat: 1 } }, 1050);
-		expect(mergeRecord(base, server, device, NOW)).toEqual({ merged: { ...server, updatedAt: 1100 }, losers: [] });
+		expect(mergeRecord(base, server, device, NOW)).toEqual({
+			merged: { ...server, updatedAt: 1100 },
+			losers: []
+		});
 	});
 
 	it('keeps an edit against a concurrent delete, logging the delete', () => {
@@ -56,7 +74,9 @@ describe('mergeRecord', () => {
 		expect(r.losers).toEqual([{ field: '_deleted', value: true, updatedAt: 1200, side: 'device' }]);
 		const back = mergeRecord(base, doc({ name: 'A' }, 1300, true), doc({ name: 'D' }, 1200), NOW);
 		expect(back.merged).toMatchObject({ _deleted: false, name: 'D' });
-		expect(back.losers).toEqual([{ field: '_deleted', value: true, updatedAt: 1300, side: 'server' }]);
+		expect(back.losers).toEqual([
+			{ field: '_deleted', value: true, updatedAt: 1300, side: 'server' }
+		]);
 	});
 
 	it('deletes when nobody edited concurrently', () => {
@@ -74,7 +94,12 @@ describe('mergeRecord', () => {
 	});
 
 	it('with no base treats every field as changed on both sides', () => {
-		const r = mergeRecord(undefined, doc({ name: 'S', notes: 's' }, 1000), doc({ name: 'D' }, 900), NOW);
+		const r = mergeRecord(
+			undefined,
+			doc({ name: 'S', notes: 's' }, 1000),
+			doc({ name: 'D' }, 900),
+			NOW
+		);
 		expect(r.merged).toEqual(doc({ name: 'S', notes: 's' }, 1000));
 		expect(r.losers).toEqual([{ field: 'name', value: 'D', updatedAt: 900, side: 'device' }]);
 	});
@@ -82,21 +107,35 @@ describe('mergeRecord', () => {
 
 describe('canonicalJson', () => {
 	it('sorts keys at every depth with no whitespace', () => {
-		expect(canonicalJson({ b: 1, a: { d: [{ z: 1, y: 2 }], c: 'x' } })).toBe('{"a":{"c":"x","d":[{"y":2,"z":1}]},"b":1}');
+		expect(canonicalJson({ b: 1, a: { d: [{ z: 1, y: 2 }], c: 'x' } })).toBe(
+			'{"a":{"c":"x","d":[{"y":2,"z":1}]},"b":1}'
+		);
 	});
 });
 
 // ---- properties -------------------------------------------------------------------
 const FIELDS = ['name', 'notes', 'stage', 'tags'] as const;
-const value = fc.oneof(fc.constantFrom('a', 'b', 'c'), fc.constant(undefined), fc.array(fc.constantFrom(1, 2), { maxLength: 2 }));
+const value = fc.oneof(
+	fc.constantFrom('a', 'b', 'c'),
+	fc.constant(undefined),
+	fc.array(fc.constantFrom(1, 2), { maxLength: 2 })
+);
 const edit = fc.record({
 	fields: fc.dictionary(fc.constantFrom(...FIELDS), value, { maxKeys: 3 }),
 	del: fc.boolean(),
 	at: fc.integer({ min: 1, max: 1_000_000 })
 });
 
-function applyEdit(from: Doc, e: { fields: Record<string, unknown>; del: boolean; at: number }): Doc {
-	const next: Doc = { ...from, ...e.fields, updatedAt: Math.max(e.at, from.updatedAt + 1), _deleted: e.del };
+function applyEdit(
+	from: Doc,
+	e: { fields: Record<string, unknown>; del: boolean; at: number }
+): Doc {
+	const next: Doc = {
+		...from,
+		...e.fields,
+		updatedAt: Math.max(e.at, from.updatedAt + 1),
+		_deleted: e.del
+	};
 	for (const [k, v] of Object.entries(e.fields)) if (v === undefined) delete next[k];
 	return next;
 }
@@ -126,7 +165,8 @@ describe('merge properties', () => {
 					jsonEqual(merged[f], v) || losers.some((l) => l.field === f && jsonEqual(l.value, v));
 				for (const side of [server, device]) {
 					for (const f of FIELDS) {
-						if (noBase ? side[f] !== undefined : !jsonEqual(base[f], side[f])) expect(has(f, side[f])).toBe(true);
+						if (noBase ? side[f] !== undefined : !jsonEqual(base[f], side[f]))
+							expect(has(f, side[f])).toBe(true);
 					}
 					if (side._deleted && !base._deleted) expect(has('_deleted', true)).toBe(true);
 				}
@@ -137,10 +177,15 @@ describe('merge properties', () => {
 	it('devices syncing in any order end in the same state as the server', () => {
 		fc.assert(
 			fc.property(
-				fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.constantFrom('edit', 'sync'), edit), { maxLength: 25 }),
+				fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.constantFrom('edit', 'sync'), edit), {
+					maxLength: 25
+				}),
 				(steps) => {
 					let server: Doc | undefined;
-					const devices = Array.from({ length: 4 }, () => ({ state: doc({ name: 'a' }, 0), base: undefined as Doc | undefined }));
+					const devices = Array.from({ length: 4 }, () => ({
+						state: doc({ name: 'a' }, 0),
+						base: undefined as Doc | undefined
+					}));
 					const sync = (d: (typeof devices)[number]) => {
 						server = mergeRecord(d.base, server, d.state, NOW).merged;
 						d.state = server;

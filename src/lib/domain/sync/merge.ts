@@ -48,7 +48,8 @@ export function mergeRecord(
 	serverNow: number
 ): MergeResult {
 	const deviceAt = clampUpdatedAt(device.updatedAt, serverNow);
-	if (!server) return { merged: { ...device, updatedAt: deviceAt, _deleted: deleted(device) }, losers: [] };
+	if (!server)
+		return { merged: { ...device, updatedAt: deviceAt, _deleted: deleted(device) }, losers: [] };
 	const serverAt = server.updatedAt;
 	const deviceWinsTies = (f: string) => {
 		if (deviceAt !== serverAt) return deviceAt > serverAt;

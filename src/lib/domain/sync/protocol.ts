@@ -5,7 +5,9 @@
 import { z } from 'zod';
 
 /** A position in the change feed. Opaque to clients: they send back what they got. */
-export const checkpointSchema = z.object({ seq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) }).strict();
+export const checkpointSchema = z
+	.object({ seq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) })
+	.strict();
 export type Checkpoint = z.output<typeof checkpointSchema>;
 
 export const DEFAULT_PULL_LIMIT = 100;
@@ -37,12 +39,18 @@ export const pullQuerySchema = z.object({
 		.string()
 		.regex(/^\d{1,7}$/, 'limit must be a whole number')
 		.transform(Number)
-		.pipe(z.number().int().min(1, 'limit must be 1–1000').max(MAX_PULL_LIMIT, 'limit must be 1–1000'))
+		.pipe(
+			z.number().int().min(1, 'limit must be 1–1000').max(MAX_PULL_LIMIT, 'limit must be 1–1000')
+		)
 		.optional()
 });
 
 /** A document as it travels: a plain JSON object (the record, `_deleted` included). */
-export type WireDoc = Record<string, unknown> & { id: string; updatedAt: number; _deleted?: boolean };
+export type WireDoc = Record<string, unknown> & {
+	id: string;
+	updatedAt: number;
+	_deleted?: boolean;
+};
 
 const wireDoc = z.looseObject({ id: z.string(), updatedAt: z.number() });
 
