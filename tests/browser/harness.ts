@@ -3,14 +3,15 @@
  * Every test reaches the app through `openApp(page, path)`, the one place that signs in
  * once the app asks for it. The app must be built first (`npm test` builds).
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
 	chromium,
-	type Browser,
 	type BrowserContext,
 	type BrowserContextOptions,
 	type Page
 } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
 import { startServer, type RunningServer, type ServerOptions } from './server';
 import { ensureSignedIn } from './session';
 
@@ -34,64 +35,55 @@ export const PHONE: BrowserContextOptions = {
 
 export interface Harness {
 	server: RunningServer;
-	browser: Browser;
 	baseURL: string;
-	/** A new browser profile (a new "device") pointed at the server. */
+	/**
+	 * A new browser profile (a new "device") pointed at the server. Each is a persistent
+	 * profile in a temp directory: Chromium reports incognito contexts as not installable.
+	 */
 	newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
 	close(): Promise<void>;
 }
 
-export async function launchChromium(): Promise<Browser> {
-	return chromium.launch({
+/** Launches the system Chromium with a fresh profile; closing the context removes the profile. */
+export async function launchDevice(
+	baseURL: string,
+	options: BrowserContextOptions = {}
+): Promise<BrowserContext> {
+	const profile = mkdtempSync(join(tmpdir(), 'fieldbook-chromium-'));
+	const context = await chromium.launchPersistentContext(profile, {
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 		headless: true,
-		args: CHROMIUM_ARGS
+		args: CHROMIUM_ARGS,
+		...PHONE,
+		baseURL,
+		...options
 	});
+	context.once('close', () => {
+		if (profileDir) return;
+		try {
+			rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+		} catch {
+			// Chromium may still be writing; the OS cleans temp directories eventually.
+		}
+	});
+	return context;
 }
 
 export async function startHarness(opts: ServerOptions = {}): Promise<Harness> {
 	const server = await startServer(opts);
-	let browser: Browser;
-	try {
-		browser = await launchChromium();
-	} catch (err) {
-		await server.stop();
-		throw err;
-	}
-	const contexts: BrowserContext[] = [];
+	const contexts = new Set<BrowserContext>();
 	return {
 		server,
-		browser,
 		baseURL: server.baseURL,
 		async newContext(options = {}) {
-			const context = await browser.newContext({ ...PHONE, baseURL: server.baseURL, ...options });
-			contexts.push(context);
+			const context = await launchDevice(server.baseURL, options);
+			contexts.add(context);
+			context.once('close', () => contexts.delete(context));
 			return context;
 		},
 		async close() {
-			for (const c of contexts) await c.close().catch(() => {});
-			await browser.close().catch(() => {});
+			for (const c of [...contexts]) await c.close().catch(() => {});
 			await server.stop();
-		}
-	};
-}
-
-/**
- * Starts a harness before the file's tests and closes it after; call at the top of a test
- * file and read `.current` inside tests.
- */
-export function useHarness(opts: ServerOptions = {}): { readonly current: Harness } {
-	let harness: Harness | undefined;
-	beforeAll(async () => {
-		harness = await startHarness(opts);
-	});
-	afterAll(async () => {
-		await harness?.close();
-	});
-	return {
-		get current() {
-			if (!harness) throw new Error('The harness is not started (use it inside a test).');
-			return harness;
 		}
 	};
 }

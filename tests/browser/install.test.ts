@@ -1,13 +1,14 @@
 /** Issue 2: Chromium finds the app installable, and nothing is fetched from outside the server. */
 import { describe, expect, it } from 'vitest';
-import { openApp, useHarness, waitForServiceWorker } from './harness';
+import { openApp, waitForServiceWorker } from './harness';
+import { useHarness } from './suite';
 
 const harness = useHarness();
 
 describe('installable PWA', () => {
 	it('has no installability errors and a manifest with icons and shortcuts', async () => {
 		const context = await harness.current.newContext();
-		const page = await context.newPage();
+		const page = context.pages()[0] ?? (await context.newPage());
 		await openApp(page, '/');
 		await waitForServiceWorker(page);
 
@@ -38,7 +39,7 @@ describe('installable PWA', () => {
 
 	it('loads nothing from outside its own server', async () => {
 		const context = await harness.current.newContext();
-		const page = await context.newPage();
+		const page = context.pages()[0] ?? (await context.newPage());
 		const foreign: string[] = [];
 		context.on('request', (req) => {
 			const url = new URL(req.url());

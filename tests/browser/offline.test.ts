@@ -1,6 +1,7 @@
 /** Issue 2: records survive an offline reload, and the app shell comes from the service worker. */
 import { describe, expect, it } from 'vitest';
-import { openApp, useHarness, waitForAppShell, waitForServiceWorker } from './harness';
+import { openApp, waitForAppShell, waitForServiceWorker } from './harness';
+import { useHarness } from './suite';
 import { createCustomer, expectListed, openCustomerList } from './customers';
 
 const harness = useHarness();
@@ -8,7 +9,7 @@ const harness = useHarness();
 describe('offline', () => {
 	it('keeps a customer through an offline reload and adds another offline', async () => {
 		const context = await harness.current.newContext();
-		const page = await context.newPage();
+		const page = context.pages()[0] ?? (await context.newPage());
 		await openApp(page, '/customers');
 		await waitForServiceWorker(page);
 		await createCustomer(page, { name: '王小明', company: '杭州明远贸易', phone: '13800138000' });
@@ -31,7 +32,7 @@ describe('offline', () => {
 
 	it('loads the app shell from the service worker with no network', async () => {
 		const context = await harness.current.newContext();
-		const page = await context.newPage();
+		const page = context.pages()[0] ?? (await context.newPage());
 		await openApp(page, '/');
 		await waitForServiceWorker(page);
 

@@ -1,6 +1,6 @@
 /** Issue 2: search as you type finds Chinese names by pinyin initials. */
 import { describe, it } from 'vitest';
-import { useHarness } from './harness';
+import { useHarness } from './suite';
 import { createCustomer, expectListed, expectNotListed, openCustomerList } from './customers';
 
 const harness = useHarness();
@@ -8,7 +8,7 @@ const harness = useHarness();
 describe('customer search', () => {
 	it('finds 张三 by "zs" and leaves 李四 out', async () => {
 		const context = await harness.current.newContext();
-		const page = await context.newPage();
+		const page = context.pages()[0] ?? (await context.newPage());
 		await createCustomer(page, { name: '张三' });
 		await createCustomer(page, { name: '李四' });
 		await openCustomerList(page);

@@ -43,7 +43,7 @@ async function waitForHealth(
 	child: ChildProcess,
 	output: () => string
 ): Promise<void> {
-	const deadline = Date.now() + 30_000;
+	const deadline = Date.now() + 90_000;
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) {
 			throw new Error(
@@ -58,7 +58,7 @@ async function waitForHealth(
 		}
 		await new Promise((r) => setTimeout(r, 100));
 	}
-	throw new Error(`The server did not answer /api/health within 30 s:\n${output()}`);
+	throw new Error(`The server did not answer /api/health within 90 s:\n${output()}`);
 }
 
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {

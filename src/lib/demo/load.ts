@@ -1,6 +1,7 @@
 /**
  * Writes demo data into the device's database through `bulkInsert`, in batches, reporting
- * progress ("12,000 of 20,000"). Used by the settings page's "Load demo data" and the benchmarks.
+ * progress ("12,000 of 20,000"). Used by the settings page's "Load demo data" and the benchmarks,
+ * which read the User Timing measures `fieldbook:demo-generate` and `fieldbook:demo-insert:<collection>`.
  */
 import { COLLECTIONS, type CollectionName } from '$lib/domain/collections';
 import type { FieldbookDb } from '$lib/db/database';
@@ -22,7 +23,9 @@ export async function loadDemoData(
 	counts: DemoOptions,
 	onProgress: (p: DemoProgress) => void = () => {}
 ): Promise<Record<CollectionName, number>> {
+	const started = performance.now();
 	const data = generateDemoData(counts);
+	performance.measure('fieldbook:demo-generate', { start: started, end: performance.now() });
 	const total = COLLECTIONS.reduce((n, c) => n + data[c].length, 0);
 	const written = Object.fromEntries(COLLECTIONS.map((c) => [c, 0])) as Record<
 		CollectionName,
@@ -31,6 +34,7 @@ export async function loadDemoData(
 	let done = 0;
 	for (const collection of COLLECTIONS) {
 		const records = data[collection];
+		const insertStarted = performance.now();
 		for (let start = 0; start < records.length; start += DEMO_BATCH) {
 			const n = await bulkInsert(
 				db,
@@ -41,6 +45,10 @@ export async function loadDemoData(
 			done += n;
 			onProgress({ collection, done, total });
 		}
+		performance.measure(`fieldbook:demo-insert:${collection}`, {
+			start: insertStarted,
+			end: performance.now()
+		});
 	}
 	return written;
 }
