@@ -137,7 +137,8 @@ export function startReplication(opts: ReplicationOptions): ReplicationHandle {
 				}
 			}
 		});
-		if (live) void readStream(`${base}/stream`, stream$);
+		// Subscribed only once started, so no stream event is emitted before RxDB listens.
+		if (live) void states[name].startPromise.then(() => readStream(`${base}/stream`, stream$));
 	}
 
 	/** Reads the SSE stream until cancelled, reconnecting after drops; the server sends RESYNC on each connect. */
