@@ -44,12 +44,16 @@ export interface Harness {
 	close(): Promise<void>;
 }
 
-/** Launches the system Chromium with a fresh profile; closing the context removes the profile. */
+/**
+ * Launches the system Chromium with a fresh profile that closing the context removes, or
+ * with `profileDir` kept (to start the same device again, e.g. a cold start).
+ */
 export async function launchDevice(
 	baseURL: string,
-	options: BrowserContextOptions = {}
+	options: BrowserContextOptions = {},
+	profileDir?: string
 ): Promise<BrowserContext> {
-	const profile = mkdtempSync(join(tmpdir(), 'fieldbook-chromium-'));
+	const profile = profileDir ?? mkdtempSync(join(tmpdir(), 'fieldbook-chromium-'));
 	const context = await chromium.launchPersistentContext(profile, {
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 		headless: true,
