@@ -28,7 +28,13 @@ function dateOf(t: number): string {
 
 /** An empty form: starting today, ending in 30 days. */
 export function emptyCampaignForm(now = Date.now()): CampaignForm {
-	return { name: '', type: 'discount', starts: dateOf(now), ends: dateOf(now + 30 * 86_400_000), budget: '' };
+	return {
+		name: '',
+		type: 'discount',
+		starts: dateOf(now),
+		ends: dateOf(now + 30 * 86_400_000),
+		budget: ''
+	};
 }
 
 export function campaignToForm(c: Campaign): CampaignForm {
@@ -56,7 +62,9 @@ export function campaignInput(form: CampaignForm): Record<string, unknown> {
 /** Field errors worded for the form: a missing or unreadable date asks for a date. */
 export function formErrors(form: CampaignForm, errors: FieldErrors): FieldErrors {
 	const out = { ...errors };
-	if (out.startsAt && !isCalendarDate(form.starts)) out.startsAt = form.starts ? 'err.date' : 'err.required';
-	if (out.endsAt && !isCalendarDate(form.ends)) out.endsAt = form.ends ? 'err.date' : 'err.required';
+	if (out.startsAt && !isCalendarDate(form.starts))
+		out.startsAt = form.starts ? 'err.date' : 'err.required';
+	if (out.endsAt && !isCalendarDate(form.ends))
+		out.endsAt = form.ends ? 'err.date' : 'err.required';
 	return out;
 }

@@ -5,7 +5,12 @@ import { funnelOf, funnelsByCampaign, newInvitees, shareOf, statusCounts } from 
 const C1 = '00000000-0000-4000-8000-0000000000c1';
 const C2 = '00000000-0000-4000-8000-0000000000c2';
 let n = 0;
-function p(campaignId: string, customerId: string, status: ParticipationStatus, _deleted = false): Participation {
+function p(
+	campaignId: string,
+	customerId: string,
+	status: ParticipationStatus,
+	_deleted = false
+): Participation {
 	return { id: `p${n++}`, updatedAt: 1, _deleted, campaignId, customerId, status, at: 1 };
 }
 
@@ -32,7 +37,11 @@ describe('funnel counts', () => {
 	});
 
 	it('ignores removed participants and gives zeros for an empty campaign', () => {
-		expect(funnelOf(C1, [p(C1, 'a', 'converted', true)])).toEqual({ invited: 0, joined: 0, converted: 0 });
+		expect(funnelOf(C1, [p(C1, 'a', 'converted', true)])).toEqual({
+			invited: 0,
+			joined: 0,
+			converted: 0
+		});
 		expect(shareOf(0, { invited: 0, joined: 0, converted: 0 })).toBe(0);
 		expect(shareOf(1, { invited: 4, joined: 2, converted: 1 })).toBe(0.25);
 	});
@@ -47,7 +56,9 @@ describe('newInvitees', () => {
 
 describe('statusCounts', () => {
 	it('counts participations at their current status only', () => {
-		expect(statusCounts([p(C1, 'a', 'invited'), p(C1, 'b', 'converted'), p(C1, 'c', 'converted')])).toEqual({
+		expect(
+			statusCounts([p(C1, 'a', 'invited'), p(C1, 'b', 'converted'), p(C1, 'c', 'converted')])
+		).toEqual({
 			invited: 1,
 			joined: 0,
 			converted: 2

@@ -33,11 +33,15 @@ export function funnelsByCampaign(participations: readonly Participation[]): Map
 
 /** The funnel of one campaign (zeros when nobody was invited). */
 export function funnelOf(campaignId: string, participations: readonly Participation[]): Funnel {
-	return funnelsByCampaign(participations.filter((p) => p.campaignId === campaignId)).get(campaignId) ?? {
-		invited: 0,
-		joined: 0,
-		converted: 0
-	};
+	return (
+		funnelsByCampaign(participations.filter((p) => p.campaignId === campaignId)).get(
+			campaignId
+		) ?? {
+			invited: 0,
+			joined: 0,
+			converted: 0
+		}
+	);
 }
 
 /** Share of invited customers who reached `n` (0 with nobody invited), for bar widths. */
@@ -49,7 +53,10 @@ export function shareOf(n: number, funnel: Funnel): number {
  * The customers to invite: those chosen, once each, in the order chosen, leaving out
  * anyone already taking part in the campaign (`existing` are its participations).
  */
-export function newInvitees(chosen: readonly string[], existing: readonly Pick<Participation, 'customerId'>[]): string[] {
+export function newInvitees(
+	chosen: readonly string[],
+	existing: readonly Pick<Participation, 'customerId'>[]
+): string[] {
 	const taken = new Set(existing.map((p) => p.customerId));
 	const out: string[] = [];
 	for (const id of chosen) {
@@ -61,7 +68,9 @@ export function newInvitees(chosen: readonly string[], existing: readonly Pick<P
 }
 
 /** How many participations are at each status now (not cumulative: for filtering a list). */
-export function statusCounts(participations: readonly Pick<Participation, 'status'>[]): Record<ParticipationStatus, number> {
+export function statusCounts(
+	participations: readonly Pick<Participation, 'status'>[]
+): Record<ParticipationStatus, number> {
 	const out: Record<ParticipationStatus, number> = { invited: 0, joined: 0, converted: 0 };
 	for (const p of participations) out[p.status]++;
 	return out;

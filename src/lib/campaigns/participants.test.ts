@@ -19,16 +19,28 @@ let n = 0;
 const START = new Date(2026, 10, 1).getTime();
 
 beforeEach(async () => {
-	db = await openDatabase({ userId: `campaigns-${Date.now()}-${n++}`, storage: 'memory', devMode: true, multiInstance: false });
+	db = await openDatabase({
+		userId: `campaigns-${Date.now()}-${n++}`,
+		storage: 'memory',
+		devMode: true,
+		multiInstance: false
+	});
 });
 afterEach(async () => {
 	await db.remove();
 });
 
 async function setup() {
-	const campaign = await saveCampaign(db, undefined, { name: 'Spring tea', type: 'event', startsAt: START, endsAt: START + 9e8 });
+	const campaign = await saveCampaign(db, undefined, {
+		name: 'Spring tea',
+		type: 'event',
+		startsAt: START,
+		endsAt: START + 9e8
+	});
 	const customers = await Promise.all(
-		['张三', 'Li Si', 'Wang Wu'].map((name) => createRecord(db, 'customers', { name, ownerId: 'local' }))
+		['张三', 'Li Si', 'Wang Wu'].map((name) =>
+			createRecord(db, 'customers', { name, ownerId: 'local' })
+		)
 	);
 	return { campaign, ids: customers.map((c) => c.id) };
 }
@@ -55,7 +67,11 @@ describe('campaign participants on the device', () => {
 		await setParticipationStatus(db, invited[0].id, 'joined', START + 1000);
 		const converted = await setParticipationStatus(db, invited[1].id, 'converted', START + 2000);
 		expect(converted.at).toBe(START + 2000);
-		expect(funnelOf(campaign.id, await participants(campaign.id))).toEqual({ invited: 3, joined: 2, converted: 1 });
+		expect(funnelOf(campaign.id, await participants(campaign.id))).toEqual({
+			invited: 3,
+			joined: 2,
+			converted: 1
+		});
 	});
 
 	it('removes a participant and brings them back on undo; they can be invited again after removal', async () => {
@@ -64,7 +80,9 @@ describe('campaign participants on the device', () => {
 		const removed = await removeParticipant(db, invited[0].id);
 		expect(await participants(campaign.id)).toEqual([]);
 		await restoreRecord(db, 'participations', removed!);
-		const back = await firstValueFrom(participantsOf$(db, campaign.id).pipe(filter((ps) => ps.length > 0)));
+		const back = await firstValueFrom(
+			participantsOf$(db, campaign.id).pipe(filter((ps) => ps.length > 0))
+		);
 		expect(back.map((p) => p.id)).toEqual([invited[0].id]);
 		expect((await inviteCustomers(db, campaign.id, [ids[0]])).invited).toEqual([]);
 	});
@@ -82,9 +100,12 @@ describe('campaign participants on the device', () => {
 	});
 
 	it('refuses a campaign ending before it starts, at the field', async () => {
-		const err = await saveCampaign(db, undefined, { name: 'X', type: 'gift', startsAt: START, endsAt: START - 1 }).catch(
-			(e) => e
-		);
+		const err = await saveCampaign(db, undefined, {
+			name: 'X',
+			type: 'gift',
+			startsAt: START,
+			endsAt: START - 1
+		}).catch((e) => e);
 		expect(err).toBeInstanceOf(ValidationError);
 		expect(err.fields).toEqual({ endsAt: 'err.endsBeforeStarts' });
 	});

@@ -4,7 +4,13 @@
  */
 import { map, type Observable } from 'rxjs';
 import type { FieldbookDb } from '$lib/db/database';
-import { createRecord, deleteRecord, patchRecord, restoreRecord, updateRecord } from '$lib/db/records';
+import {
+	createRecord,
+	deleteRecord,
+	patchRecord,
+	restoreRecord,
+	updateRecord
+} from '$lib/db/records';
 import type { Campaign, Participation, ParticipationStatus } from '$lib/domain';
 import { newInvitees } from './funnel';
 
@@ -17,7 +23,9 @@ export function campaigns$(db: FieldbookDb): Observable<Campaign[]> {
 
 /** Every participation (for the funnels on the campaign list). */
 export function participations$(db: FieldbookDb): Observable<Participation[]> {
-	return db.participations.find().$.pipe(map((docs) => docs.map((d) => d.toJSON() as Participation)));
+	return db.participations
+		.find()
+		.$.pipe(map((docs) => docs.map((d) => d.toJSON() as Participation)));
 }
 
 /** The participants of one campaign, last changed first. */
@@ -33,7 +41,11 @@ async function participantsOf(db: FieldbookDb, campaignId: string): Promise<Part
 }
 
 /** Creates a campaign, or replaces the fields of campaign `id`; throws ValidationError. */
-export function saveCampaign(db: FieldbookDb, id: string | undefined, input: Record<string, unknown>): Promise<Campaign> {
+export function saveCampaign(
+	db: FieldbookDb,
+	id: string | undefined,
+	input: Record<string, unknown>
+): Promise<Campaign> {
 	return id ? updateRecord(db, 'campaigns', id, input) : createRecord(db, 'campaigns', input);
 }
 
@@ -43,7 +55,10 @@ export interface DeletedCampaign {
 }
 
 /** Deletes a campaign and its participants; the result undoes it with `restoreCampaign`. */
-export async function deleteCampaign(db: FieldbookDb, id: string): Promise<DeletedCampaign | undefined> {
+export async function deleteCampaign(
+	db: FieldbookDb,
+	id: string
+): Promise<DeletedCampaign | undefined> {
 	const participations = await participantsOf(db, id);
 	const campaign = await deleteRecord(db, 'campaigns', id);
 	if (!campaign) return undefined;
@@ -73,7 +88,14 @@ export function inviteCustomers(
 		const fresh = newInvitees(customerIds, await participantsOf(db, campaignId));
 		const invited: Participation[] = [];
 		for (const customerId of fresh) {
-			invited.push(await createRecord(db, 'participations', { campaignId, customerId, status: 'invited', at: now }));
+			invited.push(
+				await createRecord(db, 'participations', {
+					campaignId,
+					customerId,
+					status: 'invited',
+					at: now
+				})
+			);
 		}
 		return { invited, skipped: new Set(customerIds).size - fresh.length };
 	};
@@ -93,6 +115,9 @@ export function setParticipationStatus(
 }
 
 /** Removes a participant; restore the returned record with `restoreRecord` to undo. */
-export function removeParticipant(db: FieldbookDb, participationId: string): Promise<Participation | undefined> {
+export function removeParticipant(
+	db: FieldbookDb,
+	participationId: string
+): Promise<Participation | undefined> {
 	return deleteRecord(db, 'participations', participationId);
 }

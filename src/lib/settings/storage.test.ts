@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '$lib/db/database';
 import { createRecord } from '$lib/db/records';
-import { countRecords, formatBytes, readStorageInfo, requestPersistence, usageShare } from './storage';
+import {
+	countRecords,
+	formatBytes,
+	readStorageInfo,
+	requestPersistence,
+	usageShare
+} from './storage';
 
 describe('storage in settings', () => {
 	it('formats byte counts', () => {
@@ -21,17 +27,33 @@ describe('storage in settings', () => {
 		expect(info).toEqual({ usage: 50, quota: 200, persisted: false });
 		expect(usageShare(info)).toBe(0.25);
 		expect(await requestPersistence(fake)).toBe(true);
-		expect(await readStorageInfo({} as StorageManager)).toEqual({ usage: undefined, quota: undefined, persisted: undefined });
+		expect(await readStorageInfo({} as StorageManager)).toEqual({
+			usage: undefined,
+			quota: undefined,
+			persisted: undefined
+		});
 		expect(await requestPersistence(undefined)).toBe(false);
 		expect(usageShare({})).toBe(0);
 	});
 
 	it('counts live records per collection', async () => {
-		const db = await openDatabase({ userId: `settings-${Date.now()}`, storage: 'memory', devMode: true, multiInstance: false });
+		const db = await openDatabase({
+			userId: `settings-${Date.now()}`,
+			storage: 'memory',
+			devMode: true,
+			multiInstance: false
+		});
 		const c = await createRecord(db, 'customers', { name: 'A', ownerId: 'local' });
 		await createRecord(db, 'visits', { customerId: c.id, plannedAt: Date.now() });
 		const counts = await countRecords(db);
-		expect(counts).toEqual({ customers: 1, orders: 0, services: 0, visits: 1, campaigns: 0, participations: 0 });
+		expect(counts).toEqual({
+			customers: 1,
+			orders: 0,
+			services: 0,
+			visits: 1,
+			campaigns: 0,
+			participations: 0
+		});
 		await db.remove();
 	});
 });

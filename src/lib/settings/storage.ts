@@ -13,7 +13,9 @@ export interface StorageInfo {
 }
 
 /** Reads usage, quota and persistence; missing APIs leave fields undefined. */
-export async function readStorageInfo(storage: StorageManager | undefined = globalThis.navigator?.storage): Promise<StorageInfo> {
+export async function readStorageInfo(
+	storage: StorageManager | undefined = globalThis.navigator?.storage
+): Promise<StorageInfo> {
 	if (!storage) return {};
 	const [estimate, persisted] = await Promise.all([
 		storage.estimate?.().catch(() => undefined),
@@ -23,7 +25,9 @@ export async function readStorageInfo(storage: StorageManager | undefined = glob
 }
 
 /** Asks the browser to keep the data; true when it now is persistent. */
-export async function requestPersistence(storage: StorageManager | undefined = globalThis.navigator?.storage): Promise<boolean> {
+export async function requestPersistence(
+	storage: StorageManager | undefined = globalThis.navigator?.storage
+): Promise<boolean> {
 	if (!storage?.persist) return false;
 	return storage.persist().catch(() => false);
 }
@@ -50,5 +54,8 @@ export function usageShare(info: StorageInfo): number {
 /** Live records per collection. */
 export async function countRecords(db: FieldbookDb): Promise<Record<CollectionName, number>> {
 	const counts = await Promise.all(COLLECTIONS.map((c) => db[c].count().exec()));
-	return Object.fromEntries(COLLECTIONS.map((c, i) => [c, counts[i]])) as Record<CollectionName, number>;
+	return Object.fromEntries(COLLECTIONS.map((c, i) => [c, counts[i]])) as Record<
+		CollectionName,
+		number
+	>;
 }

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { firstValueFrom } from 'rxjs';
 import { openDatabase, type FieldbookDb } from '$lib/db/database';
-import { createRecord, updateRecord } from '$lib/db/records';
+import { bulkInsert, createRecord, validateRecord } from '$lib/db/records';
+import { newId } from '$lib/domain';
 import { checkIn } from './checkin';
 import { customerNames$, recentCustomers$, visits$ } from './queries';
 import { followUpsDue, plannedVisits } from './select';
@@ -10,7 +11,12 @@ let db: FieldbookDb;
 let n = 0;
 
 beforeEach(async () => {
-	db = await openDatabase({ userId: `today-${Date.now()}-${n++}`, storage: 'memory', devMode: true, multiInstance: false });
+	db = await openDatabase({
+		userId: `today-${Date.now()}-${n++}`,
+		storage: 'memory',
+		devMode: true,
+		multiInstance: false
+	});
 });
 afterEach(async () => {
 	await db.remove();
@@ -52,10 +58,10 @@ describe('check in from Today', () => {
 
 describe('customer lists on Today', () => {
 	it('lists the customers edited last and names customers by id', async () => {
-		const zhang = await createRecord(db, 'customers', { name: '张三', ownerId: 'local' });
-		const li = await createRecord(db, 'customers', { name: 'Li Si', ownerId: 'local' });
-		await createRecord(db, 'customers', { name: 'Wang Wu', ownerId: 'local' });
-		await updateRecord(db, 'customers', zhang.id, { ...zhang, company: 'Acme' });
+		const at = (name: string, updatedAt: number) =>
+			validateRecord('customers', { id: newId(), updatedAt, name, ownerId: 'local' });
+		const [zhang, li, wang] = [at('张三', 3000), at('Li Si', 1000), at('Wang Wu', 2000)];
+		await bulkInsert(db, 'customers', [zhang, li, wang]);
 		const recent = await firstValueFrom(recentCustomers$(db, 2));
 		expect(recent.map((c) => c.name)).toEqual(['张三', 'Wang Wu']);
 		const names = await firstValueFrom(customerNames$(db, [zhang.id, li.id, zhang.id]));

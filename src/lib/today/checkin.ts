@@ -9,11 +9,20 @@ import type { Visit } from '$lib/domain';
 import type { Position } from '$lib/records/geo';
 
 /** The visit fields for a check-in at `now`, with or without a position. */
-export function checkInInput(customerId: string, fix: Position | undefined, now: number): Record<string, unknown> {
+export function checkInInput(
+	customerId: string,
+	fix: Position | undefined,
+	now: number
+): Record<string, unknown> {
 	return fix ? { customerId, checkIn: { at: now, ...fix } } : { customerId, plannedAt: now };
 }
 
 /** Saves the check-in visit (validated by the visit schema) and returns it. */
-export function checkIn(db: FieldbookDb, customerId: string, fix: Position | undefined, now = Date.now()): Promise<Visit> {
+export function checkIn(
+	db: FieldbookDb,
+	customerId: string,
+	fix: Position | undefined,
+	now = Date.now()
+): Promise<Visit> {
 	return createRecord(db, 'visits', checkInInput(customerId, fix, now));
 }

@@ -7,6 +7,8 @@ describe('daysBetween', () => {
 		const nextMorning = new Date(2026, 2, 29, 0, 30).getTime();
 		expect(daysBetween(lateEvening, nextMorning)).toBe(1);
 		expect(daysBetween(nextMorning, lateEvening)).toBe(-1);
-		expect(daysBetween(new Date(2026, 0, 1).getTime(), new Date(2026, 11, 31, 12).getTime())).toBe(364);
+		expect(daysBetween(new Date(2026, 0, 1).getTime(), new Date(2026, 11, 31, 12).getTime())).toBe(
+			364
+		);
 	});
 });

@@ -16,7 +16,10 @@ export function recentCustomers$(db: FieldbookDb, limit = 5): Observable<Custome
 }
 
 /** The names of some customers, by id (missing or deleted ones are absent). */
-export function customerNames$(db: FieldbookDb, ids: readonly string[]): Observable<Map<string, string>> {
+export function customerNames$(
+	db: FieldbookDb,
+	ids: readonly string[]
+): Observable<Map<string, string>> {
 	return db.customers
 		.findByIds([...new Set(ids)])
 		.$.pipe(map((docs) => new Map([...docs].map(([id, d]) => [id, d.name]))));

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Visit } from '$lib/domain';
-import { addLocalDays, firstVisits, followUpsDue, plannedVisits, startOfLocalDay, visitHappened } from './select';
+import {
+	addLocalDays,
+	firstVisits,
+	followUpsDue,
+	plannedVisits,
+	startOfLocalDay,
+	visitHappened
+} from './select';
 
 const NOW = new Date(2026, 10, 20, 14, 0).getTime();
 const HOUR = 3_600_000;
@@ -25,7 +32,11 @@ const checkedIn = (at: number) => ({ at, lat: 31.2, lng: 121.5, accuracy: 20 });
 describe('followUpsDue', () => {
 	it('lists follow-ups due today and overdue ones, oldest first, and not tomorrow’s', () => {
 		const today = visit({ checkIn: checkedIn(NOW - 10 * DAY), nextFollowUpAt: NOW + 2 * HOUR });
-		const overdue = visit({ customerId: B, checkIn: checkedIn(NOW - 20 * DAY), nextFollowUpAt: NOW - 3 * DAY });
+		const overdue = visit({
+			customerId: B,
+			checkIn: checkedIn(NOW - 20 * DAY),
+			nextFollowUpAt: NOW - 3 * DAY
+		});
 		const tomorrow = visit({
 			customerId: '00000000-0000-4000-8000-00000000000c',
 			checkIn: checkedIn(NOW - 5 * DAY),

@@ -57,7 +57,8 @@ export function followUpsDue(visits: readonly Visit[], now: number): DueFollowUp
 		const t = visitMoment(v);
 		if (t === undefined) continue;
 		const answers = visitHappened(v) || t >= todayStart;
-		if (answers && t > (latestAnswer.get(v.customerId) ?? -Infinity)) latestAnswer.set(v.customerId, t);
+		if (answers && t > (latestAnswer.get(v.customerId) ?? -Infinity))
+			latestAnswer.set(v.customerId, t);
 	}
 	const due: DueFollowUp[] = [];
 	for (const v of visits) {
@@ -84,7 +85,10 @@ export function plannedVisits(visits: readonly Visit[], now: number, days = 7): 
 	const from = startOfLocalDay(now);
 	const until = addLocalDays(now, days);
 	const upcoming = visits
-		.filter((v) => v.plannedAt !== undefined && v.plannedAt >= from && v.plannedAt < until && !visitHappened(v))
+		.filter(
+			(v) =>
+				v.plannedAt !== undefined && v.plannedAt >= from && v.plannedAt < until && !visitHappened(v)
+		)
 		.sort((a, b) => a.plannedAt! - b.plannedAt! || (a.id < b.id ? -1 : 1));
 	const byDay = new Map<number, Visit[]>();
 	for (const v of upcoming) {
