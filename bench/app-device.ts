@@ -1,0 +1,184 @@
+/**
+ * The device with 20,000 customers, in headless Chromium against the real server: bulk
+ * insert through the settings page's "Load demo data" (the app's own loadDemoData and
+ * bulkInsert), search-as-you-type p95 per keystroke over 50 queries, and a cold start
+ * offline (a new browser process on the same profile) to the first list paint.
+ * Reads the app's User Timing marks. Prints figures; not a test. Env: CUSTOMERS.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchDevice, openApp, waitForServiceWorker } from '../tests/browser/harness';
+import { startServer } from '../tests/browser/server';
+import { figure, percentile } from './app-stats';
+
+const CUSTOMERS = Number(process.env.CUSTOMERS ?? 20_000);
+
+/** 50 queries a rep would type: pinyin initials, pinyin, characters, companies, phones, emails. */
+const QUERIES = [
+	'zs',
+	'wxm',
+	'lw',
+	'zw',
+	'cj',
+	'wang',
+	'li',
+	'zhang',
+	'chen',
+	'liu',
+	'王',
+	'李',
+	'张伟',
+	'刘芳',
+	'陈静',
+	'杨',
+	'黄磊',
+	'赵',
+	'周杰',
+	'吴',
+	'华盛',
+	'鼎新',
+	'恒通',
+	'杭州',
+	'深圳',
+	'贸易',
+	'科技',
+	'物流',
+	'Northwind',
+	'Summit',
+	'138',
+	'1390',
+	'186',
+	'0013',
+	'+86150',
+	'5678',
+	'olivia',
+	'smith',
+	'grace',
+	'james',
+	'example',
+	'mail.example',
+	'huasheng',
+	'wei.',
+	'xin',
+	'zhao',
+	'xu',
+	'sun',
+	'VIP',
+	'ma'
+];
+
+async function measures(page: Page, name: string): Promise<number[]> {
+	return page.evaluate((n) => performance.getEntriesByName(n).map((e) => e.duration), name);
+}
+
+async function bulkInsert(page: Page): Promise<void> {
+	await openApp(page, '/settings');
+	await page.locator('#demo-size').selectOption(String(CUSTOMERS));
+	await page.getByRole('button', { name: 'Load demo data' }).click();
+	await page.getByText('Demo data loaded').waitFor({ timeout: 15 * 60_000 });
+	const timings = await page.evaluate(() =>
+		Object.fromEntries(
+			performance
+				.getEntriesByType('measure')
+				.filter((e) => e.name.startsWith('fieldbook:demo-'))
+				.map((e) => [e.name.replace('fieldbook:demo-', ''), e.duration])
+		)
+	);
+	const customers = timings['insert:customers'];
+	figure(
+		`bulk insert of ${CUSTOMERS} customers`,
+		`${(customers / 1000).toFixed(2)} s`,
+		'< 3 s',
+		customers < 3000
+	);
+	const rest = Object.entries(timings)
+		.map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`)
+		.join(', ');
+	console.log(`     (whole demo load: ${rest})`);
+}
+
+async function searchAsYouType(page: Page): Promise<void> {
+	await openApp(page, '/customers');
+	await page.waitForFunction(
+		() => performance.getEntriesByName('fieldbook:list-painted').length > 0,
+		undefined,
+		{
+			timeout: 120_000
+		}
+	);
+	const box = page
+		.getByRole('searchbox', { name: 'Search' })
+		.or(page.getByRole('textbox', { name: 'Search' }))
+		.first();
+	await box.click();
+	await page.evaluate(() => performance.clearMeasures('fieldbook:search'));
+	let keystrokes = 0;
+	for (const query of QUERIES) {
+		for (const key of [...query, 'CLEAR']) {
+			if (key === 'CLEAR') await box.fill('');
+			else await page.keyboard.type(key);
+			keystrokes++;
+			await page.waitForFunction(
+				(n) => performance.getEntriesByName('fieldbook:search').length >= n,
+				keystrokes
+			);
+		}
+	}
+	const durations = await measures(page, 'fieldbook:search');
+	const p95 = percentile(durations, 95);
+	figure(
+		`search as you type over ${QUERIES.length} queries (${durations.length} keystrokes)`,
+		`p95 ${p95.toFixed(1)} ms, p50 ${percentile(durations, 50).toFixed(1)} ms, max ${Math.max(...durations).toFixed(1)} ms`,
+		'p95 < 30 ms',
+		p95 < 30
+	);
+}
+
+async function coldStartOffline(baseURL: string, profile: string): Promise<void> {
+	const times: number[] = [];
+	for (let run = 0; run < 3; run++) {
+		const device = await launchDevice(baseURL, { offline: true }, profile);
+		try {
+			const page = device.pages()[0] ?? (await device.newPage());
+			const response = await page.goto('/customers');
+			if (!response?.fromServiceWorker())
+				throw new Error('The offline start was not answered by the service worker.');
+			const handle = await page.waitForFunction(
+				() => performance.getEntriesByName('fieldbook:list-painted')[0]?.startTime,
+				undefined,
+				{ timeout: 120_000 }
+			);
+			times.push((await handle.jsonValue()) as number);
+		} finally {
+			await device.close();
+		}
+	}
+	const median = percentile(times, 50);
+	figure(
+		'cold start offline to first list paint (new browser process, service worker)',
+		`median ${(median / 1000).toFixed(2)} s of ${times.map((t) => (t / 1000).toFixed(2)).join(', ')} s`,
+		'< 1 s',
+		median < 1000
+	);
+}
+
+const server = await startServer();
+const profile = mkdtempSync(join(tmpdir(), 'fieldbook-bench-profile-'));
+try {
+	const device = await launchDevice(server.baseURL, {}, profile);
+	try {
+		const page = device.pages()[0] ?? (await device.newPage());
+		await openApp(page, '/');
+		await waitForServiceWorker(page);
+		await bulkInsert(page);
+		await searchAsYouType(page);
+	} finally {
+		await device.close();
+	}
+	await coldStartOffline(server.baseURL, profile);
+} finally {
+	rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+	await server.stop();
+}
