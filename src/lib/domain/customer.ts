@@ -31,7 +31,11 @@ export const customerSchema = z.object({
 	...baseFields,
 	name: z.string('err.required').trim().min(1, 'err.required').max(100, 'err.tooLong'),
 	gender: z.enum(GENDERS, 'err.choice').optional(),
-	birthday: calendarDate.refine((d) => d <= today(), 'err.futureDate').optional(),
+	// "Not in the future" allows for time zones up to UTC+14, so a birthday typed as today
+	// on a device east of the server never makes the server refuse the row.
+	birthday: calendarDate
+		.refine((d) => d <= today(new Date(Date.now() + 14 * 3_600_000)), 'err.futureDate')
+		.optional(),
 	phones: z.array(phone).max(10, 'err.tooMany').default([]),
 	emails: z.array(email).max(10, 'err.tooMany').default([]),
 	address: address.optional(),
