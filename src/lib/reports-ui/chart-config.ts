@@ -44,7 +44,8 @@ type AnyConfig = ChartConfiguration<'bar' | 'line' | 'doughnut', (number | null)
 export function chartConfig(
 	spec: ChartSpec,
 	palette: Palette,
-	format: (n: number) => string
+	format: (n: number) => string,
+	tick: (n: number) => string = format
 ): AnyConfig {
 	const colour = (i: number, muted?: boolean) =>
 		muted ? palette.muted : palette.series[i % palette.series.length];
@@ -75,17 +76,22 @@ export function chartConfig(
 			} as ChartDataset<'bar' | 'line', (number | null)[]>;
 		}
 	);
-	const tick = { color: palette.text, font: { size: 12 } };
+	const tickFont = { color: palette.text, font: { size: 12 } };
 	const valueAxis = {
 		beginAtZero: true,
 		stacked: spec.kind === 'stacked',
 		grid: { color: palette.grid },
-		ticks: { ...tick, callback: (v: string | number) => format(Number(v)), maxTicksLimit: 6 }
+		ticks: {
+			...tickFont,
+			callback: (v: string | number) => tick(Number(v)),
+			maxTicksLimit: 6,
+			maxRotation: 0
+		}
 	};
 	const labelAxis = {
 		stacked: spec.kind === 'stacked',
 		grid: { display: false },
-		ticks: { ...tick, autoSkip: true, maxRotation: 0 }
+		ticks: { ...tickFont, autoSkip: true, maxRotation: 0 }
 	};
 	const horizontal = spec.kind === 'hbar';
 	return {

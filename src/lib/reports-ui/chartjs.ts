@@ -44,10 +44,11 @@ export function drawChart(
 	spec: ChartSpec,
 	palette: Palette,
 	format: (n: number) => string,
+	tick: (n: number) => string,
 	onpick: (series: number, index: number) => void
 ): DrawnChart {
 	const build = (s: ChartSpec, p: Palette) => {
-		const config = chartConfig(s, p, format);
+		const config = chartConfig(s, p, format, tick);
 		config.options!.onClick = (_event, elements) => {
 			const hit = elements[0];
 			if (hit) onpick(hit.datasetIndex, hit.index);

@@ -16,6 +16,7 @@ describe('makeLabels', () => {
 		expect(l.number(0.125, 'percent')).toBe('12.5%');
 		expect(l.number(36.25, 'hours')).toBe('36.3 h');
 		expect(l.number(1234.4, 'count')).toBe('1,234');
+		expect(l.compact(1_500_000, 'money')).toBe('CN¥1.5M');
 	});
 
 	it('uses the locale’s own currency sign in Chinese', () => {
@@ -26,5 +27,6 @@ describe('makeLabels', () => {
 			(id) => id
 		);
 		expect(l.number(88, 'money')).toBe('¥88.00');
+		expect(l.compact(1_500_000, 'money')).toBe('¥150万');
 	});
 });

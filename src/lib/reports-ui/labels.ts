@@ -20,6 +20,14 @@ export function makeLabels(
 	const money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY' });
 	const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
 	const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+	const short = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
+	const shortMoney = new Intl.NumberFormat(locale, {
+		notation: 'compact',
+		style: 'currency',
+		currency: 'CNY',
+		minimumFractionDigits: 0,
+		maximumFractionDigits: 1
+	});
 	const day = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric' });
 	const t: Labels['t'] = (key, values) => translate(key, values ? { values } : undefined);
 	const formats: Record<NumberFormat, (n: number) => string> = {
@@ -32,6 +40,12 @@ export function makeLabels(
 	return {
 		t,
 		number: (n, format) => formats[format](n),
+		compact: (n, format) =>
+			format === 'money'
+				? shortMoney.format(n)
+				: format === 'count'
+					? short.format(n)
+					: formats[format](n),
 		date: (ms) => day.format(ms),
 		owner,
 		customer

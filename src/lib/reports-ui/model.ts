@@ -50,6 +50,8 @@ export interface ReportView {
 export interface Labels {
 	t(key: string, values?: Record<string, string | number>): string;
 	number(n: number, format: NumberFormat): string;
+	/** A short form for chart axes (¥1.5M, 150万). */
+	compact(n: number, format: NumberFormat): string;
 	date(t: number): string;
 	/** An owner's name (team member), else a short id. */
 	owner(id: string): string;

@@ -21,7 +21,7 @@ import { testLabels as l } from './test-labels';
 import { crossView } from './views/cross';
 import { overviewKpis, overviewViews, perRepView } from './views/overview';
 import { segmentationViews } from './views/segmentation';
-import { trendViews } from './views/trends';
+import { trendsFilter, trendViews } from './views/trends';
 
 const NOW = at('2024-03-20T12:00');
 const march = { from: at('2024-03-01T00:00'), to: at('2024-04-01T00:00') };
@@ -110,6 +110,17 @@ describe('trend views', () => {
 			lastKey: '2023-03',
 			orders: 2
 		});
+	});
+});
+
+describe('trends filter', () => {
+	it('keeps a period of six or more months and widens a shorter one to the last 12', () => {
+		const year = { from: at('2024-01-01T00:00'), to: at('2024-07-01T00:00'), tags: ['vip'] };
+		expect(trendsFilter(year, 'month')).toBe(year);
+		expect(trendsFilter(march, 'month')).toEqual({ from: undefined, to: march.to });
+		// March 2024 meets five ISO weeks (those of 26 Feb, 4, 11, 18 and 25 March).
+		expect(trendsFilter(march, 'week')).toEqual({ from: undefined, to: march.to });
+		expect(trendsFilter(year, 'week')).toBe(year);
 	});
 });
 

@@ -1,8 +1,31 @@
 /** Trend cards: revenue and new customers per week or month, beside the same period last year. */
-import type { Trends } from '$lib/reports';
+import { bucketsBetween, type Granularity, type ReportFilter, type Trends } from '$lib/reports';
 import type { Labels, ReportView } from '../model';
 
-export function trendViews(tr: Trends, l: Labels): ReportView[] {
+/** Fewer buckets than this make no trend: the last 12 up to the period's end are shown instead. */
+const MIN_BUCKETS = 6;
+
+/**
+ * The filter trends run on: the period itself when it spans at least six weeks or months,
+ * else the same filter without `from`, so the report shows the 12 buckets ending with it.
+ */
+export function trendsFilter(filter: ReportFilter, g: Granularity): ReportFilter {
+	if (filter.from === undefined || filter.to === undefined) return filter;
+	if (bucketsBetween(filter.from, filter.to, g).length >= MIN_BUCKETS) return filter;
+	return { ...filter, from: undefined };
+}
+
+export function trendViews(
+	tr: Trends,
+	l: Labels,
+	params?: { filter?: ReportFilter }
+): ReportView[] {
+	const note = l.t(
+		params?.filter && params.filter.from === undefined
+			? 'reports.trends.recent'
+			: 'reports.trends.note',
+		{ unit: l.t('reports.trends.units.' + tr.granularity) }
+	);
 	const labels = tr.buckets.map((b) => b.key);
 	const thisLabel = l.t('reports.trends.thisPeriod');
 	const lastLabel = l.t('reports.trends.lastYear');
@@ -23,7 +46,7 @@ export function trendViews(tr: Trends, l: Labels): ReportView[] {
 		return {
 			id,
 			title: l.t(`reports.trends.${id}`),
-			note: l.t('reports.trends.note'),
+			note,
 			chart: {
 				kind: 'line',
 				labels,
