@@ -17,7 +17,9 @@ describe('contact actions', () => {
 		const links = mapLinks({ text: '南京路 1 号', lat: 31.2, lng: 121.5 });
 		expect(links?.geo).toBe('geo:31.2,121.5?q=%E5%8D%97%E4%BA%AC%E8%B7%AF%201%20%E5%8F%B7');
 		expect(links?.web).toContain('mlat=31.2&mlon=121.5');
-		expect(mapLinks({ text: '南京路 1 号', lat: 31.2, lng: 121.5 }, true)?.web).toContain('position=121.5,31.2');
+		expect(mapLinks({ text: '南京路 1 号', lat: 31.2, lng: 121.5 }, true)?.web).toContain(
+			'position=121.5,31.2'
+		);
 	});
 
 	it('searches by address text without a position, and gives nothing without an address', () => {

@@ -16,14 +16,22 @@ let db: FieldbookDb;
 let n = 0;
 
 beforeEach(async () => {
-	db = await openDatabase({ userId: `cust-${Date.now()}-${n++}`, storage: 'memory', devMode: true });
+	db = await openDatabase({
+		userId: `cust-${Date.now()}-${n++}`,
+		storage: 'memory',
+		devMode: true
+	});
 });
 afterEach(async () => {
 	await db.remove();
 });
 
 async function customer(name: string, extra: Partial<ReturnType<typeof emptyCustomerDraft>> = {}) {
-	return createRecord(db, 'customers', draftToInput({ ...emptyCustomerDraft(), name, ...extra }, 'local'));
+	return createRecord(
+		db,
+		'customers',
+		draftToInput({ ...emptyCustomerDraft(), name, ...extra }, 'local')
+	);
 }
 
 describe('customer pages on RxDB', () => {
@@ -43,7 +51,12 @@ describe('customer pages on RxDB', () => {
 
 	it('edits through saveRecord, clearing blanked fields', async () => {
 		const c = await customer('Zhao', { company: 'Old Co', notes: 'note' });
-		const edited = await saveRecord(db, 'customers', c, draftToInput({ ...emptyCustomerDraft(), name: 'Zhao Liu', company: 'New Co' }, 'local'));
+		const edited = await saveRecord(
+			db,
+			'customers',
+			c,
+			draftToInput({ ...emptyCustomerDraft(), name: 'Zhao Liu', company: 'New Co' }, 'local')
+		);
 		expect(edited.company).toBe('New Co');
 		expect(edited.notes).toBeUndefined();
 		const stored = await firstValueFrom(one$(db, 'customers', c.id));
@@ -54,9 +67,24 @@ describe('customer pages on RxDB', () => {
 	it('deletes a customer with its children and undo restores all of them', async () => {
 		const c = await customer('Qian');
 		const other = await customer('Sun');
-		const order = await saveRecord(db, 'orders', undefined, orderInput({ ...orderDraft(), items: [{ product: 'Tea', quantity: '1', unitPrice: '9.9' }] }, c.id));
+		const order = await saveRecord(
+			db,
+			'orders',
+			undefined,
+			orderInput(
+				{ ...orderDraft(), items: [{ product: 'Tea', quantity: '1', unitPrice: '9.9' }] },
+				c.id
+			)
+		);
 		await createRecord(db, 'visits', { customerId: c.id, plannedAt: Date.now() + 3_600_000 });
-		await createRecord(db, 'orders', orderInput({ ...orderDraft(), items: [{ product: 'Cup', quantity: '1', unitPrice: '1' }] }, other.id));
+		await createRecord(
+			db,
+			'orders',
+			orderInput(
+				{ ...orderDraft(), items: [{ product: 'Cup', quantity: '1', unitPrice: '1' }] },
+				other.id
+			)
+		);
 		const deleted = await deleteCustomer(db, c.id);
 		expect(deleted?.children.orders.map((o) => o.id)).toEqual([order.id]);
 		expect(deleted?.children.visits).toHaveLength(1);
@@ -71,19 +99,40 @@ describe('customer pages on RxDB', () => {
 
 	it('deletes a child record and the Undo toast brings it back', async () => {
 		const c = await customer('Li');
-		const s = await createRecord(db, 'services', { customerId: c.id, type: 'repair', openedAt: Date.now() });
-		expect(await deleteWithUndo(db, 'services', s.id, { deleted: 'Service record deleted', undo: 'Undo' })).toBe(true);
+		const s = await createRecord(db, 'services', {
+			customerId: c.id,
+			type: 'repair',
+			openedAt: Date.now()
+		});
+		expect(
+			await deleteWithUndo(db, 'services', s.id, {
+				deleted: 'Service record deleted',
+				undo: 'Undo'
+			})
+		).toBe(true);
 		expect(await firstValueFrom(childrenOf$(db, 'services', c.id))).toHaveLength(0);
 		const toast = toasts.items.at(-1);
 		expect(toast?.message).toBe('Service record deleted');
 		await toast?.action?.();
-		expect((await firstValueFrom(childrenOf$(db, 'services', c.id))).map((x) => x.id)).toEqual([s.id]);
+		expect((await firstValueFrom(childrenOf$(db, 'services', c.id))).map((x) => x.id)).toEqual([
+			s.id
+		]);
 	});
 
 	it('adds a customer to a campaign and changes the status', async () => {
 		const c = await customer('Zhou');
-		const campaign = await createRecord(db, 'campaigns', { name: 'Spring tea', type: 'event', startsAt: Date.now(), endsAt: Date.now() + 86_400_000 });
-		const p = await createRecord(db, 'participations', { campaignId: campaign.id, customerId: c.id, status: 'invited', at: Date.now() });
+		const campaign = await createRecord(db, 'campaigns', {
+			name: 'Spring tea',
+			type: 'event',
+			startsAt: Date.now(),
+			endsAt: Date.now() + 86_400_000
+		});
+		const p = await createRecord(db, 'participations', {
+			campaignId: campaign.id,
+			customerId: c.id,
+			status: 'invited',
+			at: Date.now()
+		});
 		await patchRecord(db, 'participations', p.id, { status: 'joined' });
 		const list = await firstValueFrom(childrenOf$(db, 'participations', c.id));
 		expect(list.map((x) => x.status)).toEqual(['joined']);

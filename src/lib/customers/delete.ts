@@ -4,7 +4,11 @@
  */
 import type { FieldbookDb } from '$lib/db/database';
 import { deleteRecord, restoreRecord } from '$lib/db/records';
-import { CHILD_COLLECTIONS, type ChildCollectionName, type RecordTypes } from '$lib/domain/collections';
+import {
+	CHILD_COLLECTIONS,
+	type ChildCollectionName,
+	type RecordTypes
+} from '$lib/domain/collections';
 import type { Customer } from '$lib/domain/customer';
 
 /** What a customer delete removed, for undo. */
@@ -14,7 +18,10 @@ export interface DeletedCustomer {
 }
 
 /** Soft-deletes the customer and its child records; undefined when it was not there. */
-export async function deleteCustomer(db: FieldbookDb, id: string): Promise<DeletedCustomer | undefined> {
+export async function deleteCustomer(
+	db: FieldbookDb,
+	id: string
+): Promise<DeletedCustomer | undefined> {
 	const children = {} as DeletedCustomer['children'];
 	for (const name of CHILD_COLLECTIONS) {
 		const docs = await db[name].find({ selector: { customerId: id } }).exec();

@@ -15,17 +15,25 @@ describe('customer form draft', () => {
 			lng: '121.5',
 			interests: ['tea'],
 			grade: 'a' as const,
-			custom: [{ key: 'WeChat', value: 'zs88' }, { key: ' ', value: 'dropped' }]
+			custom: [
+				{ key: 'WeChat', value: 'zs88' },
+				{ key: ' ', value: 'dropped' }
+			]
 		};
 		const input = draftToInput(d, 'local');
 		expect(checkRecord('customers', input)).toEqual({});
-		const record = validateRecord('customers', { ...input, id: '0190a4b2-0000-7000-8000-000000000001', updatedAt: 5 });
+		const record = validateRecord('customers', {
+			...input,
+			id: '0190a4b2-0000-7000-8000-000000000001',
+			updatedAt: 5
+		});
 		expect(record.phones).toEqual(['+8613800138000']);
 		expect(record.emails).toEqual(['zs@example.com']);
 		expect(record.address).toEqual({ text: '上海市 南京路 1 号', lat: 31.2, lng: 121.5 });
 		expect(record.customFields).toEqual({ WeChat: 'zs88' });
 		const back = customerToDraft(record);
-		expect(back.phones).toEqual(['+8613800138000']);
+		expect(back.phones).toEqual(['138 0013 8000']);
+		expect(checkRecord('customers', draftToInput(back, 'local'))).toEqual({});
 		expect(back.lat).toBe('31.2');
 		expect(back.grade).toBe('a');
 	});
@@ -48,7 +56,10 @@ describe('customer form draft', () => {
 	});
 
 	it('leaves an unreadable latitude for the schema to reject', () => {
-		const errors = checkRecord('customers', draftToInput({ ...emptyCustomerDraft(), name: 'A', lat: 'north', lng: '2' }, 'u'));
+		const errors = checkRecord(
+			'customers',
+			draftToInput({ ...emptyCustomerDraft(), name: 'A', lat: 'north', lng: '2' }, 'u')
+		);
 		expect(Object.keys(errors)).toContain('address.lat');
 	});
 });

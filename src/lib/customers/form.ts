@@ -3,6 +3,7 @@
  * a record. Validation stays with the domain schema (through $lib/db/records).
  */
 import type { Customer, Grade, Source, Stage } from '$lib/domain/customer';
+import { formatPhone } from './contact';
 
 export interface CustomerDraft {
 	name: string;
@@ -44,13 +45,13 @@ export function emptyCustomerDraft(): CustomerDraft {
 	};
 }
 
-/** A draft holding a stored customer's values (one empty phone/email input when none). */
+/** A draft holding a stored customer's values, phones as people read them (one empty phone/email input when none). */
 export function customerToDraft(c: Customer): CustomerDraft {
 	return {
 		name: c.name,
 		gender: c.gender ?? '',
 		birthday: c.birthday ?? '',
-		phones: c.phones.length ? [...c.phones] : [''],
+		phones: c.phones.length ? c.phones.map(formatPhone) : [''],
 		emails: c.emails.length ? [...c.emails] : [''],
 		addressText: c.address?.text ?? '',
 		lat: c.address?.lat?.toString() ?? '',

@@ -14,7 +14,12 @@ const list = [
 
 describe('customer list sorting', () => {
 	it('sorts by recent edit first', () => {
-		expect(sortCustomers(list, 'recent').map((x) => x.name)).toEqual(['张三', '王五', 'Bob', '安娜']);
+		expect(sortCustomers(list, 'recent').map((x) => x.name)).toEqual([
+			'张三',
+			'王五',
+			'Bob',
+			'安娜'
+		]);
 	});
 
 	it('sorts names with Chinese collation (by pinyin)', () => {
@@ -24,7 +29,12 @@ describe('customer list sorting', () => {
 	});
 
 	it('sorts by stage in funnel order, then name', () => {
-		expect(sortCustomers(list, 'stage').map((x) => x.stage)).toEqual(['lead', 'lead', 'prospect', 'customer']);
+		expect(sortCustomers(list, 'stage').map((x) => x.stage)).toEqual([
+			'lead',
+			'lead',
+			'prospect',
+			'customer'
+		]);
 	});
 
 	it('sorts by grade with ungraded last', () => {
@@ -41,7 +51,9 @@ describe('customer list filters', () => {
 	it('filters by stage, grade and tag together', () => {
 		expect(filterCustomers(list, { stage: 'lead' }).map((x) => x.name)).toEqual(['安娜', '张三']);
 		expect(filterCustomers(list, { grade: 'a' }).map((x) => x.name)).toEqual(['Bob', '张三']);
-		expect(filterCustomers(list, { stage: 'lead', grade: 'a' }).map((x) => x.name)).toEqual(['张三']);
+		expect(filterCustomers(list, { stage: 'lead', grade: 'a' }).map((x) => x.name)).toEqual([
+			'张三'
+		]);
 		expect(filterCustomers(list, { tag: 'TEA' }).map((x) => x.name)).toEqual(['王五', '安娜']);
 	});
 

@@ -40,7 +40,10 @@ export function sortCustomers<T extends Listed>(customers: readonly T[], key: So
 }
 
 /** The customers passing every set criterion, in the given order. */
-export function filterCustomers<T extends Listed>(customers: readonly T[], filter: ListFilter): T[] {
+export function filterCustomers<T extends Listed>(
+	customers: readonly T[],
+	filter: ListFilter
+): T[] {
 	const tag = filter.tag?.trim().toLowerCase();
 	if (!filter.stage && !filter.grade && !tag) return customers as T[];
 	return customers.filter(

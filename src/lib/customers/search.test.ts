@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { pinyinForms, queryTokens, SearchIndex, searchKeyOf } from './search';
 
 const base = { updatedAt: 1, phones: [] as string[], emails: [] as string[] };
-const zhang = { ...base, id: '1', name: '张三', company: '华为技术', phones: ['+8613800138000'], emails: ['zs@example.com'] };
+const zhang = {
+	...base,
+	id: '1',
+	name: '张三',
+	company: '华为技术',
+	phones: ['+8613800138000'],
+	emails: ['zs@example.com']
+};
 const li = { ...base, id: '2', name: 'Li Si', company: 'Acme Ltd', phones: ['+442079460958'] };
 const zeng = { ...base, id: '3', name: '曾小明', company: undefined };
 const all = [zhang, li, zeng];
@@ -59,6 +66,16 @@ describe('customer search', () => {
 		expect(index.search([renamed], 'wangwu')).toEqual([renamed]);
 		expect(index.search([renamed], 'zhangsan')).toEqual([]);
 		expect(index.size).toBe(3);
+	});
+
+	it('narrows the previous results while typing on, and starts over otherwise', () => {
+		const index = new SearchIndex();
+		expect(index.search(all, 'z').map((c) => c.id)).toEqual(['1', '3']);
+		expect(index.search(all, 'zs').map((c) => c.id)).toEqual(['1']);
+		expect(index.search(all, 'z').map((c) => c.id)).toEqual(['1', '3']);
+		expect(index.search(all, 'zeng').map((c) => c.id)).toEqual(['3']);
+		const edited = [...all, { ...base, id: '4', name: '曾经' }];
+		expect(index.search(edited, 'zeng').map((c) => c.id)).toEqual(['3', '4']);
 	});
 
 	it('keeps the given order', () => {

@@ -20,7 +20,12 @@ function squash(s: string): string {
 /** Full pinyin and initials of the Chinese characters in `text` ('' when there are none). */
 export function pinyinForms(text: string, surname = false): { full: string; initials: string } {
 	if (!HAN.test(text)) return { full: '', initials: '' };
-	const opts = { toneType: 'none', type: 'array', nonZh: 'consecutive', surname: surname ? 'head' : 'off' } as const;
+	const opts = {
+		toneType: 'none',
+		type: 'array',
+		nonZh: 'consecutive',
+		surname: surname ? 'head' : 'off'
+	} as const;
 	const full = pinyin(text, opts).join('');
 	const initials = pinyin(text, { ...opts, pattern: 'first' }).join('');
 	return { full: squash(full), initials: squash(initials) };
@@ -69,6 +74,7 @@ export function keyMatches(key: string, tokens: readonly string[]): boolean {
 /** Search keys cached by id + updatedAt; an edited customer gets a fresh key. */
 export class SearchIndex {
 	#cache = new Map<string, { updatedAt: number; key: string }>();
+	#last: { source: readonly Searchable[]; tokens: string[]; results: Searchable[] } | undefined;
 
 	keyOf(c: Searchable): string {
 		const hit = this.#cache.get(c.id);
@@ -78,11 +84,26 @@ export class SearchIndex {
 		return key;
 	}
 
-	/** The customers matching `query`, in the order given. */
+	/**
+	 * The customers matching `query`, in the order given. While typing on, when every
+	 * previous token is part of the new one at its place, only the previous results are
+	 * searched (they are a superset of the new results).
+	 */
 	search<T extends Searchable>(customers: readonly T[], query: string): T[] {
 		const tokens = queryTokens(query);
-		if (!tokens.length) return customers as T[];
-		return customers.filter((c) => keyMatches(this.keyOf(c), tokens));
+		if (!tokens.length) {
+			this.#last = undefined;
+			return customers as T[];
+		}
+		const last = this.#last;
+		const narrows =
+			last?.source === customers &&
+			tokens.length >= last.tokens.length &&
+			last.tokens.every((t, i) => tokens[i].includes(t));
+		const pool = narrows ? (last.results as T[]) : customers;
+		const results = pool.filter((c) => keyMatches(this.keyOf(c), tokens));
+		this.#last = { source: customers, tokens, results };
+		return results;
 	}
 
 	/** Computes missing keys in small slices between frames, so the first keystroke is quick. */

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { checkRecord } from './validate';
-import { draftTotal, newOrderNo, numberFrom, orderDraft, orderInput, serviceDraft, serviceInput, visitDraft, visitInput } from './drafts';
+import {
+	draftTotal,
+	newOrderNo,
+	numberFrom,
+	orderDraft,
+	orderInput,
+	serviceDraft,
+	serviceInput,
+	visitDraft,
+	visitInput
+} from './drafts';
 import { fromLocalInput, toLocalInput } from './datetime';
 
 const customerId = '0190a4b2-0000-7000-8000-000000000001';
@@ -29,7 +39,10 @@ describe('order drafts', () => {
 	});
 
 	it('needs at least one item and a rating from 1 to 5', () => {
-		const errors = checkRecord('orders', orderInput({ ...orderDraft(), items: [], rating: '6' }, customerId));
+		const errors = checkRecord(
+			'orders',
+			orderInput({ ...orderDraft(), items: [], rating: '6' }, customerId)
+		);
 		expect(errors.items).toBe('err.noItems');
 		expect(errors.rating).toBe('err.rating');
 	});
@@ -51,23 +64,36 @@ describe('service drafts', () => {
 	});
 
 	it('rejects a resolution before the opening, at resolvedAt', () => {
-		const d = { ...serviceDraft(undefined, new Date(2026, 10, 20).getTime()), resolvedAt: '2026-11-19T10:00' };
-		expect(checkRecord('services', serviceInput(d, customerId)).resolvedAt).toBe('err.resolvedBeforeOpened');
+		const d = {
+			...serviceDraft(undefined, new Date(2026, 10, 20).getTime()),
+			resolvedAt: '2026-11-19T10:00'
+		};
+		expect(checkRecord('services', serviceInput(d, customerId)).resolvedAt).toBe(
+			'err.resolvedBeforeOpened'
+		);
 	});
 });
 
 describe('visit drafts', () => {
 	it('needs a planned time or a check-in', () => {
-		expect(checkRecord('visits', visitInput(visitDraft(), customerId)).plannedAt).toBe('err.visitNeedsTime');
+		expect(checkRecord('visits', visitInput(visitDraft(), customerId)).plannedAt).toBe(
+			'err.visitNeedsTime'
+		);
 		const at = Date.now();
-		const checkedIn = { ...visitDraft(), checkIn: { at, lat: 31.2, lng: 121.5, accuracy: 12 }, checkOut: at + 60_000 };
+		const checkedIn = {
+			...visitDraft(),
+			checkIn: { at, lat: 31.2, lng: 121.5, accuracy: 12 },
+			checkOut: at + 60_000
+		};
 		expect(checkRecord('visits', visitInput(checkedIn, customerId))).toEqual({});
 	});
 
 	it('rejects a check-out before the check-in', () => {
 		const at = Date.now();
 		const d = { ...visitDraft(), checkIn: { at, lat: 0, lng: 0, accuracy: 5 }, checkOut: at - 1 };
-		expect(checkRecord('visits', visitInput(d, customerId)).checkOut).toBe('err.checkOutBeforeCheckIn');
+		expect(checkRecord('visits', visitInput(d, customerId)).checkOut).toBe(
+			'err.checkOutBeforeCheckIn'
+		);
 	});
 });
 

@@ -36,7 +36,10 @@ export interface OrderDraft {
 
 /** A readable order number: date plus four characters (e.g. `20261122-7F3A`). */
 export function newOrderNo(now = new Date(), random = Math.random): string {
-	const code = Math.floor(random() * 0xffff).toString(16).toUpperCase().padStart(4, '0');
+	const code = Math.floor(random() * 0xffff)
+		.toString(16)
+		.toUpperCase()
+		.padStart(4, '0');
 	return `${today(now).replace(/-/g, '')}-${code}`;
 }
 
@@ -44,9 +47,11 @@ export function orderDraft(o?: Order): OrderDraft {
 	return {
 		orderNo: o?.orderNo ?? newOrderNo(),
 		date: o?.date ?? today(),
-		items: o?.items.map((i) => ({ product: i.product, quantity: str(i.quantity), unitPrice: str(i.unitPrice) })) ?? [
-			{ product: '', quantity: '1', unitPrice: '' }
-		],
+		items: o?.items.map((i) => ({
+			product: i.product,
+			quantity: str(i.quantity),
+			unitPrice: str(i.unitPrice)
+		})) ?? [{ product: '', quantity: '1', unitPrice: '' }],
 		status: o?.status ?? 'pending',
 		rating: str(o?.rating),
 		review: o?.review ?? ''
@@ -57,7 +62,10 @@ export function orderDraft(o?: Order): OrderDraft {
 export function draftTotal(items: readonly ItemDraft[]): number {
 	const readable = items
 		.map((i) => ({ quantity: numberFrom(i.quantity), unitPrice: numberFrom(i.unitPrice) }))
-		.filter((i): i is { quantity: number; unitPrice: number } => typeof i.quantity === 'number' && typeof i.unitPrice === 'number');
+		.filter(
+			(i): i is { quantity: number; unitPrice: number } =>
+				typeof i.quantity === 'number' && typeof i.unitPrice === 'number'
+		);
 	return itemsTotal(readable);
 }
 
@@ -66,7 +74,11 @@ export function orderInput(d: OrderDraft, customerId: string): Record<string, un
 		orderNo: d.orderNo,
 		customerId,
 		date: d.date,
-		items: d.items.map((i) => ({ product: i.product, quantity: numberFrom(i.quantity), unitPrice: numberFrom(i.unitPrice) })),
+		items: d.items.map((i) => ({
+			product: i.product,
+			quantity: numberFrom(i.quantity),
+			unitPrice: numberFrom(i.unitPrice)
+		})),
 		amount: draftTotal(d.items),
 		status: d.status,
 		rating: numberFrom(d.rating),

@@ -56,7 +56,8 @@ export class FormState {
 
 	/** Checks again (e.g. after a list item was removed) without marking anything touched. */
 	recheck(): void {
-		if (this.#submitted || Object.keys(this.#touched).length) this.#errors = this.#map(this.#check());
+		if (this.#submitted || Object.keys(this.#touched).length)
+			this.#errors = this.#map(this.#check());
 	}
 
 	/**

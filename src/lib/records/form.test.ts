@@ -31,11 +31,17 @@ describe('form state', () => {
 
 	it('shows errors thrown while saving at their fields, other failures as one message', async () => {
 		const form = new FormState(() => ({}));
-		expect(await form.submit(async () => Promise.reject(new ValidationError({ amount: 'err.amountMismatch' })))).toBe(false);
+		expect(
+			await form.submit(async () =>
+				Promise.reject(new ValidationError({ amount: 'err.amountMismatch' }))
+			)
+		).toBe(false);
 		expect(form.error('amount')).toBe('err.amountMismatch');
 		const quiet = console.error;
 		console.error = () => {};
-		expect(await form.submit(async () => Promise.reject(new Error('QuotaExceededError')))).toBe(false);
+		expect(await form.submit(async () => Promise.reject(new Error('QuotaExceededError')))).toBe(
+			false
+		);
 		console.error = quiet;
 		expect(form.failure).toBe('fields.saveFailed');
 		expect(form.saving).toBe(false);

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { currentPosition, GeoError } from './geo';
 
-function fakeGeo(outcome: { coords?: { latitude: number; longitude: number; accuracy: number }; code?: number }): Geolocation {
+function fakeGeo(outcome: {
+	coords?: { latitude: number; longitude: number; accuracy: number };
+	code?: number;
+}): Geolocation {
 	return {
 		getCurrentPosition(ok: PositionCallback, fail?: PositionErrorCallback | null) {
 			if (outcome.coords) ok({ coords: outcome.coords, timestamp: 0 } as GeolocationPosition);
@@ -12,7 +15,9 @@ function fakeGeo(outcome: { coords?: { latitude: number; longitude: number; accu
 
 describe('device position', () => {
 	it('rounds a fix to six decimals and whole metres', async () => {
-		const p = await currentPosition(fakeGeo({ coords: { latitude: 31.23456789, longitude: 121.4, accuracy: 12.6 } }));
+		const p = await currentPosition(
+			fakeGeo({ coords: { latitude: 31.23456789, longitude: 121.4, accuracy: 12.6 } })
+		);
 		expect(p).toEqual({ lat: 31.234568, lng: 121.4, accuracy: 13 });
 	});
 

@@ -8,7 +8,10 @@ import { validateRecord, ValidationError, type FieldErrors } from '$lib/db/recor
 const PLACEHOLDER_ID = '00000000-0000-7000-8000-000000000000';
 
 /** The field errors (`path` → i18n key) of `input`, or `{}` when it is a valid record. */
-export function checkRecord(collection: CollectionName, input: Record<string, unknown>): FieldErrors {
+export function checkRecord(
+	collection: CollectionName,
+	input: Record<string, unknown>
+): FieldErrors {
 	try {
 		validateRecord(collection, { id: PLACEHOLDER_ID, updatedAt: 1, _deleted: false, ...input });
 		return {};
