@@ -8,6 +8,7 @@ import { databaseKinds } from '../../server/testing';
 import { createRecord } from '$lib/db/records';
 import { startReplication } from '$lib/sync/replication';
 import { sharedStreamFetch } from '$lib/sync/stream-mux';
+import { newCustomer } from './protocol-client';
 import {
 	api,
 	openDevice,
@@ -74,18 +75,10 @@ describe.each(databaseKinds())('shared change stream on %s', (kind) => {
 			method: 'POST',
 			body: JSON.stringify([
 				{
-					newDocumentState: {
+					newDocumentState: newCustomer(otherRep.id, {
 						id: '0190a000-0000-7000-8000-00000000beef',
-						name: 'Not yours',
-						ownerId: otherRep.id,
-						updatedAt: Date.now(),
-						phones: [],
-						emails: [],
-						interests: [],
-						stage: 'lead',
-						customFields: {},
-						_deleted: false
-					}
+						name: 'Not yours'
+					})
 				}
 			])
 		});

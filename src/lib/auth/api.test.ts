@@ -4,7 +4,8 @@ import { api, ApiFailure, failureKey, toApiFailure } from './api';
 import { loadSession, saveSession, clearSession } from './session';
 
 function fakeFetch(status: number, body: unknown): typeof fetch {
-	return (async () => new Response(body === undefined ? null : JSON.stringify(body), { status })) as typeof fetch;
+	return (async () =>
+		new Response(body === undefined ? null : JSON.stringify(body), { status })) as typeof fetch;
 }
 
 describe('auth client errors', () => {
@@ -13,7 +14,9 @@ describe('auth client errors', () => {
 			error: {
 				code: 'invalid_input',
 				message: 'Invalid body',
-				issues: [{ path: ['username'], code: 'too_small', message: 'Username needs at least 3 characters' }]
+				issues: [
+					{ path: ['username'], code: 'too_small', message: 'Username needs at least 3 characters' }
+				]
 			}
 		});
 		expect(f.code).toBe('invalid_input');
@@ -22,10 +25,16 @@ describe('auth client errors', () => {
 	});
 
 	it('maps statuses to words by context', () => {
-		expect(failureKey(new ApiFailure(401, 'unauthorized', ''), 'signIn')).toBe('auth.err.badCredentials');
+		expect(failureKey(new ApiFailure(401, 'unauthorized', ''), 'signIn')).toBe(
+			'auth.err.badCredentials'
+		);
 		expect(failureKey(new ApiFailure(401, 'unauthorized', ''))).toBe('auth.err.sessionEnded');
-		expect(failureKey(new ApiFailure(409, 'already_set_up', ''), 'setup')).toBe('auth.err.alreadySetUp');
-		expect(failureKey(new ApiFailure(429, 'rate_limited', ''), 'signIn')).toBe('auth.err.rateLimited');
+		expect(failureKey(new ApiFailure(409, 'already_set_up', ''), 'setup')).toBe(
+			'auth.err.alreadySetUp'
+		);
+		expect(failureKey(new ApiFailure(429, 'rate_limited', ''), 'signIn')).toBe(
+			'auth.err.rateLimited'
+		);
 		expect(failureKey(new ApiFailure(0, 'network', ''))).toBe('auth.err.network');
 		expect(failureKey(new ApiFailure(503, 'x', ''))).toBe('auth.err.server');
 		expect(failureKey(new Error('boom'))).toBe('auth.err.unexpected');
@@ -50,7 +59,9 @@ describe('auth client errors', () => {
 
 	it('throws ApiFailure for error answers, unreachable servers and wrong shapes', async () => {
 		const schema = z.object({ ok: z.boolean() });
-		const e401 = await api('/x', schema, { fetch: fakeFetch(401, { error: { code: 'unauthorized', message: 'no' } }) }).catch((e) => e);
+		const e401 = await api('/x', schema, {
+			fetch: fakeFetch(401, { error: { code: 'unauthorized', message: 'no' } })
+		}).catch((e) => e);
 		expect(e401).toBeInstanceOf(ApiFailure);
 		expect(e401.status).toBe(401);
 		const down = await api('/x', schema, {
@@ -71,7 +82,13 @@ describe('stored session', () => {
 		setItem: (k: string, v: string) => void store.set(k, v),
 		removeItem: (k: string) => void store.delete(k)
 	};
-	const user = { id: 'u1', username: 'ann', displayName: 'Ann', role: 'rep' as const, managerId: null };
+	const user = {
+		id: 'u1',
+		username: 'ann',
+		displayName: 'Ann',
+		role: 'rep' as const,
+		managerId: null
+	};
 
 	it('keeps token and user, and forgets them', () => {
 		saveSession({ token: 'abc', user }, kv);

@@ -9,7 +9,16 @@ export const errorBodySchema = z.object({
 	error: z.object({
 		code: z.string(),
 		message: z.string(),
-		issues: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])).optional(), message: z.string().optional() }).passthrough()).optional()
+		issues: z
+			.array(
+				z
+					.object({
+						path: z.array(z.union([z.string(), z.number()])).optional(),
+						message: z.string().optional()
+					})
+					.passthrough()
+			)
+			.optional()
 	})
 });
 
@@ -32,7 +41,8 @@ export class ApiFailure extends Error {
 /** Turns a non-2xx answer (status and parsed body, if any) into an ApiFailure. */
 export function toApiFailure(status: number, body: unknown): ApiFailure {
 	const parsed = errorBodySchema.safeParse(body);
-	if (!parsed.success) return new ApiFailure(status, 'http_' + status, `The server answered ${status}.`);
+	if (!parsed.success)
+		return new ApiFailure(status, 'http_' + status, `The server answered ${status}.`);
 	const { code, message, issues } = parsed.data.error;
 	const fields: Record<string, string> = {};
 	for (const issue of issues ?? []) {
@@ -43,12 +53,17 @@ export function toApiFailure(status: number, body: unknown): ApiFailure {
 }
 
 /** The i18n key that says, in words a person can act on, what went wrong. */
-export function failureKey(err: unknown, context: 'signIn' | 'setup' | 'general' = 'general'): string {
+export function failureKey(
+	err: unknown,
+	context: 'signIn' | 'setup' | 'general' = 'general'
+): string {
 	if (!(err instanceof ApiFailure)) return 'auth.err.unexpected';
 	if (err.status === 0) return 'auth.err.network';
-	if (err.status === 401) return context === 'signIn' ? 'auth.err.badCredentials' : 'auth.err.sessionEnded';
+	if (err.status === 401)
+		return context === 'signIn' ? 'auth.err.badCredentials' : 'auth.err.sessionEnded';
 	if (err.status === 403) return 'auth.err.forbidden';
-	if (err.status === 409) return context === 'setup' ? 'auth.err.alreadySetUp' : 'auth.err.conflict';
+	if (err.status === 409)
+		return context === 'setup' ? 'auth.err.alreadySetUp' : 'auth.err.conflict';
 	if (err.status === 429) return 'auth.err.rateLimited';
 	if (err.status === 400) return 'auth.err.invalid';
 	if (err.status === 404) return 'auth.err.notFound';
@@ -84,6 +99,7 @@ export async function api<T>(path: string, schema: z.ZodType<T>, req: ApiRequest
 	const body: unknown = res.status === 204 ? null : await res.json().catch(() => null);
 	if (!res.ok) throw toApiFailure(res.status, body);
 	const parsed = schema.safeParse(body);
-	if (!parsed.success) throw new ApiFailure(res.status, 'bad_answer', 'The server answered in an unexpected shape.');
+	if (!parsed.success)
+		throw new ApiFailure(res.status, 'bad_answer', 'The server answered in an unexpected shape.');
 	return parsed.data;
 }

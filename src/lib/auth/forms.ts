@@ -6,7 +6,10 @@ import { ApiFailure } from './api';
 export type FormErrors = Record<string, string>;
 
 /** Parses a form with `schema`: the data, or errors keyed by field (i18n keys). */
-export function checkForm<T>(schema: z.ZodType<T>, input: unknown): { data: T; errors?: undefined } | { data?: undefined; errors: FormErrors } {
+export function checkForm<T>(
+	schema: z.ZodType<T>,
+	input: unknown
+): { data: T; errors?: undefined } | { data?: undefined; errors: FormErrors } {
 	const result = schema.safeParse(input);
 	return result.success ? { data: result.data } : { errors: fieldErrors(result.error) };
 }

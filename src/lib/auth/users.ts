@@ -35,15 +35,27 @@ export async function listUsers(token: string | undefined): Promise<AdminUser[]>
 }
 
 export async function createUser(token: string | undefined, user: NewUser): Promise<AdminUser> {
-	const answer = await api('/api/users', z.object({ user: adminUserSchema }), { method: 'POST', body: user, token });
+	const answer = await api('/api/users', z.object({ user: adminUserSchema }), {
+		method: 'POST',
+		body: user,
+		token
+	});
 	return answer.user;
 }
 
-export async function patchUser(token: string | undefined, id: string, patch: UserPatch): Promise<AdminUser> {
-	const answer = await api(`/api/users/${encodeURIComponent(id)}`, z.object({ user: adminUserSchema }), {
-		method: 'PATCH',
-		body: patch,
-		token
-	});
+export async function patchUser(
+	token: string | undefined,
+	id: string,
+	patch: UserPatch
+): Promise<AdminUser> {
+	const answer = await api(
+		`/api/users/${encodeURIComponent(id)}`,
+		z.object({ user: adminUserSchema }),
+		{
+			method: 'PATCH',
+			body: patch,
+			token
+		}
+	);
 	return answer.user;
 }

@@ -11,7 +11,9 @@ let chain: Promise<void> = Promise.resolve();
 
 /** Makes the app use `userId`'s database with sync running, or none when undefined. */
 export function followUser(userId: string | undefined): Promise<void> {
-	chain = chain.then(() => switchTo(userId)).catch((e) => console.error('Could not open the local database', e));
+	chain = chain
+		.then(() => switchTo(userId))
+		.catch((e) => console.error('Could not open the local database', e));
 	return chain;
 }
 

@@ -19,7 +19,11 @@ export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
 const historyAnswer = z.object({ history: z.array(historyEntrySchema) });
 
-export async function fetchHistory(collection: CollectionName, id: string, token: string | undefined): Promise<HistoryEntry[]> {
+export async function fetchHistory(
+	collection: CollectionName,
+	id: string,
+	token: string | undefined
+): Promise<HistoryEntry[]> {
 	const { history } = await api(
 		`/api/history/${encodeURIComponent(collection)}/${encodeURIComponent(id)}`,
 		historyAnswer,
@@ -32,14 +36,20 @@ const NOT_RESTORABLE = new Set(['id', 'updatedAt', '_deleted', 'ownerId']);
 
 /** A losing value of a field that "Restore this value" can write back. */
 export function isRestorable(entry: HistoryEntry): entry is HistoryEntry & { field: string } {
-	return entry.kind === 'conflict' && !!entry.field && !NOT_RESTORABLE.has(entry.field) && 'value' in entry;
+	return (
+		entry.kind === 'conflict' &&
+		!!entry.field &&
+		!NOT_RESTORABLE.has(entry.field) &&
+		'value' in entry
+	);
 }
 
 /** A value as short text: strings as they are, lists joined, the rest as JSON. */
 export function showValue(value: unknown): string {
 	if (value === undefined || value === null || value === '') return '—';
 	if (typeof value === 'string') return value;
-	if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.join(', ') || '—';
+	if (Array.isArray(value) && value.every((v) => typeof v === 'string'))
+		return value.join(', ') || '—';
 	const json = JSON.stringify(value);
 	return json.length > 200 ? json.slice(0, 199) + '…' : json;
 }

@@ -71,7 +71,11 @@ export function totalWaiting(waiting: WaitingCounts): number {
 }
 
 /** Adds notes newest first; one note per record (the newest), at most `max`. */
-export function addConflictNotes(list: ConflictNote[], added: ConflictNote[], max = MAX_CONFLICT_NOTES): ConflictNote[] {
+export function addConflictNotes(
+	list: ConflictNote[],
+	added: ConflictNote[],
+	max = MAX_CONFLICT_NOTES
+): ConflictNote[] {
 	const seen = new Set<string>();
 	const out: ConflictNote[] = [];
 	for (const note of [...added].sort((a, b) => b.at - a.at).concat(list)) {
@@ -83,11 +87,13 @@ export function addConflictNotes(list: ConflictNote[], added: ConflictNote[], ma
 	return out.slice(0, max);
 }
 
-/** The page where a record is shown, if it has one. */
-export function recordPath(note: Pick<ConflictNote, 'collection' | 'id' | 'customerId'>): string | undefined {
-	if (note.collection === 'customers') return `/customers/${note.id}`;
-	if (note.collection === 'campaigns') return `/campaigns/${note.id}`;
-	return note.customerId ? `/customers/${note.customerId}` : undefined;
+/** The page (route and id) where a record is shown, if it has one. */
+export function recordPage(
+	note: Pick<ConflictNote, 'collection' | 'id' | 'customerId'>
+): { route: '/customers/[id]' | '/campaigns/[id]'; id: string } | undefined {
+	if (note.collection === 'customers') return { route: '/customers/[id]', id: note.id };
+	if (note.collection === 'campaigns') return { route: '/campaigns/[id]', id: note.id };
+	return note.customerId ? { route: '/customers/[id]', id: note.customerId } : undefined;
 }
 
 /** What to call a record in a list of conflicts. */
@@ -105,7 +111,16 @@ export function notesFor(collection: CollectionName, docs: unknown[], at: number
 		if (!d || typeof d !== 'object' || typeof (d as { id?: unknown }).id !== 'string') return [];
 		const doc = d as Record<string, unknown> & { id: string };
 		const customerId = typeof doc.customerId === 'string' ? doc.customerId : undefined;
-		return [{ collection, id: doc.id, at, label: labelOf(doc), removed: doc._deleted === true || undefined, customerId }];
+		return [
+			{
+				collection,
+				id: doc.id,
+				at,
+				label: labelOf(doc),
+				removed: doc._deleted === true || undefined,
+				customerId
+			}
+		];
 	});
 }
 
@@ -118,9 +133,11 @@ interface ErrorLike {
 /** Turns an RxDB replication error (RC_PULL, RC_PUSH, RC_STREAM …) into words to show. */
 export function describeSyncError(err: unknown, online: boolean, at: number): SyncProblem {
 	const e = (err ?? {}) as ErrorLike;
-	const inner = e.parameters?.errors?.map((x) => x.message ?? '').join('; ') || e.message || String(err);
+	const inner =
+		e.parameters?.errors?.map((x) => x.message ?? '').join('; ') || e.message || String(err);
 	const detail = inner.slice(0, 300);
-	if (!online || /Network error|Failed to fetch|NetworkError/i.test(inner)) return { key: 'sync.err.network', detail, at };
+	if (!online || /Network error|Failed to fetch|NetworkError/i.test(inner))
+		return { key: 'sync.err.network', detail, at };
 	if (/answered 401/.test(inner)) return { key: 'sync.err.session', detail, at };
 	if (/answered 5\d\d/.test(inner)) return { key: 'sync.err.server', detail, at };
 	if (/answered 4\d\d/.test(inner)) return { key: 'sync.err.refused', detail, at };

@@ -38,9 +38,13 @@ export class SyncStatus {
 	#handle: ReplicationHandle | undefined;
 	#subs: Subscription[] = [];
 	#cleanups: (() => void)[] = [];
+	// Plain collections on purpose: bookkeeping read by methods, never by the template.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#activeBy = new Map<CollectionName, boolean>();
 	#failedThisRun = false;
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#timers = new Map<CollectionName, ReturnType<typeof setTimeout>>();
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#dirty = new Set<CollectionName>();
 
 	constructor() {
@@ -101,7 +105,10 @@ export class SyncStatus {
 				if (this.#handle === gen) this.#leader = true;
 			})
 			.catch(() => {});
-		for (const [name, state] of Object.entries(handle.states) as [CollectionName, ReplicationHandle['states'][CollectionName]][]) {
+		for (const [name, state] of Object.entries(handle.states) as [
+			CollectionName,
+			ReplicationHandle['states'][CollectionName]
+		][]) {
 			this.#subs.push(
 				state.active$.subscribe((a: boolean) => this.#setActive(name, a)),
 				state.error$.subscribe((e: unknown) => {
@@ -207,7 +214,12 @@ export class SyncStatus {
 	}
 
 	#snapshot(): Remembered {
-		return { waiting: this.#waiting, lastSyncAt: this.#lastSyncAt, problem: this.#problem, conflicts: this.#conflicts };
+		return {
+			waiting: this.#waiting,
+			lastSyncAt: this.#lastSyncAt,
+			problem: this.#problem,
+			conflicts: this.#conflicts
+		};
 	}
 
 	#load(userId = this.#userId): Remembered {

@@ -26,10 +26,20 @@ function fakeServer(status = 200) {
 		});
 		return new Response(body, { status: 200 });
 	}) as typeof fetch;
-	return { base, calls, push: (d: unknown) => push(d), finish: () => finish(), aborted: () => aborted };
+	return {
+		base,
+		calls,
+		push: (d: unknown) => push(d),
+		finish: () => finish(),
+		aborted: () => aborted
+	};
 }
 
-async function nextEvents(reader: ReadableStreamDefaultReader<string>, parser: SseParser, n: number): Promise<unknown[]> {
+async function nextEvents(
+	reader: ReadableStreamDefaultReader<string>,
+	parser: SseParser,
+	n: number
+): Promise<unknown[]> {
 	const out: unknown[] = [];
 	while (out.length < n) {
 		const { value, done } = await reader.read();
@@ -40,7 +50,10 @@ async function nextEvents(reader: ReadableStreamDefaultReader<string>, parser: S
 }
 
 function open(res: Response) {
-	return { reader: res.body!.pipeThrough(new TextDecoderStream()).getReader(), parser: new SseParser() };
+	return {
+		reader: res.body!.pipeThrough(new TextDecoderStream()).getReader(),
+		parser: new SseParser()
+	};
 }
 
 describe('one shared change stream', () => {
@@ -53,8 +66,14 @@ describe('one shared change stream', () => {
 
 		expect(await nextEvents(customers.reader, customers.parser, 1)).toEqual(['RESYNC']);
 		expect(await nextEvents(orders.reader, orders.parser, 1)).toEqual(['RESYNC']);
-		server.push({ collection: 'orders', event: { documents: [{ id: 'o1' }], checkpoint: { seq: 3 } } });
-		server.push({ collection: 'customers', event: { documents: [{ id: 'c1' }], checkpoint: { seq: 4 } } });
+		server.push({
+			collection: 'orders',
+			event: { documents: [{ id: 'o1' }], checkpoint: { seq: 3 } }
+		});
+		server.push({
+			collection: 'customers',
+			event: { documents: [{ id: 'c1' }], checkpoint: { seq: 4 } }
+		});
 		server.push('RESYNC');
 		expect(await nextEvents(orders.reader, orders.parser, 2)).toEqual([
 			{ documents: [{ id: 'o1' }], checkpoint: { seq: 3 } },
@@ -72,7 +91,11 @@ describe('one shared change stream', () => {
 		expect((await f('/api/sync/customers/pull?limit=1')).status).toBe(200);
 		expect((await f('/api/sync/customers/stream')).status).toBe(401);
 		expect((await f('/api/sync/orders/stream')).status).toBe(401);
-		expect(server.calls).toEqual(['/api/sync/customers/pull?limit=1', '/api/sync/stream', '/api/sync/stream']);
+		expect(server.calls).toEqual([
+			'/api/sync/customers/pull?limit=1',
+			'/api/sync/stream',
+			'/api/sync/stream'
+		]);
 	});
 
 	it('closes the shared connection when the last reader aborts, and ends readers when it drops', async () => {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { WithDeleted } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { openDatabase, type FieldbookDb } from '$lib/db/database';
 import { createRecord, patchRecord } from '$lib/db/records';
@@ -19,7 +20,7 @@ let n = 0;
 const states: RxReplicationState<unknown, unknown>[] = [];
 
 function replicate(master: ReturnType<typeof fakeMaster>): RxReplicationState<unknown, unknown> {
-	const state = replicateRxCollection<any, { i: number }>({
+	const state = replicateRxCollection<Record<string, unknown>, { i: number }>({
 		replicationIdentifier: 'waiting-test',
 		collection: db.customers as never,
 		live: true,
@@ -28,7 +29,7 @@ function replicate(master: ReturnType<typeof fakeMaster>): RxReplicationState<un
 		pull: {
 			async handler(checkpoint) {
 				const from = checkpoint?.i ?? 0;
-				const documents = master.served.slice(from);
+				const documents = master.served.slice(from) as WithDeleted<Record<string, unknown>>[];
 				return { documents, checkpoint: { i: from + documents.length } };
 			}
 		},
@@ -62,7 +63,7 @@ async function settle(state: RxReplicationState<unknown, unknown>, expected: num
 
 describe('changes waiting to sync', () => {
 	it('is undefined before the replication runs in this tab', async () => {
-		const state = replicateRxCollection<any, unknown>({
+		const state = replicateRxCollection<Record<string, unknown>, unknown>({
 			replicationIdentifier: 'never-started',
 			collection: db.customers as never,
 			autoStart: false,
@@ -75,7 +76,18 @@ describe('changes waiting to sync', () => {
 
 	it('counts local writes until the server takes them, not pulled records', async () => {
 		const master = fakeMaster();
-		master.served.push({ id: '0190a000-0000-7000-8000-000000000001', name: 'From server', ownerId: 'u', updatedAt: 1, phones: [], emails: [], interests: [], stage: 'lead', customFields: {}, _deleted: false });
+		master.served.push({
+			id: '0190a000-0000-7000-8000-000000000001',
+			name: 'From server',
+			ownerId: 'u',
+			updatedAt: 1,
+			phones: [],
+			emails: [],
+			interests: [],
+			stage: 'lead',
+			customFields: {},
+			_deleted: false
+		});
 		const state = replicate(master);
 		await state.startPromise;
 		await state.awaitInSync();

@@ -34,7 +34,10 @@ export function replicationFlag(state: RxReplicationState<unknown, unknown>): st
 async function upstreamCheckpoint(state: RxReplicationState<unknown, unknown>): Promise<unknown> {
 	const meta = state.metaInstance;
 	if (!meta) return undefined;
-	const id = getComposedPrimaryKeyOfDocumentData(meta.schema, { isCheckpoint: '1', itemId: 'up' } as never);
+	const id = getComposedPrimaryKeyOfDocumentData(meta.schema, {
+		isCheckpoint: '1',
+		itemId: 'up'
+	} as never);
 	const [doc] = await meta.findDocumentsById([id], false);
 	return (doc as { checkpointData?: unknown } | undefined)?.checkpointData;
 }
@@ -43,9 +46,17 @@ async function upstreamCheckpoint(state: RxReplicationState<unknown, unknown>): 
  * Changes of this collection waiting to sync, or undefined while the replication has not
  * started in this tab (another tab leads). Reads in batches, so large stores stay cheap.
  */
-export async function countWaiting(state: RxReplicationState<unknown, unknown>, batch = 1000): Promise<number | undefined> {
+export async function countWaiting(
+	state: RxReplicationState<unknown, unknown>,
+	batch = 1000
+): Promise<number | undefined> {
 	if (!state.metaInstance) return undefined;
-	const storage = state.collection.storageInstance as RxStorageInstance<unknown, unknown, unknown, unknown>;
+	const storage = state.collection.storageInstance as RxStorageInstance<
+		unknown,
+		unknown,
+		unknown,
+		unknown
+	>;
 	const flag = replicationFlag(state);
 	let checkpoint = await upstreamCheckpoint(state);
 	let count = 0;
