@@ -41,6 +41,8 @@ export interface Harness {
 	 * profile in a temp directory: Chromium reports incognito contexts as not installable.
 	 */
 	newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
+	/** The first page of a new device; `page.context()` is its context (offline, close). */
+	newPage(options?: BrowserContextOptions): Promise<Page>;
 	close(): Promise<void>;
 }
 
@@ -76,14 +78,19 @@ export async function launchDevice(
 export async function startHarness(opts: ServerOptions = {}): Promise<Harness> {
 	const server = await startServer(opts);
 	const contexts = new Set<BrowserContext>();
+	const newContext = async (options: BrowserContextOptions = {}) => {
+		const context = await launchDevice(server.baseURL, options);
+		contexts.add(context);
+		context.once('close', () => contexts.delete(context));
+		return context;
+	};
 	return {
 		server,
 		baseURL: server.baseURL,
-		async newContext(options = {}) {
-			const context = await launchDevice(server.baseURL, options);
-			contexts.add(context);
-			context.once('close', () => contexts.delete(context));
-			return context;
+		newContext,
+		async newPage(options = {}) {
+			const context = await newContext(options);
+			return context.pages()[0] ?? (await context.newPage());
 		},
 		async close() {
 			for (const c of [...contexts]) await c.close().catch(() => {});

@@ -1,14 +1,17 @@
 /** Issue 2: Chromium finds the app installable, and nothing is fetched from outside the server. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openApp, waitForServiceWorker } from './harness';
+import { ROOT } from './server';
 import { useHarness } from './suite';
 
 const harness = useHarness();
 
 describe('installable PWA', () => {
 	it('has no installability errors and a manifest with icons and shortcuts', async () => {
-		const context = await harness.current.newContext();
-		const page = context.pages()[0] ?? (await context.newPage());
+		const page = await harness.current.newPage();
+		const context = page.context();
 		await openApp(page, '/');
 		await waitForServiceWorker(page);
 
@@ -38,8 +41,8 @@ describe('installable PWA', () => {
 	});
 
 	it('loads nothing from outside its own server', async () => {
-		const context = await harness.current.newContext();
-		const page = context.pages()[0] ?? (await context.newPage());
+		const page = await harness.current.newPage();
+		const context = page.context();
 		const foreign: string[] = [];
 		context.on('request', (req) => {
 			const url = new URL(req.url());
@@ -50,5 +53,28 @@ describe('installable PWA', () => {
 			await openApp(page, path);
 		expect(foreign).toEqual([]);
 		await context.close();
+	});
+});
+
+describe('precache', () => {
+	it('lists the app shell: index.html, every _app script and style, icons and the manifest', () => {
+		const sw = readFileSync(join(ROOT, 'build/sw.js'), 'utf8');
+		const precached = new Set([...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]));
+		const built = readdirSync(join(ROOT, 'build/_app'), { recursive: true, encoding: 'utf8' })
+			.filter((f) => /\.(js|css)$/.test(f))
+			.map((f) => `_app/${f.replaceAll('\\', '/')}`);
+		expect(built.length).toBeGreaterThan(10);
+		const expected = [
+			'index.html',
+			'manifest.webmanifest',
+			'favicon.svg',
+			'icons/icon-192.png',
+			'icons/icon-512.png',
+			'icons/maskable-512.png',
+			'icons/apple-touch-icon.png',
+			...built
+		];
+		expect(expected.filter((url) => !precached.has(url))).toEqual([]);
+		expect(sw).toContain('createHandlerBoundToURL("index.html")');
 	});
 });

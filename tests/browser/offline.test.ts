@@ -8,8 +8,8 @@ const harness = useHarness();
 
 describe('offline', () => {
 	it('keeps a customer through an offline reload and adds another offline', async () => {
-		const context = await harness.current.newContext();
-		const page = context.pages()[0] ?? (await context.newPage());
+		const page = await harness.current.newPage();
+		const context = page.context();
 		await openApp(page, '/customers');
 		await waitForServiceWorker(page);
 		await createCustomer(page, { name: '王小明', company: '杭州明远贸易', phone: '13800138000' });
@@ -31,8 +31,8 @@ describe('offline', () => {
 	});
 
 	it('loads the app shell from the service worker with no network', async () => {
-		const context = await harness.current.newContext();
-		const page = context.pages()[0] ?? (await context.newPage());
+		const page = await harness.current.newPage();
+		const context = page.context();
 		await openApp(page, '/');
 		await waitForServiceWorker(page);
 

@@ -7,8 +7,8 @@ const harness = useHarness();
 
 describe('customer search', () => {
 	it('finds 张三 by "zs" and leaves 李四 out', async () => {
-		const context = await harness.current.newContext();
-		const page = context.pages()[0] ?? (await context.newPage());
+		const page = await harness.current.newPage();
+		const context = page.context();
 		await createCustomer(page, { name: '张三' });
 		await createCustomer(page, { name: '李四' });
 		await openCustomerList(page);

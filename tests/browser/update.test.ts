@@ -22,8 +22,8 @@ async function waitingWorker(page: import('playwright-core').Page): Promise<bool
 
 describe('app update', () => {
 	it('shows the prompt when a new service worker waits, and reloads into it on Reload', async () => {
-		const context = await harness.current.newContext();
-		const page = context.pages()[0] ?? (await context.newPage());
+		const page = await harness.current.newPage();
+		const context = page.context();
 		await openApp(page, '/');
 		await waitForServiceWorker(page);
 		const reload = page.getByRole('button', { name: 'Reload', exact: true });
