@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { firstValueFrom } from 'rxjs';
+import { filter, firstValueFrom } from 'rxjs';
 import { openDatabase, type FieldbookDb } from '$lib/db/database';
 import { bulkInsert, createRecord, validateRecord } from '$lib/db/records';
 import { newId } from '$lib/domain';
@@ -57,13 +57,38 @@ describe('check in from Today', () => {
 });
 
 describe('customer lists on Today', () => {
+	it('widens the window of recent edits until enough customers are found, and follows new edits', async () => {
+		const now = Date.now();
+		const day = 86_400_000;
+		const at = (name: string, updatedAt: number) =>
+			validateRecord('customers', { id: newId(), updatedAt, name, ownerId: 'local' });
+		await bulkInsert(db, 'customers', [
+			at('Old', now - 100 * day),
+			at('Month', now - 10 * day),
+			at('Today', now - 3_600_000)
+		]);
+		const names = async () =>
+			(await firstValueFrom(recentCustomers$(db, 3, now))).map((c) => c.name);
+		expect(await names()).toEqual(['Today', 'Month', 'Old']);
+		const live = recentCustomers$(db, 1, now);
+		expect((await firstValueFrom(live)).map((c) => c.name)).toEqual(['Today']);
+		const fresh = firstValueFrom(live.pipe(filter((cs) => cs[0]?.name === 'Just added')));
+		await createRecord(db, 'customers', { name: 'Just added', ownerId: 'local' });
+		expect((await fresh).map((c) => c.name)).toEqual(['Just added']);
+	});
+
 	it('lists the customers edited last and names customers by id', async () => {
 		const at = (name: string, updatedAt: number) =>
 			validateRecord('customers', { id: newId(), updatedAt, name, ownerId: 'local' });
 		const [zhang, li, wang] = [at('张三', 3000), at('Li Si', 1000), at('Wang Wu', 2000)];
 		await bulkInsert(db, 'customers', [zhang, li, wang]);
-		const recent = await firstValueFrom(recentCustomers$(db, 2));
+		const recent = await firstValueFrom(recentCustomers$(db, 2, 3000));
 		expect(recent.map((c) => c.name)).toEqual(['张三', 'Wang Wu']);
+		expect((await firstValueFrom(recentCustomers$(db, 5, 3000))).map((c) => c.name)).toEqual([
+			'张三',
+			'Wang Wu',
+			'Li Si'
+		]);
 		const names = await firstValueFrom(customerNames$(db, [zhang.id, li.id, zhang.id]));
 		expect([...names]).toEqual([
 			[zhang.id, '张三'],

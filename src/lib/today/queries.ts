@@ -1,5 +1,5 @@
 /** Observables the Today page and the customer pickers read (beside $lib/db/queries). */
-import { map, type Observable } from 'rxjs';
+import { defer, map, switchMap, type Observable } from 'rxjs';
 import type { FieldbookDb } from '$lib/db/database';
 import type { Customer, Visit } from '$lib/domain';
 
@@ -8,11 +8,41 @@ export function visits$(db: FieldbookDb): Observable<Visit[]> {
 	return db.visits.find().$.pipe(map((docs) => docs.map((d) => d.toJSON() as Visit)));
 }
 
-/** The customers edited last, newest first. */
-export function recentCustomers$(db: FieldbookDb, limit = 5): Observable<Customer[]> {
-	return db.customers
-		.find({ sort: [{ updatedAt: 'desc' }], limit })
-		.$.pipe(map((docs) => docs.map((d) => d.toJSON() as Customer)));
+const DAY = 86_400_000;
+/** How far back `recentCustomers$` looks, widening until enough customers are found. */
+export const RECENT_WINDOWS = [DAY, 7 * DAY, 30 * DAY, 365 * DAY, Infinity];
+
+/**
+ * The customers edited last, newest first. RxDB sorts descending queries in memory over
+ * every match (20,000 customers read for 5 shown), so this reads an ascending index range
+ * of recent edits instead: the shortest window in `RECENT_WINDOWS` that holds `limit`
+ * customers, chosen when subscribed. Later edits fall inside it and show up live.
+ */
+export function recentCustomers$(
+	db: FieldbookDb,
+	limit = 5,
+	now = Date.now()
+): Observable<Customer[]> {
+	const since = (window: number) =>
+		window === Infinity ? {} : { updatedAt: { $gte: now - window } };
+	const chosen = defer(async () => {
+		for (const window of RECENT_WINDOWS) {
+			if (window === Infinity) return window;
+			if ((await db.customers.count({ selector: since(window) }).exec()) >= limit) return window;
+		}
+		return Infinity;
+	});
+	return chosen.pipe(
+		switchMap(
+			(window) => db.customers.find({ selector: since(window), sort: [{ updatedAt: 'asc' }] }).$
+		),
+		map((docs) =>
+			docs
+				.slice(-limit)
+				.reverse()
+				.map((d) => d.toJSON() as Customer)
+		)
+	);
 }
 
 /** The names of some customers, by id (missing or deleted ones are absent). */
