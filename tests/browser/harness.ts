@@ -46,6 +46,15 @@ export interface Harness {
 	close(): Promise<void>;
 }
 
+/** Removes a closed profile; Chromium may still be writing for a moment, so it retries. */
+function removeProfile(dir: string, attempts: number): void {
+	try {
+		rmSync(dir, { recursive: true, force: true });
+	} catch {
+		if (attempts > 1) setTimeout(() => removeProfile(dir, attempts - 1), 1000).unref();
+	}
+}
+
 /**
  * Launches the system Chromium with a fresh profile that closing the context removes, or
  * with `profileDir` kept (to start the same device again, e.g. a cold start).
@@ -64,14 +73,7 @@ export async function launchDevice(
 		baseURL,
 		...options
 	});
-	context.once('close', () => {
-		if (profileDir) return;
-		try {
-			rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
-		} catch {
-			// Chromium may still be writing; the OS cleans temp directories eventually.
-		}
-	});
+	if (!profileDir) context.once('close', () => removeProfile(profile, 5));
 	return context;
 }
 

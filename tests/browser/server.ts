@@ -84,6 +84,9 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 		env,
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
+	// A test run that dies must not leave its server running.
+	const killOnExit = () => child.kill('SIGKILL');
+	process.once('exit', killOnExit);
 	let log = '';
 	const collect = (chunk: Buffer) => {
 		log = (log + chunk.toString()).slice(-8000);
@@ -99,6 +102,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 			await exited;
 			clearTimeout(timer);
 		}
+		process.off('exit', killOnExit);
 		rmSync(dataDir, { recursive: true, force: true });
 	};
 	try {
