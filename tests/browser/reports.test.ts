@@ -79,6 +79,11 @@ describe('reports dashboard', () => {
 		await expect
 			.poll(() => products.getByRole('row', { name: /Green tea/ }).textContent())
 			.toContain('250');
+		await openApp(editor, customerPath);
+		await editor
+			.getByRole('heading', { name: 'Customers who bought the same also bought' })
+			.waitFor({ timeout: 15_000 });
+		await editor.getByText('No suggestions yet', { exact: false }).waitFor();
 		await context.close();
 	});
 });
