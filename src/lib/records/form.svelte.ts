@@ -4,6 +4,7 @@
  *
  * Usage: `const form = new FormState(() => checkRecord('orders', toInput(draft)))`;
  * `error={form.error('amount')}` and `onblur={() => form.blur('amount')}` on fields;
+ * `<form oninput={() => form.input()}>` to clear fixed errors while typing;
  * `await form.submit(() => save())` on submit (returns false when invalid).
  */
 import { ValidationError, type FieldErrors } from '$lib/db/records';
@@ -52,6 +53,18 @@ export class FormState {
 	blur(path: string): void {
 		this.#touched = { ...this.#touched, [path]: true };
 		this.#errors = this.#map(this.#check());
+	}
+
+	/**
+	 * While typing: clears errors that are fixed, never adds new ones (those wait for blur
+	 * or submit), so a message disappears as soon as the field is right.
+	 */
+	input(): void {
+		if (!Object.keys(this.#errors).length) return;
+		const now = this.#map(this.#check());
+		const kept: FieldErrors = {};
+		for (const path of Object.keys(this.#errors)) if (now[path]) kept[path] = now[path];
+		this.#errors = kept;
 	}
 
 	/** Checks again (e.g. after a list item was removed) without marking anything touched. */

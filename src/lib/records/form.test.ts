@@ -20,6 +20,17 @@ describe('form state', () => {
 		expect(form.error('name')).toBeUndefined();
 	});
 
+	it('clears fixed errors while typing but adds none before blur', () => {
+		let errors: Record<string, string> = { name: 'err.required' };
+		const form = new FormState(() => errors);
+		form.blur('name');
+		errors = { email: 'err.email' };
+		form.input();
+		expect(form.error('name')).toBeUndefined();
+		form.blur('email');
+		expect(form.error('email')).toBe('err.email');
+	});
+
 	it('maps schema paths to input names', () => {
 		const form = new FormState(
 			() => ({ 'address.text': 'err.tooLong' }),
