@@ -8,12 +8,13 @@ import { createTestDatabase, type DbKind } from '../server/testing';
 import { createSession } from '../server/auth/sessions';
 import { listen } from '../tests/node/harness';
 import { openDatabase } from '../src/lib/db/database';
-import { startReplication } from '../src/lib/sync/replication';
+import { PULL_BATCH_SIZE, startReplication } from '../src/lib/sync/replication';
 import { addUser, seedCustomers } from './sync-seed';
+import { profilePhase } from './sync-profile';
 
 const CUSTOMERS = Number(process.env.CUSTOMERS ?? 20_000);
 const CHILDREN_EACH = Number(process.env.CHILDREN_EACH ?? 5);
-const BATCH = Number(process.env.BATCH ?? 100);
+const BATCH = Number(process.env.BATCH ?? PULL_BATCH_SIZE);
 
 async function run(kind: DbKind) {
 	const test = await createTestDatabase(kind);
@@ -30,21 +31,26 @@ async function run(kind: DbKind) {
 			multiInstance: false
 		});
 		t = Date.now();
+		const cpu = process.cpuUsage();
+		const stopProfile = await profilePhase(`sync-initial-${kind}`);
 		const repl = startReplication({
 			db,
 			baseUrl: server.baseUrl,
 			getToken: () => token,
 			live: false,
 			waitForLeadership: false,
-			batchSize: BATCH
+			pullBatchSize: BATCH
 		});
 		await Promise.all(Object.values(repl.states).map((s) => s.awaitInitialReplication()));
 		const seconds = (Date.now() - t) / 1000;
+		const used = process.cpuUsage(cpu);
+		await stopProfile();
+		const cpuSeconds = (used.user + used.system) / 1e6;
 		const counts = await Promise.all(
 			(['customers', 'orders', 'visits', 'services'] as const).map((c) => db[c].count().exec())
 		);
 		console.log(
-			`${kind}: ${CUSTOMERS} customers + ${CUSTOMERS * CHILDREN_EACH} children, batch ${BATCH}: initial sync ${seconds.toFixed(1)} s (seeded in ${seedSeconds.toFixed(1)} s; local counts ${counts.join('/')})`
+			`${kind}: ${CUSTOMERS} customers + ${CUSTOMERS * CHILDREN_EACH} children, batch ${BATCH}: initial sync ${seconds.toFixed(1)} s, CPU ${cpuSeconds.toFixed(1)} s in this process (seeded in ${seedSeconds.toFixed(1)} s; local counts ${counts.join('/')})`
 		);
 		await repl.cancel();
 		await db.close();

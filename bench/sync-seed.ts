@@ -10,16 +10,14 @@ export async function addUser(
 	managerId: string | null = null
 ) {
 	const id = randomUUID();
-	await db
-		.insert(users)
-		.values({
-			id,
-			username: `${role}-${id.slice(0, 8)}`,
-			displayName: role,
-			role,
-			managerId,
-			passwordHash: 'x'
-		});
+	await db.insert(users).values({
+		id,
+		username: `${role}-${id.slice(0, 8)}`,
+		displayName: role,
+		role,
+		managerId,
+		passwordHash: 'x'
+	});
 	return id;
 }
 
@@ -43,6 +41,7 @@ export async function seedCustomers(
 			data,
 			ownerId: collection === 'customers' ? ownerId : null,
 			customerId,
+			customerOwnerId: customerId ? ownerId : null,
 			pushedBy: ownerId,
 			deleted: false,
 			updatedAt: now,

@@ -2,7 +2,17 @@
  * The server's tables (Drizzle, pg-core): the same schema runs on PGlite and PostgreSQL.
  * Migrations generated from it live in server/db/migrations and are applied at start.
  */
-import { bigint, boolean, index, jsonb, pgSequence, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+	bigint,
+	boolean,
+	index,
+	jsonb,
+	pgSequence,
+	pgTable,
+	primaryKey,
+	text,
+	timestamp
+} from 'drizzle-orm/pg-core';
 
 export const users = pgTable(
 	'users',
@@ -51,6 +61,12 @@ export const syncRecords = pgTable(
 		ownerId: text('owner_id'),
 		/** orders, services, visits, participations: the customer they belong to. */
 		customerId: text('customer_id'),
+		/**
+		 * Children: their customer's owner, copied on every write of the child and of the
+		 * customer (arrival, reassignment); null while the customer has not arrived. Lets a
+		 * pull filter children by scope while walking the feed index in `seq` order.
+		 */
+		customerOwnerId: text('customer_owner_id'),
 		pushedBy: text('pushed_by').notNull(),
 		deleted: boolean('deleted').notNull(),
 		updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),

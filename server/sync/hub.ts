@@ -6,30 +6,17 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { users } from '../db/schema';
-import type { CollectionName } from '#domain/collections';
-import type { StreamEvent, WireDoc } from '#domain/sync/protocol';
 import { FEED_CHANNEL, feedHead, rowsOf } from './feed';
-import { canSee, loadViewer, type Viewer } from './scope';
+import { FeedEvent, fanOut, type FanOutTarget, type FeedRow } from './fanout';
+import { loadViewer, type Viewer } from './scope';
+
+export { FeedEvent } from './fanout';
 
 /** More new rows than this at once and streams get RESYNC (they pull) instead. */
 const MAX_FANOUT_ROWS = 1000;
 
-export interface Subscriber {
-	collection: CollectionName;
-	viewer: Viewer;
-	send(event: StreamEvent): void;
-}
-
-interface FeedRow {
-	seq: number;
-	collection: CollectionName;
-	data: WireDoc;
-	owner_id: string | null;
-	pushed_by: string | null;
-	customer_owner: string | null;
-	has_customer: boolean | null;
-	user_id: string | null;
-}
+/** An open stream of one collection; `send` must not block (queue the bytes and return). */
+export type Subscriber = FanOutTarget;
 
 export class FeedHub {
 	#subs = new Set<Subscriber>();
@@ -61,7 +48,10 @@ export class FeedHub {
 		return this.#subs.size;
 	}
 
-	/** Reads the feed now (also called on every notification); runs one read at a time. */
+	/**
+	 * Reads the feed now (also called on every notification). One read at a time: the
+	 * notifications that arrive during a read are served together by the next one.
+	 */
 	poke(): void {
 		if (this.#running) {
 			this.#again = true;
@@ -80,65 +70,58 @@ export class FeedHub {
 			} while (this.#again);
 		} catch (err) {
 			console.error('sync stream fan-out failed; streams will RESYNC', err);
-			for (const s of this.#subs) s.send('RESYNC');
+			this.#broadcastResync();
 		} finally {
 			this.#running = false;
 		}
+	}
+
+	#broadcastResync() {
+		for (const s of this.#subs) s.send(FeedEvent.resync(s.collection));
+	}
+
+	/** Scope changed somewhere: reload each distinct user's viewer once. */
+	async #reload() {
+		const db = this.database.db;
+		const ids = [...new Set([...this.#subs].map((s) => s.viewer.id))];
+		const rows = await db
+			.select({ id: users.id, role: users.role })
+			.from(users)
+			.where(inArray(users.id, ids));
+		const viewers = new Map<string, Viewer>();
+		for (const u of rows) viewers.set(u.id, await loadViewer(db, u));
+		for (const s of this.#subs)
+			s.viewer = viewers.get(s.viewer.id) ?? { id: s.viewer.id, all: false, owners: new Set() };
 	}
 
 	async #fetchOnce() {
 		const db = this.database.db;
 		if (this.#reloadViewers) {
 			this.#reloadViewers = false;
-			const ids = [...new Set([...this.#subs].map((s) => s.viewer.id))];
-			const rows = await db
-				.select({ id: users.id, role: users.role })
-				.from(users)
-				.where(inArray(users.id, ids));
-			const viewers = new Map<string, Viewer>();
-			for (const u of rows) viewers.set(u.id, await loadViewer(db, u));
-			for (const s of this.#subs)
-				s.viewer = viewers.get(s.viewer.id) ?? { id: s.viewer.id, all: false, owners: new Set() };
+			await this.#reload();
 		}
 		const rows = rowsOf<FeedRow>(
 			await db.execute(sql`
-				select r.seq::float8 as seq, r.collection, r.data, r.owner_id, r.pushed_by,
-					c.owner_id as customer_owner, (c.id is not null) as has_customer, null as user_id
-				from sync_records r
-				left join sync_records c on c.collection = 'customers' and c.id = r.customer_id
-				where r.seq > ${this.#position}
-				union all
-				select f.seq::float8, f.collection, f.data, null, null, null, null, f.user_id
-				from sync_user_feed f where f.seq > ${this.#position}
-				order by seq limit ${MAX_FANOUT_ROWS + 1}`)
+				select x.seq::float8 as seq, x.collection, x.data::text as json, x.owner_id,
+					x.pushed_by, x.customer_owner_id, x.user_id from (
+					(select r.seq, r.collection, r.data, r.owner_id, r.pushed_by, r.customer_owner_id,
+						null as user_id
+					from sync_records r where r.seq > ${this.#position}
+					order by r.seq limit ${MAX_FANOUT_ROWS + 1})
+					union all
+					(select f.seq, f.collection, f.data, null, null, null, f.user_id
+					from sync_user_feed f where f.seq > ${this.#position}
+					order by f.seq limit ${MAX_FANOUT_ROWS + 1})
+				) x order by x.seq limit ${MAX_FANOUT_ROWS + 1}`)
 		);
 		if (!rows.length) return;
 		if (rows.length > MAX_FANOUT_ROWS) {
 			this.#position = await feedHead(db);
-			for (const s of this.#subs) s.send('RESYNC');
+			this.#broadcastResync();
 			return;
 		}
 		this.#position = Number(rows[rows.length - 1].seq);
-		for (const sub of this.#subs) {
-			const docs: WireDoc[] = [];
-			let last = 0;
-			for (const row of rows) {
-				if (row.collection !== sub.collection || !this.#visible(sub.viewer, row)) continue;
-				docs.push(row.data);
-				last = Number(row.seq);
-			}
-			if (docs.length) sub.send({ documents: docs, checkpoint: { seq: last } });
-		}
-	}
-
-	#visible(viewer: Viewer, row: FeedRow): boolean {
-		if (row.user_id !== null) return row.user_id === viewer.id;
-		return canSee(viewer, {
-			collection: row.collection,
-			ownerId: row.owner_id,
-			pushedBy: row.pushed_by ?? '',
-			customerOwner: row.has_customer ? row.customer_owner : undefined
-		});
+		fanOut(rows, this.#subs);
 	}
 }
 

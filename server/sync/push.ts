@@ -120,12 +120,14 @@ export async function applyPush(
 			if (decision.answer) answers.push(decision.answer);
 			if (!decision.write) continue;
 			moved = true;
+			const customerId = decision.write.customerId;
 			const next = await writeRecord(
 				tx,
 				collection,
 				decision.write,
 				previous?.pushedBy ?? user.id,
-				!previous
+				!previous,
+				typeof customerId === 'string' ? (customerOwners.get(customerId) ?? null) : null
 			);
 			stored.set(p.sent.id, next);
 			if (collection === 'customers') {

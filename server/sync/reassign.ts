@@ -23,9 +23,10 @@ async function tombstoneFor(tx: Db, userId: string, where: SQL): Promise<void> {
 		) t`);
 }
 
-async function bumpChildren(tx: Db, customerId: string): Promise<void> {
+/** Moves a customer's children to new feed positions, with the customer's (new) owner. */
+async function bumpChildren(tx: Db, customerId: string, ownerId: string | null): Promise<void> {
 	await tx.execute(sql`
-		update sync_records set seq = nextval('sync_seq')
+		update sync_records set seq = nextval('sync_seq'), customer_owner_id = ${ownerId}
 		where customer_id = ${customerId} and collection in ${CHILDREN}`);
 }
 
@@ -46,7 +47,7 @@ export async function customerArrived(tx: Db, customer: StoredRow): Promise<void
 			sql`r.customer_id = ${customer.data.id} and r.collection in ${CHILDREN} and r.pushed_by = ${pushed_by}`
 		);
 	}
-	await bumpChildren(tx, customer.data.id);
+	await bumpChildren(tx, customer.data.id, customer.ownerId);
 }
 
 /** A customer moved to another owner: losers get tombstones (old state), gainers the records. */
@@ -65,7 +66,7 @@ export async function customerReassigned(
 			values (nextval('sync_seq'), ${userId}, 'customers', ${id}, ${JSON.stringify({ ...before.data, _deleted: true })}::jsonb)`);
 		await tombstoneFor(tx, userId, sql`r.customer_id = ${id} and r.collection in ${CHILDREN}`);
 	}
-	await bumpChildren(tx, id);
+	await bumpChildren(tx, id, after.ownerId);
 }
 
 /** Moves `before`→`after` for one user: tombstones what they no longer see, re-sends what they gained. */

@@ -49,13 +49,17 @@ export async function canAssign(db: Db, v: Viewer, ownerId: unknown): Promise<bo
 	return rows.length > 0;
 }
 
-/** The SQL twin of `canSee` for `sync_records r` (applied before LIMIT in pulls). */
+/**
+ * The SQL twin of `canSee` for `sync_records r` (applied before LIMIT in pulls). Children
+ * use their copy of the customer's owner (`customer_owner_id`, null until the customer
+ * arrives), so the filter needs no join and a pull can walk the feed index in order.
+ */
 export function visibleSql(v: Viewer, collection: CollectionName): SQL {
 	if (v.all || collection === 'campaigns') return sql`true`;
 	const owners = [...v.owners];
 	if (collection === 'customers') return sql`r.owner_id in ${owners}`;
-	return sql`(exists (select 1 from sync_records c where c.collection = 'customers' and c.id = r.customer_id and c.owner_id in ${owners})
-		or (r.pushed_by = ${v.id} and not exists (select 1 from sync_records c where c.collection = 'customers' and c.id = r.customer_id)))`;
+	return sql`(r.customer_owner_id in ${owners}
+		or (r.customer_owner_id is null and r.pushed_by = ${v.id}))`;
 }
 
 /** The users who see an owner's customers: the owner, their manager, and every admin. */

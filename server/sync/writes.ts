@@ -6,13 +6,17 @@ import type { CollectionName } from '#domain/collections';
 import type { Doc } from '#domain/sync/merge';
 import type { HistoryEntry, StoredRow } from './decide';
 
-/** Stores `doc` at the next feed position (the caller holds the feed lock). */
+/**
+ * Stores `doc` at the next feed position (the caller holds the feed lock). For a child,
+ * `customerOwnerId` is its customer's owner (null while the customer has not arrived).
+ */
 export async function writeRecord(
 	tx: Db,
 	collection: CollectionName,
 	doc: Doc,
 	pushedBy: string,
-	isNew: boolean
+	isNew: boolean,
+	customerOwnerId: string | null = null
 ): Promise<StoredRow> {
 	const row = {
 		collection,
@@ -20,6 +24,7 @@ export async function writeRecord(
 		data: doc,
 		ownerId: collection === 'customers' ? (doc.ownerId as string) : null,
 		customerId: typeof doc.customerId === 'string' ? doc.customerId : null,
+		customerOwnerId: collection === 'customers' ? null : customerOwnerId,
 		pushedBy,
 		deleted: doc._deleted === true,
 		updatedAt: doc.updatedAt,
@@ -36,6 +41,7 @@ export async function writeRecord(
 					data: row.data,
 					ownerId: row.ownerId,
 					customerId: row.customerId,
+					customerOwnerId: row.customerOwnerId,
 					deleted: row.deleted,
 					updatedAt: row.updatedAt,
 					seq: row.seq

@@ -3,20 +3,16 @@
  * collection, for the signed-in user's scope. An unknown collection is a 404.
  */
 import { Hono, type Context } from 'hono';
-import { streamSSE } from 'hono/streaming';
 import type { AppEnv } from '../../http/types';
 import { requireUser } from '../../auth/middleware';
-import { userForToken } from '../../auth/sessions';
 import { notFound } from '../../http/errors';
 import { readJson, readQuery } from '../../http/validate';
 import { COLLECTIONS, isCollectionName, type CollectionName } from '#domain/collections';
 import { DEFAULT_PULL_LIMIT, pullQuerySchema, pushBodySchema } from '#domain/sync/protocol';
-import { pullFeed } from '../../sync/feed';
+import { pullPage } from '../../sync/feed';
 import { applyPush } from '../../sync/push';
 import { loadViewer } from '../../sync/scope';
-import { hubFor } from '../../sync/hub';
-
-const DEFAULT_HEARTBEAT_MS = 20_000;
+import { streamCollections } from './stream';
 
 function collectionOf(c: Context<AppEnv>): CollectionName {
 	const name = c.req.param('collection') ?? '';
@@ -33,9 +29,14 @@ export function syncRoutes() {
 				const q = readQuery(c, pullQuerySchema);
 				const db = c.var.deps.database.db;
 				const viewer = await loadViewer(db, c.var.user);
-				return c.json(
-					await pullFeed(db, viewer, collection, q.checkpoint, q.limit ?? DEFAULT_PULL_LIMIT)
+				const json = await pullPage(
+					db,
+					viewer,
+					collection,
+					q.checkpoint,
+					q.limit ?? DEFAULT_PULL_LIMIT
 				);
+				return c.body(json, 200, { 'content-type': 'application/json' });
 			})
 			.post('/:collection/push', async (c) => {
 				const collection = collectionOf(c);
@@ -53,48 +54,4 @@ export function syncRoutes() {
 				return streamCollections(c, [...new Set(names)] as CollectionName[], true);
 			})
 	);
-}
-
-/**
- * Server-Sent Events for `collections`: "RESYNC" on connect, then the hub's events; with
- * `tagged`, each event is `{collection, event}` so one stream serves several collections.
- */
-async function streamCollections(
-	c: Context<AppEnv>,
-	collections: CollectionName[],
-	tagged: boolean
-) {
-	const { database, syncHeartbeatMs } = c.var.deps;
-	const viewer = await loadViewer(database.db, c.var.user);
-	const token = c.var.token;
-	return streamSSE(c, async (stream) => {
-		let closed = false;
-		let wake: () => void = () => undefined;
-		const ended = new Promise<void>((resolve) => (wake = resolve));
-		const close = () => {
-			closed = true;
-			wake();
-		};
-		stream.onAbort(close);
-		const write = (data: unknown) => {
-			if (!closed) stream.writeSSE({ data: JSON.stringify(data) }).catch(close);
-		};
-		write('RESYNC');
-		const unsubscribes = await Promise.all(
-			collections.map((collection) =>
-				hubFor(database).subscribe({
-					collection,
-					viewer,
-					send: (event) => write(tagged ? { collection, event } : event)
-				})
-			)
-		);
-		const heartbeat = setInterval(async () => {
-			if (!(await userForToken(database.db, token).catch(() => undefined))) return close();
-			stream.write(': heartbeat\n\n').catch(close);
-		}, syncHeartbeatMs ?? DEFAULT_HEARTBEAT_MS);
-		await ended;
-		clearInterval(heartbeat);
-		for (const unsubscribe of unsubscribes) unsubscribe();
-	});
 }

@@ -9,6 +9,7 @@ import type { RxReplicationPullStreamItem } from 'rxdb';
 import type { FieldbookDb } from '$lib/db/database';
 import { COLLECTIONS, type CollectionName } from '$lib/domain/collections';
 import {
+	MAX_PULL_LIMIT,
 	toWire,
 	type Checkpoint,
 	type PullResponse,
@@ -37,8 +38,14 @@ export interface ReplicationOptions {
 	retryTime?: number;
 	/** Milliseconds before a dropped stream reconnects (default 2000). */
 	reconnectMs?: number;
-	batchSize?: number;
+	/** Documents per pull (default 1000, the protocol's maximum: see docs/SYNC.md "Pull"). */
+	pullBatchSize?: number;
+	/** Rows per push (default 100: keeps a batch of large records under the 1 MiB body limit). */
+	pushBatchSize?: number;
 }
+
+export const PULL_BATCH_SIZE = MAX_PULL_LIMIT;
+export const PUSH_BATCH_SIZE = 100;
 
 /**
  * One collection's RxDB replication (observe `active$`, `error$`, `received$`, `sent$`).
@@ -111,7 +118,7 @@ export function startReplication(opts: ReplicationOptions): ReplicationHandle {
 			waitForLeadership: opts.waitForLeadership ?? typeof window !== 'undefined',
 			autoStart: true,
 			pull: {
-				batchSize: opts.batchSize ?? 100,
+				batchSize: opts.pullBatchSize ?? PULL_BATCH_SIZE,
 				stream$: stream$.asObservable(),
 				async handler(checkpoint, batchSize) {
 					const q = new URLSearchParams({ limit: String(batchSize) });
@@ -122,7 +129,7 @@ export function startReplication(opts: ReplicationOptions): ReplicationHandle {
 				}
 			},
 			push: {
-				batchSize: opts.batchSize ?? 100,
+				batchSize: opts.pushBatchSize ?? PUSH_BATCH_SIZE,
 				async handler(rows) {
 					const body = rows.map((r) => ({
 						newDocumentState: toWire(r.newDocumentState as Record<string, unknown>),
