@@ -9,7 +9,7 @@ import { orderDraft, orderInput } from '$lib/records/drafts';
 import { toasts } from '$lib/ui/toast.svelte';
 import { deleteCustomer, restoreCustomer } from './delete';
 import { draftToInput, emptyCustomerDraft } from './form';
-import { SearchIndex } from './search';
+import { loadPinyin, SearchIndex } from './search';
 import { filterCustomers, sortCustomers } from './list';
 
 let db: FieldbookDb;
@@ -41,6 +41,7 @@ describe('customer pages on RxDB', () => {
 		await customer('王五', { emails: ['WW@example.com'], stage: 'customer' });
 		const list = await firstValueFrom(all$(db, 'customers'));
 		expect(list).toHaveLength(3);
+		await loadPinyin();
 		const index = new SearchIndex();
 		expect(index.search(list, 'zs').map((c) => c.name)).toEqual(['张三']);
 		expect(index.search(list, 'ww@').map((c) => c.name)).toEqual(['王五']);

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { pinyinForms, queryTokens, SearchIndex, searchKeyOf } from './search';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadPinyin, pinyinForms, queryTokens, SearchIndex, searchKeyOf } from './search';
 
 const base = { updatedAt: 1, phones: [] as string[], emails: [] as string[] };
 const zhang = {
@@ -19,6 +19,8 @@ function names(q: string, index = new SearchIndex()) {
 }
 
 describe('customer search', () => {
+	beforeAll(() => loadPinyin());
+
 	it('finds a Chinese name by pinyin initials and by full pinyin', () => {
 		expect(names('zs')).toEqual(['张三']);
 		expect(names('zhangsan')).toEqual(['张三']);

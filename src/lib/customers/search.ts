@@ -2,8 +2,8 @@
  * Search-as-you-type over customers: one precomputed, lower-case key per customer (name,
  * company, pinyin and pinyin initials of Chinese text, phones, emails), cached by
  * id + updatedAt so 20,000 customers are converted once, not on every keystroke.
+ * The pinyin dictionary (≈150 KiB gzipped) loads on first use, not with the first page.
  */
-import { pinyin } from 'pinyin-pro';
 import type { Customer } from '$lib/domain/customer';
 
 type Searchable = Pick<Customer, 'id' | 'updatedAt' | 'name' | 'phones' | 'emails'> & {
@@ -13,13 +13,30 @@ type Searchable = Pick<Customer, 'id' | 'updatedAt' | 'name' | 'phones' | 'email
 const HAN = /[\u3400-\u9fff]/;
 const SEP = '\u0000';
 
+let convert: typeof import('pinyin-pro').pinyin | undefined;
+let loading: Promise<void> | undefined;
+
+/** Loads the pinyin dictionary once; keys made before it lack pinyin and are remade after. */
+export function loadPinyin(): Promise<void> {
+	loading ??= import('pinyin-pro').then((m) => {
+		convert = m.pinyin;
+	});
+	return loading;
+}
+
+/** True once `loadPinyin` has finished. */
+export function pinyinLoaded(): boolean {
+	return convert !== undefined;
+}
+
 function squash(s: string): string {
 	return s.toLowerCase().replace(/\s+/g, '');
 }
 
-/** Full pinyin and initials of the Chinese characters in `text` ('' when there are none). */
+/** Full pinyin and initials of the Chinese characters in `text` ('' when there are none, or before `loadPinyin`). */
 export function pinyinForms(text: string, surname = false): { full: string; initials: string } {
-	if (!HAN.test(text)) return { full: '', initials: '' };
+	if (!convert || !HAN.test(text)) return { full: '', initials: '' };
+	const pinyin = convert;
 	const opts = {
 		toneType: 'none',
 		type: 'array',
@@ -73,14 +90,17 @@ export function keyMatches(key: string, tokens: readonly string[]): boolean {
 
 /** Search keys cached by id + updatedAt; an edited customer gets a fresh key. */
 export class SearchIndex {
-	#cache = new Map<string, { updatedAt: number; key: string }>();
-	#last: { source: readonly Searchable[]; tokens: string[]; results: Searchable[] } | undefined;
+	#cache = new Map<string, { updatedAt: number; key: string; complete: boolean }>();
+	#last:
+		| { source: readonly Searchable[]; tokens: string[]; results: Searchable[]; pinyin: boolean }
+		| undefined;
 
 	keyOf(c: Searchable): string {
 		const hit = this.#cache.get(c.id);
-		if (hit && hit.updatedAt === c.updatedAt) return hit.key;
+		if (hit && hit.updatedAt === c.updatedAt && (hit.complete || !convert)) return hit.key;
 		const key = searchKeyOf(c);
-		this.#cache.set(c.id, { updatedAt: c.updatedAt, key });
+		const complete = Boolean(convert) || !(HAN.test(c.name) || HAN.test(c.company ?? ''));
+		this.#cache.set(c.id, { updatedAt: c.updatedAt, key, complete });
 		return key;
 	}
 
@@ -90,24 +110,28 @@ export class SearchIndex {
 	 * searched (they are a superset of the new results).
 	 */
 	search<T extends Searchable>(customers: readonly T[], query: string): T[] {
+		void loadPinyin();
 		const tokens = queryTokens(query);
 		if (!tokens.length) {
 			this.#last = undefined;
 			return customers as T[];
 		}
 		const last = this.#last;
+		const pinyin = pinyinLoaded();
 		const narrows =
 			last?.source === customers &&
+			last.pinyin === pinyin &&
 			tokens.length >= last.tokens.length &&
 			last.tokens.every((t, i) => tokens[i].includes(t));
 		const pool = narrows ? (last.results as T[]) : customers;
 		const results = pool.filter((c) => keyMatches(this.keyOf(c), tokens));
-		this.#last = { source: customers, tokens, results };
+		this.#last = { source: customers, tokens, results, pinyin };
 		return results;
 	}
 
 	/** Computes missing keys in small slices between frames, so the first keystroke is quick. */
 	async warm(customers: readonly Searchable[], slice = 1000): Promise<void> {
+		await loadPinyin();
 		for (let i = 0; i < customers.length; i += slice) {
 			for (const c of customers.slice(i, i + slice)) this.keyOf(c);
 			await new Promise((r) => setTimeout(r, 0));
