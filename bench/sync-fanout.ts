@@ -1,18 +1,21 @@
 /**
  * 200 devices holding live streams on one server process, each pushing an edit every few
- * seconds: push latency p50/p99, time for an edit to reach every other device, memory per
- * connected device. Devices are bare protocol clients (RxDB's open-core build allows 13
- * collections per process). They edit campaigns, which every user sees, so each edit fans
- * out to all 199 others. Not a test: prints figures. Env: DEVICES, SECONDS, EVERY_MS, DB.
+ * seconds: push latency p50/p99, time for an edit to reach every device, the server's CPU
+ * per edit and memory per stream. Devices are bare protocol clients in another process
+ * (bench/sync-fanout-devices.ts). They edit campaigns, which every user sees, so each edit
+ * fans out to all of them. Not a test: prints figures. Env: DEVICES, SECONDS, EVERY_MS, DB,
+ * PROFILE (a directory: CPU profile of the server process).
  */
 import os from 'node:os';
-import { randomUUID } from 'node:crypto';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { createTestDatabase, type DbKind } from '../server/testing';
 import { createSession } from '../server/auth/sessions';
 import { listen } from '../tests/node/harness';
-import { SseParser } from '../src/lib/domain/sync/sse';
-import type { StreamEvent, WireDoc } from '../src/lib/domain/sync/protocol';
+import type { DevicesResult, DevicesStart, DevicesStreaming } from './sync-fanout-devices';
 import { addUser } from './sync-seed';
+import { profilePhase } from './sync-profile';
 
 const DEVICES = Number(process.env.DEVICES ?? 200);
 const SECONDS = Number(process.env.SECONDS ?? 30);
@@ -25,110 +28,72 @@ const pct = (xs: number[], p: number) => {
 };
 
 const test = await createTestDatabase(KIND);
-const server = await listen(test.database, { syncHeartbeatMs: 20_000 });
-const pushedAt = new Map<string, number>();
-const received = new Map<string, number[]>();
-const aborter = new AbortController();
-
-async function openDevice(token: string) {
-	const res = await fetch(`${server.baseUrl}/api/sync/campaigns/stream`, {
-		headers: { authorization: `Bearer ${token}` },
-		signal: aborter.signal
-	});
-	const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-	const parser = new SseParser();
-	void (async () => {
-		for (;;) {
-			const { value, done } = await reader.read().catch(() => ({ value: '', done: true }));
-			if (done) return;
-			const at = performance.now();
-			for (const data of parser.push(value)) {
-				const ev = JSON.parse(data) as StreamEvent;
-				if (ev === 'RESYNC') continue;
-				for (const d of ev.documents) {
-					const key = `${d.id}@${d.updatedAt}`;
-					const list = received.get(key) ?? [];
-					list.push(at);
-					received.set(key, list);
-				}
-			}
-		}
-	})();
-}
-
+const serverPush: number[] = [];
+const server = await listen(test.database, { syncHeartbeatMs: 20_000 }, (t0, req) => {
+	if (req.method === 'POST') serverPush.push(performance.now() - t0);
+});
+const lag = monitorEventLoopDelay({ resolution: 10 });
 const tokens: string[] = [];
 for (let i = 0; i < DEVICES; i++)
 	tokens.push(await createSession(test.database.db, await addUser(test.database.db, 'rep')));
+
+const devices = fork(fileURLToPath(new URL('./sync-fanout-devices.ts', import.meta.url)), {
+	execArgv: ['--import', 'tsx']
+});
+const messages: (DevicesStreaming | DevicesResult)[] = [];
+let wake = () => undefined as void;
+devices.on('message', (m: DevicesStreaming | DevicesResult) => (messages.push(m), wake()));
+const next = async () => {
+	while (!messages.length) await new Promise<void>((r) => (wake = r));
+	return messages.shift()!;
+};
 global.gc?.();
 const before = process.memoryUsage();
-for (const t of tokens) await openDevice(t);
-await new Promise((r) => setTimeout(r, 1000));
+devices.send({
+	baseUrl: server.baseUrl,
+	tokens,
+	seconds: SECONDS,
+	everyMs: EVERY_MS
+} satisfies DevicesStart);
+await next();
 global.gc?.();
 const after = process.memoryUsage();
-
-const latencies: number[] = [];
-const push = async (token: string, doc: WireDoc, base?: WireDoc) => {
-	const t0 = performance.now();
-	const res = await fetch(`${server.baseUrl}/api/sync/campaigns/push`, {
-		method: 'POST',
-		headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-		body: JSON.stringify([{ newDocumentState: doc, assumedMasterState: base }])
-	});
-	await res.text();
-	latencies.push(performance.now() - t0);
-	return t0;
-};
-const stopAt = Date.now() + SECONDS * 1000;
-await Promise.all(
-	tokens.map(async (token) => {
-		let doc: WireDoc = {
-			id: randomUUID(),
-			updatedAt: Date.now(),
-			_deleted: false,
-			name: 'Spring fair',
-			type: 'event',
-			startsAt: Date.now(),
-			endsAt: Date.now() + 86_400_000
-		};
-		let base: WireDoc | undefined;
-		await new Promise((r) => setTimeout(r, Math.random() * EVERY_MS));
-		while (Date.now() < stopAt) {
-			const t0 = await push(token, doc, base);
-			pushedAt.set(`${doc.id}@${doc.updatedAt}`, t0);
-			base = doc;
-			doc = {
-				...doc,
-				name: 'Spring fair ' + Math.random().toString(36).slice(2, 6),
-				updatedAt: Date.now()
-			};
-			await new Promise((r) => setTimeout(r, EVERY_MS * (0.5 + Math.random())));
-		}
-	})
-);
-await new Promise((r) => setTimeout(r, 2000));
-const reach: number[] = [];
-let incomplete = 0;
-for (const [key, t0] of pushedAt) {
-	const got = received.get(key) ?? [];
-	if (got.length < DEVICES) incomplete++;
-	else reach.push(Math.max(...got) - t0);
-}
+const cpuBefore = process.cpuUsage();
+const wallBefore = performance.now();
+const stopProfile = await profilePhase(`sync-fanout-${KIND}`);
+lag.enable();
+const { latencies, reach: reachOrNull, cpuSeconds: deviceCpu } = (await next()) as DevicesResult;
+await stopProfile();
+lag.disable();
+const cpu = process.cpuUsage(cpuBefore);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+const wallSeconds = (performance.now() - wallBefore) / 1000;
+const reach = reachOrNull.filter((r): r is number => r !== null);
+const edits = reachOrNull.length;
 console.log(
-	`sync-fanout on ${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}, ${new Date().toISOString()}, ${KIND}`
+	`sync-fanout on ${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}, ${new Date().toISOString()}, ${KIND}, load average ${os
+		.loadavg()
+		.map((l) => l.toFixed(1))
+		.join(' ')}`
 );
 console.log(
-	`${DEVICES} devices streaming, ${pushedAt.size} edits in ${SECONDS} s (one per device every ~${EVERY_MS / 1000} s)`
+	`${DEVICES} devices streaming (in another process), ${edits} edits in ${SECONDS} s (one per device every ~${EVERY_MS / 1000} s)`
 );
 console.log(
 	`push latency: p50 ${pct(latencies, 50).toFixed(1)} ms, p99 ${pct(latencies, 99).toFixed(1)} ms`
 );
 console.log(
-	`edit reaches all devices: p50 ${pct(reach, 50).toFixed(0)} ms, p99 ${pct(reach, 99).toFixed(0)} ms, max ${Math.max(...reach).toFixed(0)} ms; ${incomplete} edits did not reach every device`
+	`  of which in the server (request in → answer out): p50 ${pct(serverPush, 50).toFixed(1)} ms, p99 ${pct(serverPush, 99).toFixed(1)} ms; server event-loop delay p99 ${(lag.percentile(99) / 1e6).toFixed(0)} ms`
 );
 console.log(
-	`memory per connected device (server and client side of the stream, same process): heap ${((after.heapUsed - before.heapUsed) / DEVICES / 1024).toFixed(1)} KiB, rss ${((after.rss - before.rss) / DEVICES / 1024).toFixed(1)} KiB`
+	`edit reaches all devices: p50 ${pct(reach, 50).toFixed(0)} ms, p99 ${pct(reach, 99).toFixed(0)} ms, max ${Math.max(...reach).toFixed(0)} ms; ${edits - reach.length} edits did not reach every device`
 );
-aborter.abort();
+console.log(
+	`server CPU: ${cpuSeconds.toFixed(1)} s in ${wallSeconds.toFixed(1)} s, ${((cpuSeconds * 1000) / Math.max(1, edits)).toFixed(1)} ms per edit (push and fan-out to ${DEVICES}); devices' process: ${deviceCpu.toFixed(1)} s`
+);
+console.log(
+	`server memory per connected stream: heap ${((after.heapUsed - before.heapUsed) / DEVICES / 1024).toFixed(1)} KiB`
+);
 await server.close();
 await test.drop();
 process.exit(0);

@@ -14,6 +14,12 @@ export { FeedEvent } from './fanout';
 
 /** More new rows than this at once and streams get RESYNC (they pull) instead. */
 const MAX_FANOUT_ROWS = 1000;
+/**
+ * Reads start at least this far apart: the first notification after a quiet spell is read
+ * at once; under a stream of pushes, one read (and one frame per stream) serves every push
+ * of the last interval, so fan-out costs per interval, not per push.
+ */
+export const MIN_READ_INTERVAL_MS = 100;
 
 /** An open stream of one collection; `send` must not block (queue the bytes and return). */
 export type Subscriber = FanOutTarget;
@@ -24,6 +30,7 @@ export class FeedHub {
 	#running = false;
 	#again = false;
 	#reloadViewers = false;
+	#lastRead = 0;
 	#ready: Promise<void>;
 
 	constructor(private readonly database: Database) {
@@ -49,8 +56,8 @@ export class FeedHub {
 	}
 
 	/**
-	 * Reads the feed now (also called on every notification). One read at a time: the
-	 * notifications that arrive during a read are served together by the next one.
+	 * Reads the feed (called on every notification). One read at a time, reads at least
+	 * MIN_READ_INTERVAL_MS apart: notifications that arrive meanwhile share the next read.
 	 */
 	poke(): void {
 		if (this.#running) {
@@ -64,7 +71,10 @@ export class FeedHub {
 	async #drain() {
 		try {
 			do {
+				const wait = this.#lastRead + MIN_READ_INTERVAL_MS - Date.now();
+				if (wait > 0) await new Promise((r) => setTimeout(r, wait));
 				this.#again = false;
+				this.#lastRead = Date.now();
 				if (this.#subs.size) await this.#fetchOnce();
 				else this.#position = await feedHead(this.database.db);
 			} while (this.#again);

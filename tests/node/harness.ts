@@ -30,9 +30,11 @@ export interface RunningServer {
 	close(): Promise<void>;
 }
 
+/** `onAnswered` (benchmarks): called with each request's start time once its answer is ready. */
 export async function listen(
 	database: Database,
-	deps: Partial<AppDeps> = {}
+	deps: Partial<AppDeps> = {},
+	onAnswered?: (startedAt: number, req: Request) => void
 ): Promise<RunningServer> {
 	const app = createApp({
 		database,
@@ -42,7 +44,15 @@ export async function listen(
 		...deps
 	});
 	const server: ServerType = await new Promise((resolve) => {
-		const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+		const fetch: typeof app.fetch = onAnswered
+			? async (req, ...rest) => {
+					const t0 = performance.now();
+					const res = await app.fetch(req, ...rest);
+					onAnswered(t0, req);
+					return res;
+				}
+			: app.fetch;
+		const s = serve({ fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
 	});
 	const { port } = server.address() as AddressInfo;
 	return {
