@@ -19,6 +19,12 @@ export function numberFrom(s: string): number | string | undefined {
 
 const str = (n: number | undefined) => (n === undefined ? '' : String(n));
 
+/** Choices for a 1–5 rating select (order rating, service satisfaction). */
+export const RATING_OPTIONS = [1, 2, 3, 4, 5].map((n) => ({
+	value: String(n),
+	label: `${'★'.repeat(n)} ${n}`
+}));
+
 export interface ItemDraft {
 	product: string;
 	quantity: string;

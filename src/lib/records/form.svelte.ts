@@ -5,7 +5,8 @@
  * Usage: `const form = new FormState(() => checkRecord('orders', toInput(draft)))`;
  * `error={form.error('amount')}` and `onblur={() => form.blur('amount')}` on fields;
  * `<form oninput={() => form.input()}>` to clear fixed errors while typing;
- * `await form.submit(() => save())` on submit (returns false when invalid).
+ * `await form.submit(() => save())` on submit (returns false when invalid), or
+ * `const saved = await form.save(() => saveRecord(...))` (undefined when not saved).
  */
 import { ValidationError, type FieldErrors } from '$lib/db/records';
 
@@ -97,5 +98,20 @@ export class FormState {
 		} finally {
 			this.#saving = false;
 		}
+	}
+
+	/**
+	 * Like `submit`, answering what `save` returned (undefined when invalid or failed) and
+	 * moving focus to the first field in error, so a keyboard or screen-reader user lands on it.
+	 */
+	async save<T>(save: () => Promise<T>): Promise<T | undefined> {
+		let saved: T | undefined;
+		const ok = await this.submit(async () => {
+			saved = await save();
+		});
+		if (!ok && typeof document !== 'undefined') {
+			document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+		}
+		return ok ? saved : undefined;
 	}
 }
