@@ -1,6 +1,7 @@
 /**
  * Applies a push batch in one transaction under the feed lock: validate, decide each row
- * (scope, merge), write in primary-key order, record history, move the feed, notify.
+ * (scope, merge), then one statement writes the records in primary-key order, their
+ * history and the feed notification; scope hooks follow for customers that arrived or moved.
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
@@ -12,9 +13,9 @@ import { recordSchemas, type CollectionName } from '#domain/collections';
 import { toWire, type PushRow, type WireDoc } from '#domain/sync/protocol';
 import type { Doc } from '#domain/sync/merge';
 import { decideRow, type HistoryEntry, type StoredRow } from './decide';
-import { lockFeed, notifyFeed } from './feed';
+import { lockFeed } from './feed';
 import { canAssign, loadViewer } from './scope';
-import { writeRecord, writeHistory } from './writes';
+import { recordWrite, writeBatch, type RecordWrite } from './writes';
 import { customerArrived, customerReassigned } from './reassign';
 
 interface Prepared {
@@ -102,7 +103,9 @@ export async function applyPush(
 
 		const answers: WireDoc[] = [];
 		const history: HistoryEntry[] = [];
-		let moved = false;
+		const before = new Map(stored);
+		// The last state decided for each id (a batch may hold one id twice): written at once below.
+		const writes = new Map<string, RecordWrite>();
 		for (const p of prepared) {
 			const previous = stored.get(p.sent.id);
 			const decision = decideRow({
@@ -119,25 +122,24 @@ export async function applyPush(
 			history.push(...decision.history);
 			if (decision.answer) answers.push(decision.answer);
 			if (!decision.write) continue;
-			moved = true;
 			const customerId = decision.write.customerId;
-			const next = await writeRecord(
-				tx,
+			const next = recordWrite(
 				collection,
 				decision.write,
 				previous?.pushedBy ?? user.id,
-				!previous,
 				typeof customerId === 'string' ? (customerOwners.get(customerId) ?? null) : null
 			);
+			writes.set(p.sent.id, next);
 			stored.set(p.sent.id, next);
-			if (collection === 'customers') {
+			if (collection === 'customers') customerOwners.set(p.sent.id, next.ownerId);
+		}
+		await writeBatch(tx, collection, [...writes.values()], history);
+		if (collection === 'customers')
+			for (const [id, next] of writes) {
+				const previous = before.get(id);
 				if (!previous) await customerArrived(tx, next);
 				else if (previous.ownerId !== next.ownerId) await customerReassigned(tx, previous, next);
-				customerOwners.set(p.sent.id, next.ownerId);
 			}
-		}
-		await writeHistory(tx, history);
-		if (moved) await notifyFeed(tx, 'records');
 		return answers;
 	});
 }

@@ -1,69 +1,98 @@
-/** The push's SQL writes: a record at a new feed position, and history rows. */
+/**
+ * The push's SQL write: every changed record at a new feed position, the history rows and
+ * the feed notification in ONE statement, so a push holds the feed lock for few round trips.
+ */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { syncHistory, syncRecords } from '../db/schema';
 import type { CollectionName } from '#domain/collections';
 import type { Doc } from '#domain/sync/merge';
 import type { HistoryEntry, StoredRow } from './decide';
+import { FEED_CHANNEL } from './feed';
 
-/**
- * Stores `doc` at the next feed position (the caller holds the feed lock). For a child,
- * `customerOwnerId` is its customer's owner (null while the customer has not arrived).
- */
-export async function writeRecord(
-	tx: Db,
+/** A record to store, with its scope columns. */
+export interface RecordWrite extends StoredRow {
+	/** Children: their customer's owner (null while the customer has not arrived). */
+	customerOwnerId: string | null;
+}
+
+/** The row for `doc`; for a child, `customerOwnerId` is its customer's owner or null. */
+export function recordWrite(
 	collection: CollectionName,
 	doc: Doc,
 	pushedBy: string,
-	isNew: boolean,
-	customerOwnerId: string | null = null
-): Promise<StoredRow> {
-	const row = {
-		collection,
-		id: doc.id,
+	customerOwnerId: string | null
+): RecordWrite {
+	return {
 		data: doc,
 		ownerId: collection === 'customers' ? (doc.ownerId as string) : null,
 		customerId: typeof doc.customerId === 'string' ? doc.customerId : null,
 		customerOwnerId: collection === 'customers' ? null : customerOwnerId,
-		pushedBy,
-		deleted: doc._deleted === true,
-		updatedAt: doc.updatedAt,
-		seq: sql`nextval('sync_seq')` as unknown as number
+		pushedBy
 	};
-	if (isNew) await tx.insert(syncRecords).values(row);
-	else
-		await tx
-			.insert(syncRecords)
-			.values(row)
-			.onConflictDoUpdate({
-				target: [syncRecords.collection, syncRecords.id],
-				set: {
-					data: row.data,
-					ownerId: row.ownerId,
-					customerId: row.customerId,
-					customerOwnerId: row.customerOwnerId,
-					deleted: row.deleted,
-					updatedAt: row.updatedAt,
-					seq: row.seq
-				}
-			});
-	return { data: doc, ownerId: row.ownerId, customerId: row.customerId, pushedBy };
 }
 
-export async function writeHistory(tx: Db, entries: HistoryEntry[]): Promise<void> {
-	for (let i = 0; i < entries.length; i += 500) {
-		await tx.insert(syncHistory).values(
-			entries.slice(i, i + 500).map((e) => ({
-				collection: e.collection,
-				recordId: e.recordId,
-				at: e.at,
-				userId: e.userId,
-				kind: e.kind,
-				field: e.field ?? null,
-				value: e.value === undefined ? null : e.value,
-				previous: e.previous === undefined ? null : e.previous,
-				deviceAt: e.deviceAt ?? null
-			}))
-		);
-	}
+/**
+ * Stores `records` at the next feed positions (in list order; the caller holds the feed
+ * lock, and lists each id once), appends `history`, and notifies streams when any record
+ * moved. An existing record keeps its `pushed_by`.
+ */
+export async function writeBatch(
+	tx: Db,
+	collection: CollectionName,
+	records: RecordWrite[],
+	history: HistoryEntry[]
+): Promise<void> {
+	if (!records.length && !history.length) return;
+	const recordsJson = JSON.stringify(
+		records.map((r, ord) => ({
+			ord,
+			id: r.data.id,
+			data: r.data,
+			owner_id: r.ownerId,
+			customer_id: r.customerId,
+			customer_owner_id: r.customerOwnerId,
+			pushed_by: r.pushedBy,
+			deleted: r.data._deleted === true,
+			updated_at: r.data.updatedAt
+		}))
+	);
+	const historyJson = JSON.stringify(
+		history.map((e, ord) => ({
+			ord,
+			collection: e.collection,
+			record_id: e.recordId,
+			at: e.at,
+			user_id: e.userId,
+			kind: e.kind,
+			field: e.field ?? null,
+			value: e.value ?? null,
+			previous: e.previous ?? null,
+			device_at: e.deviceAt ?? null
+		}))
+	);
+	await tx.execute(sql`
+		with rec as (
+			insert into sync_records (collection, id, data, owner_id, customer_id, customer_owner_id,
+				pushed_by, deleted, updated_at, seq)
+			select ${collection}, x.id, x.data, x.owner_id, x.customer_id, x.customer_owner_id,
+				x.pushed_by, x.deleted, x.updated_at, nextval('sync_seq')
+			from jsonb_to_recordset(${recordsJson}::jsonb) as x(ord int, id text, data jsonb,
+				owner_id text, customer_id text, customer_owner_id text, pushed_by text,
+				deleted boolean, updated_at bigint)
+			order by x.ord
+			on conflict (collection, id) do update set data = excluded.data,
+				owner_id = excluded.owner_id, customer_id = excluded.customer_id,
+				customer_owner_id = excluded.customer_owner_id, deleted = excluded.deleted,
+				updated_at = excluded.updated_at, seq = excluded.seq
+		), hist as (
+			insert into sync_history (collection, record_id, at, user_id, kind, field, value,
+				previous, device_at)
+			select h.collection, h.record_id, h.at, h.user_id, h.kind, h.field, h.value,
+				h.previous, h.device_at
+			from jsonb_to_recordset(${historyJson}::jsonb) as h(ord int, collection text,
+				record_id text, at bigint, user_id text, kind text, field text, value jsonb,
+				previous jsonb, device_at bigint)
+			order by h.ord
+		)
+		select ${records.length ? sql`pg_notify(${FEED_CHANNEL}, 'records')` : sql`null`}`);
 }
