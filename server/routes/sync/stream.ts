@@ -66,7 +66,7 @@ export async function streamCollections(
 		)
 	);
 	unsubscribes.forEach(onEnd);
-	const heartbeat = setInterval(async () => {
+	const beat = async () => {
 		if (await userForToken(database.db, token).catch(() => undefined)) return write(HEARTBEAT);
 		end();
 		try {
@@ -74,8 +74,19 @@ export async function streamCollections(
 		} catch {
 			/* already closed */
 		}
-	}, syncHeartbeatMs ?? DEFAULT_HEARTBEAT_MS);
-	onEnd(() => clearInterval(heartbeat));
+	};
+	// The first beat comes at a random point of the interval, so streams opened together
+	// (a server restart) do not check their sessions all at once every interval.
+	const every = syncHeartbeatMs ?? DEFAULT_HEARTBEAT_MS;
+	let heartbeat: ReturnType<typeof setInterval> | undefined;
+	const first = setTimeout(() => {
+		heartbeat = setInterval(beat, every);
+		void beat();
+	}, Math.random() * every);
+	onEnd(() => {
+		clearTimeout(first);
+		clearInterval(heartbeat);
+	});
 
 	return new Response(body, {
 		headers: {
