@@ -1,5 +1,5 @@
 /**
- * EXPLAIN ANALYZE of the pull and stream queries on PostgreSQL over a seeded feed (CUSTOMERS
+ * EXPLAIN ANALYZE of the pull query (`pullSql`) on PostgreSQL over a seeded feed (CUSTOMERS
  * customers + 5 children each, one rep, a manager over them, a second rep). Not a test.
  * Env: TEST_DATABASE_URL (else skipped), CUSTOMERS (default 20000), KEEP=1 keeps the database.
  */
