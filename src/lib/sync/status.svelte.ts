@@ -22,6 +22,19 @@ import {
 } from './status-model';
 
 const RECOUNT_MS = 400;
+const COUNT_TIMEOUT_MS = 5000;
+const COUNT_TIMED_OUT = new Error('count timed out');
+
+/** Rejects when `promise` has not settled within `ms`. */
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+	return new Promise((resolve, reject) => {
+		const timer = setTimeout(() => reject(COUNT_TIMED_OUT), ms);
+		promise.then(
+			(v) => (clearTimeout(timer), resolve(v)),
+			(e) => (clearTimeout(timer), reject(e))
+		);
+	});
+}
 
 export class SyncStatus {
 	#online = $state(typeof navigator === 'undefined' ? true : navigator.onLine);
@@ -122,7 +135,17 @@ export class SyncStatus {
 				state.sent$.subscribe(() => this.#recount(name)),
 				(db[name] as FieldbookDb['customers']).$.subscribe(() => this.#recount(name))
 			);
-			state.startPromise.then(() => this.#recount(name)).catch(() => {});
+			state.startPromise
+				.then(() => {
+					this.#recount(name);
+					// RxDB records each pushed state in its meta instance after `sent$` and
+					// `active$` fire: count again whenever that moves.
+					const meta = state.metaInstance;
+					if (meta && this.#handle === gen) {
+						this.#subs.push(meta.changeStream().subscribe(() => this.#recount(name)));
+					}
+				})
+				.catch(() => {});
 		}
 		const onStorage = (e: StorageEvent) => {
 			if (e.key === statusKey(userId) && !this.#leader) this.#adopt(readRemembered(e.newValue));
@@ -194,9 +217,16 @@ export class SyncStatus {
 			setTimeout(async () => {
 				this.#dirty.delete(name);
 				const state = handle?.states[name];
-				const n = state ? await countWaiting(state).catch(() => undefined) : undefined;
+				let n: number | undefined;
+				try {
+					n = state ? await withTimeout(countWaiting(state), COUNT_TIMEOUT_MS) : undefined;
+				} catch (e) {
+					// A count that stalls (storage busy) is tried again; one that fails is not.
+					if (e === COUNT_TIMED_OUT) this.#dirty.add(name);
+				} finally {
+					this.#timers.delete(name);
+				}
 				if (this.#handle !== handle) return;
-				this.#timers.delete(name);
 				if (n !== undefined && this.#waiting[name] !== n) {
 					this.#waiting = { ...this.#waiting, [name]: n };
 					this.#save();

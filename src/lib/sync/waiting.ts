@@ -10,6 +10,7 @@ import {
 	type RxStorageInstance
 } from 'rxdb';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
+import { jsonEqual } from '$lib/domain/sync/canonical';
 
 interface DocMeta {
 	_rev: string;
@@ -42,6 +43,44 @@ async function upstreamCheckpoint(state: RxReplicationState<unknown, unknown>): 
 	return (doc as { checkpointData?: unknown } | undefined)?.checkpointData;
 }
 
+/** Strips what RxDB keeps to itself, as it does before storing a pushed state. */
+function pushedShape(doc: Record<string, unknown>): Record<string, unknown> {
+	const { _meta: _m, _rev: _r, _attachments: _a, ...rest } = doc;
+	return rest;
+}
+
+/**
+ * How many of `docs` the server already has as they are: RxDB stores each pushed state in
+ * its meta instance, but may move the push checkpoint only later (or, for writes made while
+ * it was starting, at the next start), so a checkpoint alone over-counts.
+ */
+async function countAlreadyPushed(
+	state: RxReplicationState<unknown, unknown>,
+	docs: Record<string, unknown>[]
+): Promise<number> {
+	const meta = state.metaInstance;
+	if (!meta || docs.length === 0) return 0;
+	const primary = state.collection.schema.primaryPath as string;
+	const ids = docs.map((d) =>
+		getComposedPrimaryKeyOfDocumentData(meta.schema, {
+			itemId: d[primary],
+			isCheckpoint: '0'
+		} as never)
+	);
+	const metaDocs = (await meta.findDocumentsById(ids, true)) as unknown as {
+		itemId: string;
+		docData: unknown;
+	}[];
+	const pushed = new Map(metaDocs.map((m) => [m.itemId, m.docData]));
+	return docs.filter((d) => {
+		const master = pushed.get(d[primary] as string);
+		return (
+			master !== undefined &&
+			jsonEqual(pushedShape(master as Record<string, unknown>), pushedShape(d))
+		);
+	}).length;
+}
+
 /**
  * Changes of this collection waiting to sync, or undefined while the replication has not
  * started in this tab (another tab leads). Reads in batches, so large stores stay cheap.
@@ -62,7 +101,10 @@ export async function countWaiting(
 	let count = 0;
 	for (;;) {
 		const page = await getChangedDocumentsSince(storage, batch, checkpoint);
-		count += countLocalRevisions(page.documents as unknown as DocMeta[], flag);
+		const local = (page.documents as unknown as (DocMeta & Record<string, unknown>)[]).filter((d) =>
+			isLocalRevision(d, flag)
+		);
+		count += local.length - (await countAlreadyPushed(state, local));
 		if (page.documents.length < batch) return count;
 		checkpoint = page.checkpoint;
 	}
