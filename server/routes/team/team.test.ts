@@ -13,7 +13,11 @@ describe.each(databaseKinds())('GET /api/team on %s', (kind) => {
 		t = await createTestApp(kind);
 		admin = await setUpAdmin(t.app);
 		manager = await addUser(t.app, admin.token, { username: 'mgr', role: 'manager' });
-		rep1 = await addUser(t.app, admin.token, { username: 'rep1', role: 'rep', managerId: manager.id });
+		rep1 = await addUser(t.app, admin.token, {
+			username: 'rep1',
+			role: 'rep',
+			managerId: manager.id
+		});
 		rep2 = await addUser(t.app, admin.token, { username: 'rep2', role: 'rep' });
 	});
 	afterAll(() => t.drop());

@@ -10,7 +10,10 @@ function plain<C extends CollectionName>(docs: { toJSON(): unknown }[]): Plain<C
 }
 
 /** Every live record of a collection. */
-export function all$<C extends CollectionName>(db: FieldbookDb, collection: C): Observable<Plain<C>[]> {
+export function all$<C extends CollectionName>(
+	db: FieldbookDb,
+	collection: C
+): Observable<Plain<C>[]> {
 	return (db[collection] as FieldbookDb['customers']).find().$.pipe(map((docs) => plain<C>(docs)));
 }
 

@@ -15,7 +15,11 @@ let db: FieldbookDb;
 let n = 0;
 
 beforeEach(async () => {
-	db = await openDatabase({ userId: `test-${Date.now()}-${n++}`, storage: 'memory', devMode: true });
+	db = await openDatabase({
+		userId: `test-${Date.now()}-${n++}`,
+		storage: 'memory',
+		devMode: true
+	});
 });
 afterEach(async () => {
 	await db.remove();
@@ -66,9 +70,7 @@ describe('records on the device', () => {
 		const list = await firstValueFrom(all$(db, 'customers'));
 		expect(list).toHaveLength(0);
 		await restoreRecord(db, 'customers', before!);
-		const back = await firstValueFrom(
-			one$(db, 'customers', c.id).pipe(filter((x) => x !== null))
-		);
+		const back = await firstValueFrom(one$(db, 'customers', c.id).pipe(filter((x) => x !== null)));
 		expect(back?.name).toBe('Wang Wu');
 	});
 

@@ -28,7 +28,10 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
 }
 
 /** Validates a whole record; throws ValidationError with per-field i18n keys. */
-export function validateRecord<C extends CollectionName>(collection: C, raw: unknown): RecordTypes[C] {
+export function validateRecord<C extends CollectionName>(
+	collection: C,
+	raw: unknown
+): RecordTypes[C] {
 	const result = recordSchemas[collection].safeParse(cleanInput(raw));
 	if (!result.success) throw new ValidationError(fieldErrors(result.error));
 	return result.data as RecordTypes[C];
@@ -104,7 +107,9 @@ export async function deleteRecord<C extends CollectionName>(
 	const doc = await db[collection].findOne(id).exec();
 	if (!doc) return undefined;
 	const before = doc.toJSON() as unknown as RecordTypes[C];
-	const updated = await doc.incrementalPatch({ updatedAt: nextUpdatedAt(before.updatedAt) } as never);
+	const updated = await doc.incrementalPatch({
+		updatedAt: nextUpdatedAt(before.updatedAt)
+	} as never);
 	await updated.incrementalRemove();
 	return before;
 }

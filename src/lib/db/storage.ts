@@ -6,11 +6,20 @@ import type { RxStorage } from 'rxdb';
 
 export type StorageKind = 'dexie' | 'memory';
 
-export async function createStorage(kind: StorageKind, validate = false): Promise<RxStorage<unknown, unknown>> {
+export async function createStorage(
+	kind: StorageKind,
+	validate = false
+): Promise<RxStorage<unknown, unknown>> {
 	const base: RxStorage<unknown, unknown> =
 		kind === 'dexie'
-			? ((await import('rxdb/plugins/storage-dexie')).getRxStorageDexie() as RxStorage<unknown, unknown>)
-			: ((await import('rxdb/plugins/storage-memory')).getRxStorageMemory() as RxStorage<unknown, unknown>);
+			? ((await import('rxdb/plugins/storage-dexie')).getRxStorageDexie() as RxStorage<
+					unknown,
+					unknown
+				>)
+			: ((await import('rxdb/plugins/storage-memory')).getRxStorageMemory() as RxStorage<
+					unknown,
+					unknown
+				>);
 	if (!validate) return base as RxStorage<unknown, unknown>;
 	const { wrappedValidateAjvStorage } = await import('rxdb/plugins/validate-ajv');
 	return wrappedValidateAjvStorage({ storage: base }) as RxStorage<unknown, unknown>;

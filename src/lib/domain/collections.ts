@@ -7,12 +7,7 @@ import { customerSchema, type Customer } from './customer';
 import { orderSchema, type Order } from './order';
 import { serviceSchema, type Service } from './service';
 import { visitSchema, type Visit } from './visit';
-import {
-	campaignSchema,
-	participationSchema,
-	type Campaign,
-	type Participation
-} from './campaign';
+import { campaignSchema, participationSchema, type Campaign, type Participation } from './campaign';
 
 export const COLLECTIONS = [
 	'customers',
@@ -54,7 +49,10 @@ export const collectionIndexes: Record<CollectionName, string[][]> = {
 	services: [['customerId', 'updatedAt'], ['updatedAt']],
 	visits: [['customerId', 'updatedAt'], ['updatedAt']],
 	campaigns: [['startsAt'], ['updatedAt']],
-	participations: [['campaignId', 'updatedAt'], ['customerId', 'updatedAt']]
+	participations: [
+		['campaignId', 'updatedAt'],
+		['customerId', 'updatedAt']
+	]
 };
 
 export function isCollectionName(name: string): name is CollectionName {

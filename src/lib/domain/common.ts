@@ -36,10 +36,7 @@ export function isCalendarDate(s: string): boolean {
 	return d <= days;
 }
 
-export const calendarDate = z
-	.string()
-	.max(10, 'err.date')
-	.refine(isCalendarDate, 'err.date');
+export const calendarDate = z.string().max(10, 'err.date').refine(isCalendarDate, 'err.date');
 
 /** Today's calendar date in local time, `YYYY-MM-DD`. */
 export function today(now: Date = new Date()): string {
@@ -64,7 +61,11 @@ export function roundMoney(n: number): number {
 	return Math.round(n * 100) / 100;
 }
 
-export const rating = z.number('err.number').int('err.integer').min(1, 'err.rating').max(5, 'err.rating');
+export const rating = z
+	.number('err.number')
+	.int('err.integer')
+	.min(1, 'err.rating')
+	.max(5, 'err.rating');
 
 /** Optional free text: trimmed, bounded. Empty strings are removed by `cleanInput`. */
 export function text(max: number) {
@@ -95,7 +96,11 @@ export function isValidPhone(e164: string): boolean {
 	if (e164.startsWith('+86')) {
 		const national = e164.slice(3);
 		// A mobile, Beijing (10) with a 7–8 digit local number, or another area code.
-		return /^1[3-9]\d{9}$/.test(national) || /^10\d{7,8}$/.test(national) || /^[2-9]\d{8,10}$/.test(national);
+		return (
+			/^1[3-9]\d{9}$/.test(national) ||
+			/^10\d{7,8}$/.test(national) ||
+			/^[2-9]\d{8,10}$/.test(national)
+		);
 	}
 	return true;
 }
@@ -124,9 +129,7 @@ export const baseFields = {
 export function cleanInput<T>(value: T): T {
 	if (typeof value === 'string') return value.trim() as T;
 	if (Array.isArray(value)) {
-		return value
-			.map((v) => cleanInput(v))
-			.filter((v) => !(typeof v === 'string' && v === '')) as T;
+		return value.map((v) => cleanInput(v)).filter((v) => !(typeof v === 'string' && v === '')) as T;
 	}
 	if (value && typeof value === 'object') {
 		const out: Record<string, unknown> = {};

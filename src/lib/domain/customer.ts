@@ -43,7 +43,8 @@ export const customerSchema = z.object({
 	occupation: text(80).optional(),
 	interests: z
 		.preprocess(
-			(v) => (Array.isArray(v) ? [...new Set(v.map((t) => (typeof t === 'string' ? t.trim() : t)))] : v),
+			(v) =>
+				Array.isArray(v) ? [...new Set(v.map((t) => (typeof t === 'string' ? t.trim() : t)))] : v,
 			z.array(tag).max(30, 'err.tooMany')
 		)
 		.default([]),

@@ -13,7 +13,15 @@ export const RX_SCHEMA_VERSION = 0;
 function strip(schema: JsonSchema): JsonSchema {
 	const out: JsonSchema = {};
 	for (const [k, v] of Object.entries(schema)) {
-		if (k === '$schema' || k === 'pattern' || k === 'format' || k === 'default' || k === 'propertyNames' || (k === 'additionalProperties' && v === false)) continue;
+		if (
+			k === '$schema' ||
+			k === 'pattern' ||
+			k === 'format' ||
+			k === 'default' ||
+			k === 'propertyNames' ||
+			(k === 'additionalProperties' && v === false)
+		)
+			continue;
 		if (k === 'properties' && v && typeof v === 'object') {
 			out.properties = Object.fromEntries(
 				Object.entries(v as Record<string, JsonSchema>).map(([pk, pv]) => [pk, strip(pv)])

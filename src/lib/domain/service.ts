@@ -2,7 +2,13 @@
 import { z } from 'zod';
 import { baseFields, moment, rating, text, userId, uuid } from './common';
 
-export const SERVICE_TYPES = ['consultation', 'after_sales', 'complaint', 'repair', 'other'] as const;
+export const SERVICE_TYPES = [
+	'consultation',
+	'after_sales',
+	'complaint',
+	'repair',
+	'other'
+] as const;
 export const SERVICE_STATUSES = ['open', 'in_progress', 'resolved', 'closed'] as const;
 export type ServiceType = (typeof SERVICE_TYPES)[number];
 export type ServiceStatus = (typeof SERVICE_STATUSES)[number];

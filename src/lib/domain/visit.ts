@@ -22,10 +22,13 @@ export const visitFields = z.object({
 });
 
 export const visitSchema = visitFields
-	.refine((v) => v.checkOut === undefined || (v.checkIn !== undefined && v.checkOut >= v.checkIn.at), {
-		message: 'err.checkOutBeforeCheckIn',
-		path: ['checkOut']
-	})
+	.refine(
+		(v) => v.checkOut === undefined || (v.checkIn !== undefined && v.checkOut >= v.checkIn.at),
+		{
+			message: 'err.checkOutBeforeCheckIn',
+			path: ['checkOut']
+		}
+	)
 	.refine((v) => v.plannedAt !== undefined || v.checkIn !== undefined, {
 		message: 'err.visitNeedsTime',
 		path: ['plannedAt']

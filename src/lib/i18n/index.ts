@@ -22,7 +22,10 @@ for (const [path, messages] of Object.entries(files)) {
 }
 
 /** The locale to use: the saved choice, else the browser's language. */
-export function preferredLocale(saved: string | null, navigatorLocale: string | null | undefined): Locale {
+export function preferredLocale(
+	saved: string | null,
+	navigatorLocale: string | null | undefined
+): Locale {
 	if (saved === 'en' || saved === 'zh-CN') return saved;
 	return navigatorLocale?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }

@@ -15,9 +15,15 @@ class Toasts {
 	}
 
 	/** Shows a message for `ms` milliseconds (undo toasts stay longer). */
-	show(message: string, opts: { actionLabel?: string; action?: () => void | Promise<void>; ms?: number } = {}) {
+	show(
+		message: string,
+		opts: { actionLabel?: string; action?: () => void | Promise<void>; ms?: number } = {}
+	) {
 		const id = this.#next++;
-		this.#items = [...this.#items, { id, message, actionLabel: opts.actionLabel, action: opts.action }];
+		this.#items = [
+			...this.#items,
+			{ id, message, actionLabel: opts.actionLabel, action: opts.action }
+		];
 		setTimeout(() => this.dismiss(id), opts.ms ?? (opts.action ? 8000 : 3000));
 		return id;
 	}
