@@ -24,8 +24,7 @@ const envSchema = z.object({
 	TRUST_PROXY: z
 		.enum(['0', '1', 'true', 'false', ''], 'TRUST_PROXY must be 1 (behind your own proxy) or 0')
 		.optional()
-		.transform((v) => v === '1' || v === 'true'),
-	LOG_LEVEL: z.enum(['silent', 'info', 'debug']).default('info')
+		.transform((v) => v === '1' || v === 'true')
 });
 
 export type Env = z.output<typeof envSchema>;
