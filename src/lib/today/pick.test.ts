@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadPinyin } from '$lib/customers/search';
 import type { Customer } from '$lib/domain';
 import { pickCustomers } from './pick';
 
@@ -20,6 +21,8 @@ function customer(name: string, updatedAt: number, extra: Partial<Customer> = {}
 }
 
 describe('pickCustomers', () => {
+	beforeAll(() => loadPinyin());
+
 	const zhang = customer('张三', 3, { company: 'Acme' });
 	const li = customer('Li Si', 5, { phones: ['+8613800138000'] });
 	const wang = customer('Wang Wu', 1);
