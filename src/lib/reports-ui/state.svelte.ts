@@ -19,7 +19,7 @@ import {
 	saveCachedTeam,
 	seesTeam,
 	type TeamMember
-} from './team';
+} from '$lib/auth/team';
 
 export class ReportsState {
 	readonly live = new LiveDataset(() => current.db);
