@@ -1,0 +1,79 @@
+/**
+ * Initial sync of 20,000 customers + 100,000 children to a fresh headless Chromium: the real
+ * server on PGlite and on PostgreSQL (TEST_DATABASE_URL), time from pressing "Sign in" to every
+ * record in IndexedDB. Prints seconds; not a test. Env: CUSTOMERS, CHILDREN_EACH, PROFILE=<dir>.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchDevice } from '../tests/browser/harness';
+import { startServer } from '../tests/browser/server';
+import { signIn } from '../tests/browser/session';
+import { indexedDbCounts, seedServerDatabase } from './sync-browser-support';
+
+const CUSTOMERS = Number(process.env.CUSTOMERS ?? 20_000);
+const CHILDREN_EACH = Number(process.env.CHILDREN_EACH ?? 5);
+const TIMEOUT_MS = 15 * 60_000;
+
+/** Starts a CPU profile of the page's main thread when PROFILE is set; the returned function saves it. */
+async function profilePage(page: Page, name: string): Promise<() => Promise<void>> {
+	const dir = process.env.PROFILE;
+	if (!dir) return async () => undefined;
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('Profiler.enable');
+	await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+	await cdp.send('Profiler.start');
+	return async () => {
+		const { profile } = await cdp.send('Profiler.stop');
+		mkdirSync(dir, { recursive: true });
+		const file = join(dir, `${name}-${Date.now()}.cpuprofile`);
+		writeFileSync(file, JSON.stringify(profile));
+		console.log(`profile: ${file}`);
+	};
+}
+
+async function run(kind: 'pglite' | 'postgres') {
+	const total = CUSTOMERS * (1 + CHILDREN_EACH);
+	const seeded = await seedServerDatabase(kind, CUSTOMERS, CHILDREN_EACH);
+	const server = await startServer(seeded.serverOptions);
+	const device = await launchDevice(server.baseURL);
+	try {
+		const page = device.pages()[0] ?? (await device.newPage());
+		await page.goto('/login');
+		const stopProfile = await profilePage(page, `sync-browser-${kind}`);
+		const started = Date.now();
+		await signIn(page, seeded.rep);
+		const signedIn = (Date.now() - started) / 1000;
+		let counts: Record<string, number> = {};
+		let sum = 0;
+		while (sum < total) {
+			if (Date.now() - started > TIMEOUT_MS) {
+				throw new Error(`${kind}: only ${sum} of ${total} records after ${TIMEOUT_MS / 1000} s`);
+			}
+			await new Promise((r) => setTimeout(r, 250));
+			counts = await indexedDbCounts(page);
+			sum = Object.values(counts).reduce((a, b) => a + b, 0);
+		}
+		const seconds = (Date.now() - started) / 1000;
+		await stopProfile();
+		const load = os.loadavg().map((l) => l.toFixed(1));
+		console.log(
+			`${kind}: ${CUSTOMERS} customers + ${total - CUSTOMERS} children: initial sync in Chromium ${seconds.toFixed(1)} s ` +
+				`(target < 20 s; signed in after ${signedIn.toFixed(1)} s; seeded in ${seeded.seedSeconds.toFixed(1)} s; ` +
+				`load ${load.join(' ')}; counts ${JSON.stringify(counts)})`
+		);
+	} finally {
+		await device.close().catch(() => undefined);
+		await server.stop();
+		await seeded.drop();
+	}
+}
+
+console.log(
+	`sync-browser-initial on ${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}, ${new Date().toISOString()}`
+);
+await run('pglite');
+if (process.env.TEST_DATABASE_URL) await run('postgres');
+else console.log('postgres: skipped (set TEST_DATABASE_URL)');
+process.exit(0);

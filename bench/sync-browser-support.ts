@@ -1,0 +1,120 @@
+/**
+ * Bench support for the browser sync figures: a server database seeded before the real server
+ * starts (PGlite is single-process), a rep who can sign in, and local record counts read
+ * straight from the device's IndexedDB (RxDB's Dexie tables), not through the app.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import pg from 'pg';
+import type { Page } from 'playwright-core';
+import { openDatabase, type Database } from '../server/db/client';
+import { users } from '../server/db/schema';
+import { hashPassword } from '../server/auth/password';
+import type { ServerOptions } from '../tests/browser/server';
+import { addUser, seedCustomers } from './sync-seed';
+
+export interface SeededServer {
+	/** What to pass to `startServer`: the seeded PGlite directory or PostgreSQL database. */
+	serverOptions: ServerOptions;
+	rep: { username: string; password: string };
+	seedSeconds: number;
+	/** Removes the PGlite directory or drops the PostgreSQL database (stop the server first). */
+	drop(): Promise<void>;
+}
+
+const PASSWORD = 'bench-password-1';
+
+async function freshDatabase(kind: 'pglite' | 'postgres') {
+	if (kind === 'pglite') {
+		const dataDir = mkdtempSync(join(tmpdir(), 'fieldbook-bench-'));
+		return {
+			database: await openDatabase({ dataDir }),
+			serverOptions: { env: { DATA_DIR: dataDir } } as ServerOptions,
+			drop: async () => rmSync(dataDir, { recursive: true, force: true })
+		};
+	}
+	const admin = process.env.TEST_DATABASE_URL;
+	if (!admin) throw new Error('TEST_DATABASE_URL is not set: PostgreSQL benchmarks need it.');
+	const name = 'fieldbook_b_' + randomBytes(6).toString('hex');
+	const sql = async (statement: string) => {
+		const c = new pg.Client({ connectionString: admin });
+		await c.connect();
+		await c.query(statement).finally(() => c.end());
+	};
+	await sql(`CREATE DATABASE ${name}`);
+	const url = new URL(admin);
+	url.pathname = '/' + name;
+	return {
+		database: await openDatabase({ url: url.toString() }),
+		serverOptions: { databaseUrl: url.toString() } as ServerOptions,
+		drop: () => sql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+	};
+}
+
+/** A server database of `kind` holding one rep who owns `customers` × (1 + `childrenEach`) records. */
+export async function seedServerDatabase(
+	kind: 'pglite' | 'postgres',
+	customers: number,
+	childrenEach: number
+): Promise<SeededServer> {
+	const fresh = await freshDatabase(kind);
+	const { db } = fresh.database as Database;
+	try {
+		const repId = await addUser(db, 'rep');
+		const [row] = await db
+			.update(users)
+			.set({ passwordHash: await hashPassword(PASSWORD) })
+			.where(eq(users.id, repId))
+			.returning({ username: users.username });
+		const started = Date.now();
+		await seedCustomers(db, repId, customers, childrenEach);
+		return {
+			serverOptions: fresh.serverOptions,
+			rep: { username: row!.username, password: PASSWORD },
+			seedSeconds: (Date.now() - started) / 1000,
+			drop: fresh.drop
+		};
+	} catch (err) {
+		await fresh.database.close().catch(() => undefined);
+		await fresh.drop();
+		throw err;
+	} finally {
+		await fresh.database.close().catch(() => undefined);
+	}
+}
+
+/**
+ * Documents per collection in the page's IndexedDB, from RxDB's Dexie databases
+ * (`rxdb-dexie-<db>--<version>--<collection>`, table `docs`). Opens only databases that
+ * exist, so it never creates one the app has not.
+ */
+export async function indexedDbCounts(page: Page): Promise<Record<string, number>> {
+	return page.evaluate(async () => {
+		const counts: Record<string, number> = {};
+		const names = (await indexedDB.databases()).map((d) => d.name ?? '');
+		for (const name of names) {
+			const match = /^rxdb-dexie-fieldbook_.*--\d+--([a-z]+)$/.exec(name);
+			if (!match) continue;
+			const db = await new Promise<IDBDatabase>((ok, fail) => {
+				const req = indexedDB.open(name);
+				req.onsuccess = () => ok(req.result);
+				req.onerror = () => fail(req.error);
+			});
+			try {
+				if (!db.objectStoreNames.contains('docs')) continue;
+				const store = db.transaction('docs', 'readonly').objectStore('docs');
+				counts[match[1]!] = await new Promise<number>((ok, fail) => {
+					const req = store.count();
+					req.onsuccess = () => ok(req.result);
+					req.onerror = () => fail(req.error);
+				});
+			} finally {
+				db.close();
+			}
+		}
+		return counts;
+	});
+}
