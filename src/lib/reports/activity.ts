@@ -1,8 +1,8 @@
 /** Field activity: visits and check-ins per rep per ISO week, follow-ups, customers gone quiet. */
 import { createdAtOf } from '../domain';
-import { dayStart, DAY_MS, type Dataset } from './dataset';
+import { DAY_MS, type Dataset } from './dataset';
 import { applyFilter, scopeDataset, visitTime, type ReportFilter } from './filters';
-import { openFollowUps } from './followups';
+import { openFollowUpsMemo, orderDays } from './indexes';
 import { bucketKey, bucketStart } from './timeline';
 
 export interface ActivityParams {
@@ -61,17 +61,19 @@ export function activity(data: Dataset, params: ActivityParams): Activity {
 		return r;
 	};
 
-	const weeks = new Map<string, RepWeek>();
+	const weeks = new Map<string, Map<number, RepWeek>>();
+	const weekKeys = new Map<number, string>();
 	for (const v of applyFilter(data, filter).visits) {
 		const ownerId = ownerOf(v.customerId);
 		const weekStart = bucketStart(visitTime(v)!, 'week');
-		const key = `${ownerId}\u0000${weekStart}`;
-		let w = weeks.get(key);
-		if (!w)
-			weeks.set(
-				key,
-				(w = { ownerId, week: bucketKey(weekStart, 'week'), weekStart, visits: 0, checkIns: 0 })
-			);
+		let byWeek = weeks.get(ownerId);
+		if (!byWeek) weeks.set(ownerId, (byWeek = new Map()));
+		let w = byWeek.get(weekStart);
+		if (!w) {
+			let week = weekKeys.get(weekStart);
+			if (week === undefined) weekKeys.set(weekStart, (week = bucketKey(weekStart, 'week')));
+			byWeek.set(weekStart, (w = { ownerId, week, weekStart, visits: 0, checkIns: 0 }));
+		}
 		const r = rep(ownerId);
 		w.visits++;
 		r.visits++;
@@ -83,7 +85,7 @@ export function activity(data: Dataset, params: ActivityParams): Activity {
 
 	let followUpsDue = 0;
 	let followUpsOverdue = 0;
-	for (const f of openFollowUps(scoped.visits)) {
+	for (const f of openFollowUpsMemo(scoped.visits)) {
 		if (f.dueAt < now) {
 			followUpsOverdue++;
 			rep(ownerOf(f.customerId)).followUpsOverdue++;
@@ -98,25 +100,26 @@ export function activity(data: Dataset, params: ActivityParams): Activity {
 		if (t > (last.get(id) ?? -Infinity)) last.set(id, t);
 	};
 	for (const v of scoped.visits) if (v.checkIn) touch(v.customerId, v.checkIn.at);
-	for (const o of scoped.orders) touch(o.customerId, dayStart(o.date));
+	const days = orderDays(scoped.orders);
+	scoped.orders.forEach((o, i) => touch(o.customerId, days[i]));
 	for (const s of scoped.services) touch(s.customerId, s.openedAt);
-	const lastContact = scoped.customers.map(
-		(c) => [c.id, last.get(c.id) ?? createdAtOf(c)] as const
-	);
+	// Sorted by id once; each silence threshold keeps that order.
+	const lastContact = scoped.customers
+		.map((c) => [c.id, last.get(c.id) ?? createdAtOf(c)] as const)
+		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
 	return {
-		weeks: [...weeks.values()].sort((a, b) =>
-			a.ownerId < b.ownerId ? -1 : a.ownerId > b.ownerId ? 1 : a.weekStart - b.weekStart
-		),
+		weeks: [...weeks.values()]
+			.flatMap((byWeek) => [...byWeek.values()])
+			.sort((a, b) =>
+				a.ownerId < b.ownerId ? -1 : a.ownerId > b.ownerId ? 1 : a.weekStart - b.weekStart
+			),
 		reps: [...reps.values()].sort((a, b) => (a.ownerId < b.ownerId ? -1 : 1)),
 		followUpsDue,
 		followUpsOverdue,
 		notContacted: quietDays.map((days) => ({
 			days,
-			customerIds: lastContact
-				.filter(([, t]) => t <= now - days * DAY_MS)
-				.map(([id]) => id)
-				.sort()
+			customerIds: lastContact.filter(([, t]) => t <= now - days * DAY_MS).map(([id]) => id)
 		}))
 	};
 }

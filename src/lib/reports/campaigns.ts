@@ -1,7 +1,8 @@
 /** Campaign effectiveness: invited → joined → converted, revenue from converts, cost per conversion. */
 import { addDays, startOfDay } from 'date-fns';
-import { roundMoney, type Order, type ParticipationStatus } from '../domain';
-import { dayStart, isRevenue, type Dataset } from './dataset';
+import { roundMoney, type ParticipationStatus } from '../domain';
+import type { Dataset } from './dataset';
+import { orderDays, revenueByCustomer } from './indexes';
 import { applyFilter, scopeDataset, type ReportFilter } from './filters';
 
 export interface CampaignsParams {
@@ -50,13 +51,9 @@ export function campaignsReport(
 		m.set(p.customerId, Math.max(m.get(p.customerId) ?? 0, RANK[p.status]));
 		reached.set(p.campaignId, m);
 	}
-	const ordersOf = new Map<string, Order[]>();
-	for (const o of scopeDataset(data, filter).orders) {
-		if (!isRevenue(o)) continue;
-		const list = ordersOf.get(o.customerId) ?? [];
-		list.push(o);
-		ordersOf.set(o.customerId, list);
-	}
+	const scopedOrders = scopeDataset(data, filter).orders;
+	const ordersOf = revenueByCustomer(scopedOrders);
+	const days = orderDays(scopedOrders);
 	return [...d.campaigns]
 		.sort((a, b) => a.startsAt - b.startsAt || (a.id < b.id ? -1 : 1))
 		.map((c) => {
@@ -70,9 +67,9 @@ export function campaignsReport(
 			const last = addDays(c.endsAt, attributionDays).getTime();
 			let revenue = 0;
 			for (const id of convertedCustomerIds) {
-				for (const o of ordersOf.get(id) ?? []) {
-					const t = dayStart(o.date);
-					if (t >= first && t <= last) revenue += o.amount;
+				for (const i of ordersOf.get(id) ?? []) {
+					const t = days[i];
+					if (t >= first && t <= last) revenue += scopedOrders[i].amount;
 				}
 			}
 			const [invited, joined, converted] = [count(1), count(2), count(3)];

@@ -72,14 +72,17 @@ export function crossTab(
 	if (rows === columns)
 		throw new Error(`cross: rows and columns are both "${rows}"; pick two dimensions`);
 	const d = applyFilter(data, filter);
-	const accs = new Map<string, Acc>();
-	const acc = (key: string) => {
-		let a = accs.get(key);
-		if (!a) accs.set(key, (a = { n: 0, sum: 0, ratings: 0, ratingSum: 0, last: -1 }));
+	const newAcc = (): Acc => ({ n: 0, sum: 0, ratings: 0, ratingSum: 0, last: -1 });
+	const cellAccs = new Map<string, Map<string, Acc>>();
+	const rowAccs = new Map<string, Acc>();
+	const colAccs = new Map<string, Acc>();
+	const allAcc = newAcc();
+	const accIn = (m: Map<string, Acc>, key: string) => {
+		let a = m.get(key);
+		if (!a) m.set(key, (a = newAcc()));
 		return a;
 	};
-	const add = (key: string, unit: number, revenue: number, counted: boolean, rating?: number) => {
-		const a = acc(key);
+	const add = (a: Acc, unit: number, revenue: number, counted: boolean, rating?: number) => {
 		a.sum += revenue;
 		if (a.last === unit) return;
 		a.last = unit;
@@ -89,8 +92,6 @@ export function crossTab(
 			a.ratingSum += rating;
 		}
 	};
-	const rowSet = new Set<string>();
-	const colSet = new Set<string>();
 	const place = (
 		unit: number,
 		r: string,
@@ -99,10 +100,12 @@ export function crossTab(
 		counted: boolean,
 		rating?: number
 	) => {
-		rowSet.add(r);
-		colSet.add(c);
-		for (const key of [`${r}\u0000${c}`, `r\u0000${r}`, `c\u0000${c}`, 'all'])
-			add(key, unit, revenue, counted, rating);
+		let row = cellAccs.get(r);
+		if (!row) cellAccs.set(r, (row = new Map()));
+		add(accIn(row, c), unit, revenue, counted, rating);
+		add(accIn(rowAccs, r), unit, revenue, counted, rating);
+		add(accIn(colAccs, c), unit, revenue, counted, rating);
+		add(allAcc, unit, revenue, counted, rating);
 	};
 
 	const byCustomers = measure === 'count' && isCustomerDim(rows) && isCustomerDim(columns);
@@ -136,35 +139,37 @@ export function crossTab(
 		});
 	}
 
-	const value = (key: string): number | null => {
-		const a = accs.get(key);
+	const value = (a: Acc | undefined): number | null => {
 		if (measure === 'avgRating') return a?.ratings ? a.ratingSum / a.ratings : null;
 		if (measure === 'revenue') return roundMoney(a?.sum ?? 0);
 		return a?.n ?? 0;
 	};
-	const rowKeys = sortKeys(rows, rowSet);
-	const colKeys = sortKeys(columns, colSet);
+	const rowKeys = sortKeys(rows, rowAccs);
+	const colKeys = sortKeys(columns, colAccs);
 	return {
 		unit: byCustomers ? 'customers' : 'orders',
 		rows: rowKeys,
 		columns: colKeys,
-		cells: rowKeys.map((r) => colKeys.map((c) => value(`${r}\u0000${c}`))),
-		rowTotals: rowKeys.map((r) => value(`r\u0000${r}`)),
-		columnTotals: colKeys.map((c) => value(`c\u0000${c}`)),
-		total: value('all')
+		cells: rowKeys.map((r) => colKeys.map((c) => value(cellAccs.get(r)?.get(c)))),
+		rowTotals: rowKeys.map((r) => value(rowAccs.get(r))),
+		columnTotals: colKeys.map((c) => value(colAccs.get(c))),
+		total: value(allAcc)
 	};
 }
 
 function productParts(o: Order): Part[] {
-	const byProduct = new Map<string, number>();
-	for (const i of o.items)
-		byProduct.set(i.product, (byProduct.get(i.product) ?? 0) + i.quantity * i.unitPrice);
-	return [...byProduct].map(([product, revenue]) => ({ product, revenue }));
+	const parts: Part[] = [];
+	for (const i of o.items) {
+		const part = parts.find((p) => p.product === i.product);
+		if (part) part.revenue += i.quantity * i.unitPrice;
+		else parts.push({ product: i.product, revenue: 0 + i.quantity * i.unitPrice });
+	}
+	return parts;
 }
 
 /** Enumerations in their defined order (then `none`), everything else ascending. */
-function sortKeys(dim: Dimension, keys: Set<string>): string[] {
+function sortKeys(dim: Dimension, keys: ReadonlyMap<string, unknown>): string[] {
 	const order = ORDERED[dim];
-	if (!order) return [...keys].sort();
+	if (!order) return [...keys.keys()].sort();
 	return [...order, NONE].filter((k) => keys.has(k));
 }

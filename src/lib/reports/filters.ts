@@ -1,6 +1,7 @@
 /** Report filters (date range, owner, region, tag) and the region a customer's address names. */
-import { createdAtOf, type Campaign, type Customer } from '../domain';
-import { dayStart, isLive, type Dataset } from './dataset';
+import { createdAtOf, type Campaign, type Customer, type Order } from '../domain';
+import { isLive, type Dataset } from './dataset';
+import { orderDays } from './indexes';
 
 /**
  * What every report can be narrowed to. `from` is inclusive and `to` exclusive (epoch ms);
@@ -70,7 +71,20 @@ const ADMIN_SUFFIX = /^(.{2,7}?)(?:省|市|自治区|特别行政区|自治州|�
  * → "France"), or the first word when there is no comma. No address: `UNKNOWN_REGION`.
  */
 export function regionOf(customer: Pick<Customer, 'address'>): string {
-	const text = customer.address?.text?.trim() ?? '';
+	const raw = customer.address?.text;
+	if (!raw) return UNKNOWN_REGION;
+	let region = regions.get(raw);
+	if (region === undefined) {
+		if (regions.size > 100_000) regions.clear();
+		regions.set(raw, (region = regionOfText(raw.trim())));
+	}
+	return region;
+}
+
+/** Regions by address text: every report reads them, some once per order. */
+const regions = new Map<string, string>();
+
+function regionOfText(text: string): string {
 	if (!text) return UNKNOWN_REGION;
 	if (CJK.test(text)) {
 		const s = text.replace(/^中国|^中华人民共和国/, '').trim();
@@ -86,7 +100,8 @@ export function regionOf(customer: Pick<Customer, 'address'>): string {
 	return text.split(/\s+/)[0];
 }
 
-function customerMatcher(f: ReportFilter): (c: Customer) => boolean {
+function customerMatcher(f: ReportFilter): ((c: Customer) => boolean) | undefined {
+	if (!f.ownerIds?.length && !f.regions?.length && !f.tags?.length) return undefined;
 	const owners = f.ownerIds?.length ? new Set(f.ownerIds) : undefined;
 	const regions = f.regions?.length ? new Set(f.regions) : undefined;
 	const tags = f.tags?.length ? new Set(f.tags) : undefined;
@@ -130,10 +145,18 @@ function remember(data: Dataset, key: string, make: () => ScopedDataset): Scoped
 
 function computeScope(data: Dataset, f: ReportFilter): ScopedDataset {
 	const matches = customerMatcher(f);
-	const customers = data.customers.filter((c) => isLive(c) && matches(c));
-	const customerById = new Map(customers.map((c) => [c.id, c]));
-	const mine = <T extends { customerId: string; _deleted?: boolean }>(rs: readonly T[]) =>
-		rs.filter((r) => isLive(r) && customerById.has(r.customerId));
+	const customers: Customer[] = [];
+	const customerById = new Map<string, Customer>();
+	for (const c of data.customers) {
+		if (c._deleted === true || (matches && !matches(c))) continue;
+		customers.push(c);
+		customerById.set(c.id, c);
+	}
+	const mine = <T extends { customerId: string; _deleted?: boolean }>(rs: readonly T[]) => {
+		const out: T[] = [];
+		for (const r of rs) if (r._deleted !== true && customerById.has(r.customerId)) out.push(r);
+		return out;
+	};
 	return {
 		customers,
 		customerById,
@@ -180,7 +203,7 @@ function narrowToRange(scoped: ScopedDataset, f: ReportFilter): ScopedDataset {
 	return {
 		customerById: scoped.customerById,
 		customers: scoped.customers.filter((c) => inRange(createdAtOf(c), f)),
-		orders: scoped.orders.filter((o) => inRange(dayStart(o.date), f)),
+		orders: ordersInRange(scoped.orders, f),
 		services: scoped.services.filter((s) => inRange(s.openedAt, f)),
 		visits: scoped.visits.filter((v) => {
 			const t = visitTime(v);
@@ -189,4 +212,11 @@ function narrowToRange(scoped: ScopedDataset, f: ReportFilter): ScopedDataset {
 		campaigns,
 		participations: scoped.participations.filter((p) => campaignIds.has(p.campaignId))
 	};
+}
+
+function ordersInRange(orders: readonly Order[], f: ReportFilter): Order[] {
+	const days = orderDays(orders);
+	const out: Order[] = [];
+	for (let i = 0; i < orders.length; i++) if (inRange(days[i], f)) out.push(orders[i]);
+	return out;
 }

@@ -14,6 +14,11 @@ export interface OpenFollowUp {
  * before the due date still answers it: the rep went back. Sorted by due time.
  */
 export function openFollowUps(visits: readonly Visit[]): OpenFollowUp[] {
+	return openFollowUpsOf(visits);
+}
+
+/** openFollowUps itself; reports use the memoised copy in indexes.ts. */
+export function openFollowUpsOf(visits: readonly Visit[]): OpenFollowUp[] {
 	const lastCheckIn = new Map<string, number>();
 	for (const v of visits) {
 		if (v.checkIn && v.checkIn.at > (lastCheckIn.get(v.customerId) ?? -Infinity)) {

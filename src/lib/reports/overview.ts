@@ -1,9 +1,9 @@
 /** The dashboard's first card: customers by stage, new customers, revenue, open cases, overdue follow-ups. */
 import { createdAtOf, STAGES, type Stage } from '../domain';
-import { countKeys, dayStart, DAY_MS, isRevenue, sumMoney } from './dataset';
+import { countKeys, DAY_MS, sumMoney } from './dataset';
 import { scopeDataset, type ReportFilter } from './filters';
 import type { Dataset } from './dataset';
-import { openFollowUps } from './followups';
+import { openFollowUpsMemo, orderDays, revenueIndexes } from './indexes';
 
 export interface OverviewParams {
 	now: number;
@@ -45,16 +45,16 @@ export function overview(data: Dataset, { now, filter = {} }: OverviewParams): O
 
 	let revenue = 0;
 	let previousRevenue = 0;
-	for (const o of d.orders) {
-		if (!isRevenue(o)) continue;
-		const t = dayStart(o.date);
-		if (t >= from && t < to) revenue += o.amount;
-		else if (t >= previous.from && t < previous.to) previousRevenue += o.amount;
+	const days = orderDays(d.orders);
+	for (const i of revenueIndexes(d.orders)) {
+		const t = days[i];
+		if (t >= from && t < to) revenue += d.orders[i].amount;
+		else if (t >= previous.from && t < previous.to) previousRevenue += d.orders[i].amount;
 	}
 	revenue = sumMoney([revenue]);
 	previousRevenue = sumMoney([previousRevenue]);
 
-	const overdue = openFollowUps(d.visits).filter((f) => f.dueAt < now);
+	const overdue = openFollowUpsMemo(d.visits).filter((f) => f.dueAt < now);
 	return {
 		period: { from, to },
 		previous,

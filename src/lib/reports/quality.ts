@@ -47,7 +47,10 @@ export function hasValue(c: Customer, field: QualityField): boolean {
 /** Over the customers the filter keeps (created in the date range when one is given). */
 export function quality(data: Dataset, { now, filter = {} }: QualityParams): Quality {
 	const d = scopeDataset(data, filter);
-	const customers = d.customers.filter((c) => inRange(createdAtOf(c), filter));
+	const customers =
+		filter.from === undefined && filter.to === undefined
+			? d.customers
+			: d.customers.filter((c) => inRange(createdAtOf(c), filter));
 	const n = customers.length;
 
 	const planned = new Set<string>();

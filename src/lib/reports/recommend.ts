@@ -1,5 +1,6 @@
 /** Recommendations: what customers who bought what this customer bought also bought. */
-import { isRevenue, type Dataset } from './dataset';
+import type { Dataset } from './dataset';
+import { productsByCustomer } from './indexes';
 import { applyFilter, type ReportFilter } from './filters';
 
 export interface RecommendParams {
@@ -27,13 +28,7 @@ export function recommend(
 	{ customerId, limit = 5, filter = {} }: RecommendParams
 ): Recommendation[] {
 	const d = applyFilter(data, filter);
-	const bought = new Map<string, Set<string>>();
-	for (const o of d.orders) {
-		if (!isRevenue(o)) continue;
-		let set = bought.get(o.customerId);
-		if (!set) bought.set(o.customerId, (set = new Set()));
-		for (const i of o.items) set.add(i.product);
-	}
+	const bought = productsByCustomer(d.orders);
 	const mine = bought.get(customerId);
 	if (!mine) return [];
 	const scores = new Map<string, Recommendation>();

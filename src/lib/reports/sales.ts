@@ -1,6 +1,7 @@
 /** Sales: revenue by product, top customers, average order value, order ratings. */
 import { roundMoney } from '../domain';
-import { isRevenue, ratingSummary, type Dataset } from './dataset';
+import { ratingSummary, type Dataset } from './dataset';
+import { revenueIndexes } from './indexes';
 import { applyFilter, type ReportFilter } from './filters';
 
 export interface SalesParams {
@@ -50,34 +51,32 @@ export function sales(data: Dataset, { filter = {}, top = 10 }: SalesParams = {}
 	const customers = new Map<string, CustomerSales>();
 	let revenue = 0;
 	let orders = 0;
-	for (const o of d.orders) {
-		if (!isRevenue(o)) continue;
+	for (const i of revenueIndexes(d.orders)) {
+		const o = d.orders[i];
 		revenue += o.amount;
 		orders++;
-		const seen = new Set<string>();
-		for (const item of o.items) {
-			const p = products.get(item.product) ?? {
-				product: item.product,
-				quantity: 0,
-				revenue: 0,
-				orders: 0
-			};
+		const items = o.items;
+		for (let k = 0; k < items.length; k++) {
+			const item = items[k];
+			let p = products.get(item.product);
+			if (!p) {
+				p = { product: item.product, quantity: 0, revenue: 0, orders: 0 };
+				products.set(item.product, p);
+			}
 			p.quantity += item.quantity;
 			p.revenue += item.quantity * item.unitPrice;
-			if (!seen.has(item.product)) p.orders++;
-			seen.add(item.product);
-			products.set(item.product, p);
+			let first = true;
+			for (let j = 0; j < k && first; j++) first = items[j].product !== item.product;
+			if (first) p.orders++;
 		}
-		const name = d.customerById.get(o.customerId)?.name ?? '';
-		const c = customers.get(o.customerId) ?? {
-			customerId: o.customerId,
-			name,
-			revenue: 0,
-			orders: 0
-		};
+		let c = customers.get(o.customerId);
+		if (!c) {
+			const name = d.customerById.get(o.customerId)?.name ?? '';
+			c = { customerId: o.customerId, name, revenue: 0, orders: 0 };
+			customers.set(o.customerId, c);
+		}
 		c.revenue += o.amount;
 		c.orders++;
-		customers.set(o.customerId, c);
 	}
 	const byProduct = [...products.values()]
 		.map((p) => ({ ...p, revenue: roundMoney(p.revenue) }))

@@ -1,6 +1,7 @@
 /** Who the customers are: counts by stage, grade, source, region and tag, and RFM segments. */
 import { GRADES, roundMoney, SOURCES, STAGES } from '../domain';
-import { countKeys, dayStart, DAY_MS, isRevenue, type Dataset } from './dataset';
+import { countKeys, DAY_MS, type Dataset } from './dataset';
+import { orderDays, revenueIndexes } from './indexes';
 import { applyFilter, regionOf, type ReportFilter } from './filters';
 
 export interface SegmentationParams {
@@ -102,13 +103,14 @@ export function segmentation(
 	const tagged = cs.flatMap((c) => c.interests);
 
 	const stats = new Map<string, { last: number; frequency: number; monetary: number }>();
-	for (const o of d.orders) {
-		if (!isRevenue(o)) continue;
-		const s = stats.get(o.customerId) ?? { last: -Infinity, frequency: 0, monetary: 0 };
-		s.last = Math.max(s.last, dayStart(o.date));
+	const days = orderDays(d.orders);
+	for (const i of revenueIndexes(d.orders)) {
+		const o = d.orders[i];
+		let s = stats.get(o.customerId);
+		if (!s) stats.set(o.customerId, (s = { last: -Infinity, frequency: 0, monetary: 0 }));
+		s.last = Math.max(s.last, days[i]);
 		s.frequency++;
 		s.monetary += o.amount;
-		stats.set(o.customerId, s);
 	}
 	const ids = [...stats.keys()].sort();
 	const rows = ids.map((id) => stats.get(id)!);

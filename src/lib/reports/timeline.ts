@@ -20,7 +20,16 @@ export interface Bucket {
 }
 
 export function bucketStart(t: number, g: Granularity): number {
-	return (g === 'week' ? startOfISOWeek(t) : startOfMonth(t)).getTime();
+	return g === 'week' ? isoWeekStart(t) : startOfMonth(t).getTime();
+}
+
+/** date-fns' startOfISOWeek, the same steps without its option handling (called per record). */
+function isoWeekStart(t: number): number {
+	const d = new Date(t);
+	const day = d.getDay();
+	d.setDate(d.getDate() - (day < 1 ? 7 : 0) - day + 1);
+	d.setHours(0, 0, 0, 0);
+	return d.getTime();
 }
 
 function next(start: number, g: Granularity, n = 1): number {
@@ -66,10 +75,31 @@ export class EventIndex {
 	private sums: Float64Array;
 
 	constructor(events: { t: number; value?: number }[]) {
-		const sorted = [...events].sort((a, b) => a.t - b.t);
-		this.times = Float64Array.from(sorted, (e) => e.t);
-		this.sums = new Float64Array(sorted.length + 1);
-		sorted.forEach((e, i) => (this.sums[i + 1] = this.sums[i] + (e.value ?? 0)));
+		const times = Float64Array.from(events, (e) => e.t);
+		const values = Float64Array.from(events, (e) => e.value ?? 0);
+		[this.times, this.sums] = EventIndex.sorted(times, values);
+	}
+
+	/** The same index from times and values by position (no event objects). */
+	static fromArrays(times: Float64Array, values: Float64Array): EventIndex {
+		const index = new EventIndex([]);
+		[index.times, index.sums] = EventIndex.sorted(times, values);
+		return index;
+	}
+
+	private static sorted(times: Float64Array, values: Float64Array): [Float64Array, Float64Array] {
+		const n = times.length;
+		// A stable sort by time (ties keep their order, so sums add up in the same order).
+		const order = Uint32Array.from({ length: n }, (_, i) => i).sort(
+			(a, b) => times[a] - times[b] || a - b
+		);
+		const sortedTimes = new Float64Array(n);
+		const sums = new Float64Array(n + 1);
+		for (let i = 0; i < n; i++) {
+			sortedTimes[i] = times[order[i]];
+			sums[i + 1] = sums[i] + values[order[i]];
+		}
+		return [sortedTimes, sums];
 	}
 
 	private firstAtOrAfter(t: number): number {

@@ -1,6 +1,8 @@
 /** New customers and revenue per ISO week or month, each beside the same period last year. */
 import { createdAtOf, roundMoney } from '../domain';
-import { dayStart, isRevenue, type Dataset } from './dataset';
+import type { Order } from '../domain';
+import type { Dataset } from './dataset';
+import { orderDays, revenueIndexes } from './indexes';
 import { scopeDataset, type ReportFilter } from './filters';
 import {
 	bucketsBetween,
@@ -44,9 +46,7 @@ export function trends(
 ): Trends {
 	const d = scopeDataset(data, filter);
 	const customers = new EventIndex(d.customers.map((c) => ({ t: createdAtOf(c) })));
-	const orders = new EventIndex(
-		d.orders.filter(isRevenue).map((o) => ({ t: dayStart(o.date), value: o.amount }))
-	);
+	const orders = revenueEvents(d.orders);
 	const figures = (b: Bucket): TrendFigures => ({
 		newCustomers: customers.count(b.start, b.end),
 		orders: orders.count(b.start, b.end),
@@ -63,4 +63,20 @@ export function trends(
 			return { ...b, ...figures(b), lastYear: { ...ly, ...figures(ly) } };
 		})
 	};
+}
+
+/** Revenue orders by date, amount as value; once per orders array (weekly and monthly share it). */
+const revenueEventsOf = new WeakMap<readonly Order[], EventIndex>();
+function revenueEvents(orders: readonly Order[]): EventIndex {
+	let index = revenueEventsOf.get(orders);
+	if (!index) {
+		const days = orderDays(orders);
+		const revenue = revenueIndexes(orders);
+		index = EventIndex.fromArrays(
+			Float64Array.from(revenue, (i) => days[i]),
+			Float64Array.from(revenue, (i) => orders[i].amount ?? 0)
+		);
+		revenueEventsOf.set(orders, index);
+	}
+	return index;
 }
