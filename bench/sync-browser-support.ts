@@ -118,3 +118,28 @@ export async function indexedDbCounts(page: Page): Promise<Record<string, number
 		return counts;
 	});
 }
+
+/** Keeps every request's Resource Timing entry (the default buffer holds 250); call before navigating. */
+export async function keepResourceTimings(page: Page): Promise<void> {
+	await page.addInitScript(() => performance.setResourceTimingBufferSize(100_000));
+}
+
+/** The page's pull requests: how many, wall seconds with at least one in flight, summed seconds. */
+export async function pullTimings(
+	page: Page
+): Promise<{ requests: number; inFlightSeconds: number; sumSeconds: number }> {
+	const spans = await page.evaluate(() =>
+		(performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+			.filter((e) => e.name.includes('/api/sync/') && e.name.includes('/pull'))
+			.map((e) => [e.startTime, e.responseEnd] as [number, number])
+	);
+	spans.sort((a, b) => a[0] - b[0]);
+	let inFlight = 0;
+	let end = -Infinity;
+	for (const [start, stop] of spans) {
+		inFlight += Math.max(0, stop - Math.max(start, end));
+		end = Math.max(end, stop);
+	}
+	const sum = spans.reduce((t, [start, stop]) => t + stop - start, 0);
+	return { requests: spans.length, inFlightSeconds: inFlight / 1000, sumSeconds: sum / 1000 };
+}
