@@ -1,7 +1,8 @@
 /**
- * First-page JavaScript, gzipped: the scripts a signed-in device loads for `/` (Today) and
- * for `/customers`, read from the page's resource timings, sized from build/ with gzip -9.
- * Names what is biggest by the libraries each chunk contains. Not a test.
+ * First-page JavaScript, gzipped: the scripts a signed-in device requests for `/` (Today)
+ * and for `/customers` before the page's first paint mark, read from the page's resource
+ * timings, sized from build/ with gzip -9; what loads after that paint (sync, pinyin) is
+ * listed apart. Names what is biggest by the libraries each chunk contains. Not a test.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,13 +33,29 @@ function gz(file: string): { raw: number; gzip: number; text: string } {
 	return { raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length, text: buf.toString('utf8') };
 }
 
-async function scriptsOf(page: import('playwright-core').Page): Promise<string[]> {
-	return page.evaluate(() =>
-		performance
+/** The mark each page sets when its first rows are in the DOM. */
+const PAINT_MARKS: Record<string, string> = {
+	'/': 'fieldbook:today-painted',
+	'/customers': 'fieldbook:list-painted'
+};
+
+/** The app's scripts requested before and after the first paint mark. */
+async function scriptsOf(
+	page: import('playwright-core').Page,
+	mark: string
+): Promise<{ before: string[]; after: string[] }> {
+	return page.evaluate((name) => {
+		const paint = performance.getEntriesByName(name, 'mark')[0]?.startTime ?? Infinity;
+		const scripts = performance
 			.getEntriesByType('resource')
-			.map((e) => new URL(e.name).pathname)
-			.filter((p) => p.endsWith('.js') && p.startsWith('/_app/'))
-	);
+			.map((e) => ({ path: new URL(e.name).pathname, at: e.startTime }))
+			.filter((e) => e.path.endsWith('.js') && e.path.startsWith('/_app/'));
+		// (no named helper here: tsx would wrap it in a `__name` the page does not have)
+		return {
+			before: [...new Set(scripts.filter((e) => e.at <= paint).map((e) => e.path))],
+			after: [...new Set(scripts.filter((e) => e.at > paint).map((e) => e.path))]
+		};
+	}, mark);
 }
 
 const server = await startServer();
@@ -49,15 +66,17 @@ try {
 		await openApp(page, path);
 		await page.reload();
 		await openApp(page, path);
+		const mark = PAINT_MARKS[path];
+		await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, mark);
 		await page.waitForTimeout(2000); // lazy chunks; the sync stream keeps the network busy for ever
-		const files = [...new Set(await scriptsOf(page))];
+		const { before: files, after } = await scriptsOf(page, mark);
 		const sized = files
 			.map((f) => ({ file: f, ...gz(f.slice(1)) }))
 			.sort((a, b) => b.gzip - a.gzip);
 		const total = sized.reduce((s, f) => s + f.gzip, 0);
 		const raw = sized.reduce((s, f) => s + f.raw, 0);
 		figure(
-			`first-page JS for ${path} (${files.length} files, ${(raw / 1024).toFixed(0)} KiB raw)`,
+			`first-page JS for ${path} before ${mark} (${files.length} files, ${(raw / 1024).toFixed(0)} KiB raw)`,
 			`${(total / 1024).toFixed(1)} KiB gzipped`,
 			'< 200 KB',
 			total < 200 * 1000
@@ -68,6 +87,20 @@ try {
 				`     ${(f.gzip / 1024).toFixed(1).padStart(6)} KiB  ${f.file}  ${libs.join(', ') || 'app code'}`
 			);
 		}
+		const later = after.map((f) => ({ file: f, ...gz(f.slice(1)) }));
+		const laterLibs = later
+			.filter((f) => f.gzip > 2048)
+			.map(
+				(f) =>
+					`${f.file} ${(f.gzip / 1024).toFixed(1)} KiB (${
+						MARKERS.filter(([, re]) => re.test(f.text))
+							.map(([n]) => n)
+							.join(', ') || 'app code'
+					})`
+			);
+		console.log(
+			`     then, after the paint: ${later.length} files, ${(later.reduce((s, f) => s + f.gzip, 0) / 1024).toFixed(1)} KiB gzipped; larger: ${laterLibs.join('; ') || 'none'}`
+		);
 	}
 } finally {
 	await device.close();

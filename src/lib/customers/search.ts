@@ -110,12 +110,12 @@ export class SearchIndex {
 	 * searched (they are a superset of the new results).
 	 */
 	search<T extends Searchable>(customers: readonly T[], query: string): T[] {
-		void loadPinyin();
 		const tokens = queryTokens(query);
 		if (!tokens.length) {
 			this.#last = undefined;
 			return customers as T[];
 		}
+		void loadPinyin();
 		const last = this.#last;
 		const pinyin = pinyinLoaded();
 		const narrows =

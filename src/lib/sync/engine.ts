@@ -1,24 +1,35 @@
 /**
  * Runs replication for the signed-in user: starts it on their database (works offline,
  * one tab leads), resumes on 'online', ends the session on a 401, and stops it before
- * another user's database opens.
+ * another user's database opens. The replication code loads after the page's first content.
  */
 import { auth } from '$lib/auth/auth.svelte';
 import type { FieldbookDb } from '$lib/db/database';
-import { startReplication, type ReplicationHandle } from './replication';
-import { sharedStreamFetch } from './stream-mux';
+import type { ReplicationHandle } from './replication';
+import { afterFirstContent } from '$lib/perf/marks';
 import { syncStatus } from './status.svelte';
 
-let running: { handle: ReplicationHandle; userId: string; stopListening: () => void } | undefined;
+interface Running {
+	userId: string;
+	/** Undefined until the replication code has loaded and started. */
+	handle?: ReplicationHandle;
+	stopped: boolean;
+	stopListening: () => void;
+}
+
+let running: Running | undefined;
 
 export function syncingFor(): string | undefined {
 	return running?.userId;
 }
 
-/** Starts replicating `db` for `userId` (no-op when already doing so). */
-export function startSync(db: FieldbookDb, userId: string): void {
-	if (running?.userId === userId) return;
-	if (running) throw new Error('stopSync() before starting sync for another user');
+async function load(db: FieldbookDb, run: Running): Promise<void> {
+	await afterFirstContent();
+	const [{ startReplication }, { sharedStreamFetch }] = await Promise.all([
+		import('./replication'),
+		import('./stream-mux')
+	]);
+	if (run.stopped) return;
 	const handle = startReplication({
 		db,
 		baseUrl: '',
@@ -27,10 +38,20 @@ export function startSync(db: FieldbookDb, userId: string): void {
 		onUnauthorized: () => auth.expire(),
 		onConflictAnswered: (collection, docs) => syncStatus.noteConflicts(collection, docs)
 	});
+	run.handle = handle;
 	const onOnline = () => handle.reSync();
 	window.addEventListener('online', onOnline);
-	running = { handle, userId, stopListening: () => window.removeEventListener('online', onOnline) };
-	syncStatus.attach(userId, db, handle);
+	run.stopListening = () => window.removeEventListener('online', onOnline);
+	syncStatus.attach(run.userId, db, handle);
+}
+
+/** Starts replicating `db` for `userId` (no-op when already doing so). */
+export function startSync(db: FieldbookDb, userId: string): void {
+	if (running?.userId === userId) return;
+	if (running) throw new Error('stopSync() before starting sync for another user');
+	const run: Running = { userId, stopped: false, stopListening: () => {} };
+	running = run;
+	load(db, run).catch((e) => console.error('Could not start sync', e));
 }
 
 /** Stops replication; unsynced changes stay in the user's database for next time. */
@@ -38,7 +59,9 @@ export async function stopSync(): Promise<void> {
 	const was = running;
 	running = undefined;
 	if (!was) return;
+	was.stopped = true;
 	was.stopListening();
+	if (!was.handle) return;
 	syncStatus.detach();
 	await was.handle.cancel().catch(() => {});
 }

@@ -1,4 +1,4 @@
-/** Observables the Today page and the customer pickers read (beside $lib/db/queries). */
+/** Observables the Today page, the customer pickers and the customer list read (beside $lib/db/queries). */
 import { defer, map, switchMap, type Observable } from 'rxjs';
 import type { FieldbookDb } from '$lib/db/database';
 import type { Customer, Visit } from '$lib/domain';
