@@ -1,7 +1,8 @@
 /** Cross analysis: a pivot of any two dimensions against count, revenue or average rating. */
 import { GRADES, roundMoney, SOURCES, STAGES, type Customer, type Order } from '../domain';
 import { isRevenue, type Dataset } from './dataset';
-import { applyFilter, regionOf, type ReportFilter } from './filters';
+import { applyFilter, regionOf, scopeDataset, type ReportFilter } from './filters';
+import { customerPositions } from './indexes';
 
 export const CUSTOMER_DIMENSIONS = ['stage', 'grade', 'source', 'region', 'owner'] as const;
 export const ORDER_DIMENSIONS = ['month', 'product'] as const;
@@ -114,9 +115,15 @@ export function crossTab(
 			place(i, customerKey[rows as 'stage'](c), customerKey[columns as 'stage'](c), 0, true)
 		);
 	} else {
-		const keyOf = (dim: Dimension, o: Order, c: Customer, part: Part) =>
+		// Customer keys once per customer, by the customer's position in the scope.
+		const scoped = scopeDataset(data, filter).customers;
+		const positions = customerPositions(d.orders);
+		const cached = { [rows]: [] as string[], [columns]: [] as string[] };
+		const keyOf = (dim: Dimension, o: Order, c: Customer, k: number, part: Part) =>
 			isCustomerDim(dim)
-				? customerKey[dim](c)
+				? k < 0
+					? customerKey[dim](c)
+					: (cached[dim][k] ??= customerKey[dim](c))
 				: dim === 'month'
 					? o.date.slice(0, 7)
 					: part.product!;
@@ -124,13 +131,14 @@ export function crossTab(
 		d.orders.forEach((o, i) => {
 			const revenue = isRevenue(o);
 			if (measure === 'avgRating' ? o.rating === undefined : !revenue) return;
-			const c = d.customerById.get(o.customerId)!;
+			const k = positions ? positions[i] : -1;
+			const c = k >= 0 ? scoped[k] : d.customerById.get(o.customerId)!;
 			const parts: Part[] = withProduct ? productParts(o) : [{ revenue: o.amount }];
 			for (const part of parts) {
 				place(
 					i,
-					keyOf(rows, o, c, part),
-					keyOf(columns, o, c, part),
+					keyOf(rows, o, c, k, part),
+					keyOf(columns, o, c, k, part),
 					revenue ? part.revenue : 0,
 					revenue,
 					o.rating

@@ -1,7 +1,7 @@
 /** Report filters (date range, owner, region, tag) and the region a customer's address names. */
 import { createdAtOf, type Campaign, type Customer, type Order } from '../domain';
 import { isLive, type Dataset } from './dataset';
-import { orderDays } from './indexes';
+import { customerPositions, orderDays, rememberOrderDays, rememberPositions } from './indexes';
 
 /**
  * What every report can be narrowed to. `from` is inclusive and `to` exclusive (epoch ms);
@@ -147,14 +147,24 @@ function computeScope(data: Dataset, f: ReportFilter): ScopedDataset {
 	const matches = customerMatcher(f);
 	const customers: Customer[] = [];
 	const customerById = new Map<string, Customer>();
+	const positionOf = new Map<string, number>();
 	for (const c of data.customers) {
 		if (c._deleted === true || (matches && !matches(c))) continue;
+		positionOf.set(c.id, customers.length);
 		customers.push(c);
 		customerById.set(c.id, c);
 	}
 	const mine = <T extends { customerId: string; _deleted?: boolean }>(rs: readonly T[]) => {
 		const out: T[] = [];
-		for (const r of rs) if (r._deleted !== true && customerById.has(r.customerId)) out.push(r);
+		const at: number[] = [];
+		for (const r of rs) {
+			if (r._deleted === true) continue;
+			const k = positionOf.get(r.customerId);
+			if (k === undefined) continue;
+			out.push(r);
+			at.push(k);
+		}
+		rememberPositions(out, Int32Array.from(at));
 		return out;
 	};
 	return {
@@ -204,19 +214,38 @@ function narrowToRange(scoped: ScopedDataset, f: ReportFilter): ScopedDataset {
 		customerById: scoped.customerById,
 		customers: scoped.customers.filter((c) => inRange(createdAtOf(c), f)),
 		orders: ordersInRange(scoped.orders, f),
-		services: scoped.services.filter((s) => inRange(s.openedAt, f)),
-		visits: scoped.visits.filter((v) => {
+		services: keep(scoped.services, (s) => inRange(s.openedAt, f)),
+		visits: keep(scoped.visits, (v) => {
 			const t = visitTime(v);
 			return t !== undefined && inRange(t, f);
 		}),
 		campaigns,
-		participations: scoped.participations.filter((p) => campaignIds.has(p.campaignId))
+		participations: keep(scoped.participations, (p) => campaignIds.has(p.campaignId))
 	};
 }
 
 function ordersInRange(orders: readonly Order[], f: ReportFilter): Order[] {
 	const days = orderDays(orders);
-	const out: Order[] = [];
-	for (let i = 0; i < orders.length; i++) if (inRange(days[i], f)) out.push(orders[i]);
+	const keptDays: number[] = [];
+	const out = keep(orders, (_, i) => {
+		if (!inRange(days[i], f)) return false;
+		keptDays.push(days[i]);
+		return true;
+	});
+	rememberOrderDays(out, Float64Array.from(keptDays));
+	return out;
+}
+
+/** `records.filter(test)`, carrying the customer positions scoping recorded along. */
+function keep<T extends object>(records: readonly T[], test: (r: T, i: number) => boolean): T[] {
+	const from = customerPositions(records);
+	const out: T[] = [];
+	const at: number[] = [];
+	for (let i = 0; i < records.length; i++) {
+		if (!test(records[i], i)) continue;
+		out.push(records[i]);
+		if (from) at.push(from[i]);
+	}
+	if (from) rememberPositions(out, Int32Array.from(at));
 	return out;
 }

@@ -7,8 +7,10 @@ import type { Order, Visit } from '../domain';
 import { dayStart, isRevenue } from './dataset';
 import { openFollowUpsOf, type OpenFollowUp } from './followups';
 
-function memo<K extends object, V>(make: (key: K) => V): (key: K) => V {
-	const cache = new WeakMap<K, V>();
+function memo<K extends object, V>(
+	make: (key: K) => V,
+	cache = new WeakMap<K, V>()
+): (key: K) => V {
 	return (key) => {
 		let v = cache.get(key);
 		if (v === undefined) cache.set(key, (v = make(key)));
@@ -16,12 +18,34 @@ function memo<K extends object, V>(make: (key: K) => V): (key: K) => V {
 	};
 }
 
+const days = new WeakMap<readonly Order[], Float64Array>();
+const positions = new WeakMap<readonly object[], Int32Array>();
+
+/**
+ * Records the position, in the scope's `customers`, of each record's customer (filters.ts
+ * does, while it scopes a dataset), and the order days it already knows.
+ */
+export function rememberPositions(records: readonly object[], customerPositions: Int32Array): void {
+	positions.set(records, customerPositions);
+}
+export function rememberOrderDays(orders: readonly Order[], orderDays: Float64Array): void {
+	days.set(orders, orderDays);
+}
+
+/**
+ * For each record of a scoped dataset's collection, the position of its customer in
+ * `scopeDataset(data, filter).customers`; undefined for arrays not made by scoping.
+ */
+export function customerPositions(records: readonly object[]): Int32Array | undefined {
+	return positions.get(records);
+}
+
 /** `dayStart(order.date)` for each order, by position. */
 export const orderDays = memo((orders: readonly Order[]): Float64Array => {
 	const days = new Float64Array(orders.length);
 	for (let i = 0; i < orders.length; i++) days[i] = dayStart(orders[i].date);
 	return days;
-});
+}, days);
 
 /** Positions of the revenue orders (REVENUE_STATUSES), in order. */
 export const revenueIndexes = memo((orders: readonly Order[]): Uint32Array => {
