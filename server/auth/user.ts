@@ -1,8 +1,8 @@
 /** A user as the API shows it (never with a password hash), and the roles. */
 import { z } from 'zod';
+import { PASSWORD, ROLES, USERNAME, type Role } from '#domain/account';
 
-export const ROLES = ['admin', 'manager', 'rep'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role };
 
 export interface PublicUser {
 	id: string;
@@ -16,14 +16,14 @@ export const usernameSchema = z
 	.string()
 	.trim()
 	.toLowerCase()
-	.min(3, 'Username needs at least 3 characters')
-	.max(40, 'Username is at most 40 characters')
-	.regex(/^[a-z0-9._-]+$/, 'Use letters, digits, dot, dash or underscore');
+	.min(USERNAME.min, `Username needs at least ${USERNAME.min} characters`)
+	.max(USERNAME.max, `Username is at most ${USERNAME.max} characters`)
+	.regex(USERNAME.pattern, 'Use letters, digits, dot, dash or underscore');
 
 export const passwordSchema = z
 	.string()
-	.min(8, 'Password needs at least 8 characters')
-	.max(200, 'Password is at most 200 characters');
+	.min(PASSWORD.min, `Password needs at least ${PASSWORD.min} characters`)
+	.max(PASSWORD.max, `Password is at most ${PASSWORD.max} characters`);
 
 export const roleSchema = z.enum(ROLES, 'Role must be admin, manager or rep');
 export const displayNameSchema = z
@@ -40,8 +40,11 @@ export const credentialsSchema = z.object({
 		.trim()
 		.toLowerCase()
 		.min(1, 'Enter a username')
-		.max(40, 'Username is at most 40 characters'),
-	password: z.string().min(1, 'Enter a password').max(200, 'Password is at most 200 characters')
+		.max(USERNAME.max, `Username is at most ${USERNAME.max} characters`),
+	password: z
+		.string()
+		.min(1, 'Enter a password')
+		.max(PASSWORD.max, `Password is at most ${PASSWORD.max} characters`)
 });
 
 export const setupSchema = z.object({ username: usernameSchema, password: passwordSchema });

@@ -3,9 +3,9 @@
  * checks the same limits (server/auth/user.ts); these give errors at the field first.
  */
 import { z } from 'zod';
+import { PASSWORD, ROLES, USERNAME, type Role } from '$lib/domain/account';
 
-export const ROLES = ['admin', 'manager', 'rep'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role };
 
 export const publicUserSchema = z.object({
 	id: z.string().min(1),
@@ -21,14 +21,14 @@ export const usernameField = z
 	.string()
 	.trim()
 	.toLowerCase()
-	.min(3, 'auth.err.usernameShort')
-	.max(40, 'auth.err.usernameLong')
-	.regex(/^[a-z0-9._-]+$/, 'auth.err.usernameChars');
+	.min(USERNAME.min, 'auth.err.usernameShort')
+	.max(USERNAME.max, 'auth.err.usernameLong')
+	.regex(USERNAME.pattern, 'auth.err.usernameChars');
 
 export const passwordField = z
 	.string()
-	.min(8, 'auth.err.passwordShort')
-	.max(200, 'auth.err.passwordLong');
+	.min(PASSWORD.min, 'auth.err.passwordShort')
+	.max(PASSWORD.max, 'auth.err.passwordLong');
 
 export const signInForm = z.object({
 	username: z.string().trim().min(1, 'err.required'),
