@@ -22,19 +22,6 @@ import {
 } from './status-model';
 
 const RECOUNT_MS = 400;
-const COUNT_TIMEOUT_MS = 5000;
-const COUNT_TIMED_OUT = new Error('count timed out');
-
-/** Rejects when `promise` has not settled within `ms`. */
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-	return new Promise((resolve, reject) => {
-		const timer = setTimeout(() => reject(COUNT_TIMED_OUT), ms);
-		promise.then(
-			(v) => (clearTimeout(timer), resolve(v)),
-			(e) => (clearTimeout(timer), reject(e))
-		);
-	});
-}
 
 export class SyncStatus {
 	#online = $state(typeof navigator === 'undefined' ? true : navigator.onLine);
@@ -51,6 +38,8 @@ export class SyncStatus {
 	#handle: ReplicationHandle | undefined;
 	#subs: Subscription[] = [];
 	#cleanups: (() => void)[] = [];
+	// How long the last count took per collection (bookkeeping, not state the UI reads).
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#countMs = new Map<CollectionName, number>();
 	// Plain collections on purpose: bookkeeping read by methods, never by the template.
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
@@ -219,19 +208,12 @@ export class SyncStatus {
 				async () => {
 					this.#dirty.delete(name);
 					const state = handle?.states[name];
-					let n: number | undefined;
 					const started = performance.now();
-					try {
-						n = state ? await withTimeout(countWaiting(state), COUNT_TIMEOUT_MS) : undefined;
-					} catch (e) {
-						// A count that stalls (storage busy) is tried again; one that fails is not.
-						if (e === COUNT_TIMED_OUT) this.#dirty.add(name);
-					} finally {
-						this.#timers.delete(name);
-						// Back off while counting is costly (thousands of changes arriving at once),
-						// so the count never takes more than a fifth of the time.
-						this.#countMs.set(name, performance.now() - started);
-					}
+					const n = state ? await countWaiting(state).catch(() => undefined) : undefined;
+					this.#timers.delete(name);
+					// Back off while counting is costly (thousands of changes arriving at once),
+					// so the count never takes more than a fifth of the time.
+					this.#countMs.set(name, performance.now() - started);
 					if (this.#handle !== handle) return;
 					if (n !== undefined && this.#waiting[name] !== n) {
 						this.#waiting = { ...this.#waiting, [name]: n };
