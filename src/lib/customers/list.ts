@@ -2,7 +2,8 @@
  * Filtering and sorting the customer list: pure functions the list page composes as
  * sort (once per data or order change) → filter → search (per keystroke; order is kept).
  */
-import { GRADES, STAGES, type Customer, type Grade, type Stage } from '$lib/domain/customer';
+import type { Customer } from '$lib/domain/customer';
+import { GRADES, STAGES, type Grade, type Stage } from '$lib/domain/choices';
 
 export const SORTS = ['recent', 'name', 'stage', 'grade'] as const;
 export type SortKey = (typeof SORTS)[number];

@@ -1,12 +1,13 @@
 /**
  * Opens the local RxDB database of one user: six collections with schemas derived from
- * the domain's zod schemas. One database per user, so a shared device keeps them apart.
+ * the domain's zod schemas (precomputed by `npm run gen:schemas`, so zod is not loaded
+ * here). One database per user, so a shared device keeps them apart.
  */
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
 import { RxDBUpdatePlugin } from 'rxdb/plugins/update';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
-import { COLLECTIONS, type CollectionName, type RecordTypes } from '$lib/domain/collections';
-import { rxSchemaFor } from '$lib/domain/rx-schema';
+import { COLLECTIONS, type CollectionName, type RecordTypes } from '$lib/domain/collection-names';
+import { RX_SCHEMAS } from '$lib/domain/rx-schemas.generated';
 import { createStorage, defaultStorageKind, type StorageKind } from './storage';
 
 addRxPlugin(RxDBUpdatePlugin);
@@ -47,7 +48,7 @@ export async function openDatabase(opts: OpenOptions): Promise<FieldbookDb> {
 		closeDuplicates: true
 	});
 	const collections = Object.fromEntries(
-		COLLECTIONS.map((name) => [name, { schema: rxSchemaFor(name) }])
+		COLLECTIONS.map((name) => [name, { schema: structuredClone(RX_SCHEMAS[name]) }])
 	);
 	await db.addCollections(collections as never);
 	return db;

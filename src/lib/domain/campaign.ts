@@ -1,11 +1,10 @@
 /** Campaigns (discounts, gifts, events…) and which customers took part in them. */
 import { z } from 'zod';
 import { baseFields, money, moment, uuid } from './common';
+import { CAMPAIGN_TYPES, PARTICIPATION_STATUSES } from './choices';
 
-export const CAMPAIGN_TYPES = ['discount', 'gift', 'event', 'email', 'other'] as const;
-export const PARTICIPATION_STATUSES = ['invited', 'joined', 'converted'] as const;
-export type CampaignType = (typeof CAMPAIGN_TYPES)[number];
-export type ParticipationStatus = (typeof PARTICIPATION_STATUSES)[number];
+export { CAMPAIGN_TYPES, PARTICIPATION_STATUSES };
+export type { CampaignType, ParticipationStatus } from './choices';
 
 export const campaignFields = z.object({
 	...baseFields,

@@ -1,23 +1,10 @@
 /** A customer: the centre of Fieldbook. Owned by one user (ownerId), who decides scope. */
 import { z } from 'zod';
 import { baseFields, calendarDate, email, phone, text, today, userId } from './common';
+import { GENDERS, GRADES, SOURCES, STAGES } from './choices';
 
-export const GENDERS = ['female', 'male', 'other', 'unknown'] as const;
-export const STAGES = ['lead', 'prospect', 'customer', 'inactive'] as const;
-export const GRADES = ['a', 'b', 'c', 'd'] as const;
-export const SOURCES = [
-	'referral',
-	'walk_in',
-	'campaign',
-	'website',
-	'cold_call',
-	'exhibition',
-	'other'
-] as const;
-
-export type Stage = (typeof STAGES)[number];
-export type Grade = (typeof GRADES)[number];
-export type Source = (typeof SOURCES)[number];
+export { GENDERS, GRADES, SOURCES, STAGES };
+export type { Grade, Source, Stage } from './choices';
 
 const tag = z.string().trim().min(1, 'err.required').max(30, 'err.tooLong');
 

@@ -1,12 +1,9 @@
 /** An order a customer placed: line items whose total is the amount. */
 import { z } from 'zod';
 import { baseFields, calendarDate, money, rating, roundMoney, text, uuid } from './common';
+import { ORDER_STATUSES } from './choices';
 
-export const ORDER_STATUSES = ['pending', 'paid', 'shipped', 'completed', 'cancelled'] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
-
-/** Statuses whose orders count as revenue. */
-export const REVENUE_STATUSES: readonly OrderStatus[] = ['paid', 'shipped', 'completed'];
+export { ORDER_STATUSES, REVENUE_STATUSES, type OrderStatus } from './choices';
 
 export const orderItem = z.object({
 	product: z.string('err.required').trim().min(1, 'err.required').max(100, 'err.tooLong'),

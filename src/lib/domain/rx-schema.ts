@@ -1,6 +1,10 @@
 /**
  * Derives RxDB JSON schemas from the zod record schemas, so a record's shape is written
  * once. RxDB keeps `_deleted` itself, and needs bounds on indexed fields.
+ *
+ * The app does not run this: `npm run gen:schemas` writes its output to
+ * `rx-schemas.generated.ts`, which the database imports (zod and its JSON Schema code stay
+ * off the first page), and `rx-schemas.generated.test.ts` fails when that file is stale.
  */
 import { z } from 'zod';
 import { collectionIndexes, recordSchemas, type CollectionName } from './collections';
@@ -69,3 +73,6 @@ export function rxSchemaFor(name: CollectionName) {
 		indexes
 	};
 }
+
+/** The RxDB schema of a collection as `rxSchemaFor` makes it (and the generated module holds). */
+export type RxCollectionSchema = ReturnType<typeof rxSchemaFor>;

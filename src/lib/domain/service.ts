@@ -1,17 +1,10 @@
 /** A service record: a consultation, after-sales case, complaint or repair. */
 import { z } from 'zod';
 import { baseFields, moment, rating, text, userId, uuid } from './common';
+import { SERVICE_STATUSES, SERVICE_TYPES } from './choices';
 
-export const SERVICE_TYPES = [
-	'consultation',
-	'after_sales',
-	'complaint',
-	'repair',
-	'other'
-] as const;
-export const SERVICE_STATUSES = ['open', 'in_progress', 'resolved', 'closed'] as const;
-export type ServiceType = (typeof SERVICE_TYPES)[number];
-export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
+export { SERVICE_STATUSES, SERVICE_TYPES };
+export type { ServiceStatus, ServiceType } from './choices';
 
 export const serviceFields = z.object({
 	...baseFields,

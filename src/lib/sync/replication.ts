@@ -7,7 +7,7 @@ import { Subject } from 'rxjs';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type { RxReplicationPullStreamItem } from 'rxdb';
 import type { FieldbookDb } from '$lib/db/database';
-import { COLLECTIONS, type CollectionName } from '$lib/domain/collections';
+import { COLLECTIONS, type CollectionName } from '$lib/domain/collection-names';
 import {
 	MAX_PULL_LIMIT,
 	toWire,

@@ -3,7 +3,7 @@
  * replication error reads to a person, and how server-merged records are listed.
  */
 import { z } from 'zod';
-import { COLLECTIONS, type CollectionName } from '$lib/domain/collections';
+import { COLLECTIONS, type CollectionName } from '$lib/domain/collection-names';
 
 export type WaitingCounts = Partial<Record<CollectionName, number>>;
 

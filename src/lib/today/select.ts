@@ -2,7 +2,8 @@
  * What the Today page lists: follow-ups due, visits planned for the coming days. Pure
  * functions of the visits on the device and the clock, so the rules are tested here.
  */
-import { createdAtOf, type Visit } from '$lib/domain';
+import type { Visit } from '$lib/domain';
+import { createdAtOf } from '$lib/domain/ids';
 
 export const DAY_MS = 86_400_000;
 
