@@ -1,7 +1,9 @@
 /**
- * Issue 4: the dashboard is computed on the device and follows the records live. An order
+ * Issue 4: the dashboard is computed on the device and follows the records live. The
+ * report worker reads the device's database itself (the page holds no records); an order
  * saved in another tab of the same device (as a sync arriving would) changes the revenue
- * figure without a reload; a report's table downloads as CSV with its header.
+ * figure without a reload, and the tile's customer list comes from the worker; a report's
+ * table downloads as CSV with its header.
  */
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
@@ -40,7 +42,14 @@ describe('reports dashboard', () => {
 		const customerPath = new URL(dashboard.url()).pathname;
 		expect(customerPath).toMatch(/^\/customers\/[^/]+$/);
 
+		const warnings: string[] = [];
+		dashboard.on('console', (m) => {
+			if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text());
+		});
 		await openApp(dashboard, '/reports');
+		await expect
+			.poll(() => dashboard.locator('[data-reports-mode]').getAttribute('data-reports-mode'))
+			.toBe('worker');
 		await expect
 			.poll(() => revenueTile(dashboard).textContent(), { timeout: 20_000 })
 			.toBe('CN¥0.00');
@@ -61,6 +70,38 @@ describe('reports dashboard', () => {
 		expect(await dashboard.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(
 			true
 		);
+		// The worker answered throughout: no fallback to computing on the page.
+		expect(await dashboard.locator('[data-reports-mode]').getAttribute('data-reports-mode')).toBe(
+			'worker'
+		);
+		expect(warnings.filter((w) => w.includes('Reports run on the page'))).toEqual([]);
+
+		// The revenue tile lists the customers behind it (a drill answered by the worker).
+		await dashboard.locator('[data-kpi="revenue"] button').click();
+		await dashboard
+			.getByRole('region', { name: /Customers/ })
+			.getByRole('link', { name: /Report Co/ })
+			.waitFor({ timeout: 15_000 });
+		await dashboard.getByRole('button', { name: 'Close', exact: true }).click();
+
+		// Cancelling the order (an edit of an existing record) takes the revenue back to zero;
+		// paying it again brings it back.
+		for (const [status, revenue] of [
+			['cancelled', 'CN¥0.00'],
+			['paid', 'CN¥250.00']
+		]) {
+			await openApp(editor, `${customerPath}?tab=orders`);
+			await editor.locator('a[href*="/orders/"]:not([href$="/orders/new"])').first().click();
+			await editor.getByLabel('Status', { exact: true }).selectOption(status);
+			await editor.getByRole('button', { name: 'Save', exact: true }).click();
+			await editor.waitForURL((url) => !/\/orders\/[^/]+$/.test(url.pathname));
+			await expect
+				.poll(() => revenueTile(dashboard).textContent(), {
+					timeout: 20_000,
+					message: `the revenue tile should follow the order edited to ${status}`
+				})
+				.toBe(revenue);
+		}
 
 		const [download] = await Promise.all([
 			dashboard.waitForEvent('download'),

@@ -8,11 +8,16 @@ export class AsyncResult<T> {
 	#error = $state<string | undefined>(undefined);
 	#pending = $state(false);
 
-	/** `compute` answers undefined when there is nothing to compute yet. */
-	constructor(compute: () => Promise<T> | undefined) {
+	/**
+	 * `compute` answers undefined when there is nothing to compute yet. Its signal aborts
+	 * when a newer run starts or the owner is destroyed, so a worker can skip work nobody
+	 * waits for any more.
+	 */
+	constructor(compute: (signal: AbortSignal) => Promise<T> | undefined) {
 		let run = 0;
 		$effect(() => {
-			const promise = compute();
+			const controller = new AbortController();
+			const promise = compute(controller.signal);
 			if (!promise) return;
 			const mine = ++run;
 			this.#pending = true;
@@ -24,11 +29,12 @@ export class AsyncResult<T> {
 					this.#pending = false;
 				},
 				(e: unknown) => {
-					if (mine !== run) return;
+					if (mine !== run || controller.signal.aborted) return;
 					this.#error = e instanceof Error ? e.message : String(e);
 					this.#pending = false;
 				}
 			);
+			return () => controller.abort();
 		});
 	}
 

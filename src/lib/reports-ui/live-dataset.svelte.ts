@@ -6,7 +6,21 @@
 import { COLLECTIONS, type CollectionName } from '$lib/domain/collections';
 import type { FieldbookDb } from '$lib/db/database';
 import { all$ } from '$lib/db/queries';
-import { emptyDataset, type Dataset } from '$lib/reports';
+import type { Customer } from '$lib/domain';
+import {
+	emptyDataset,
+	openReportSource,
+	runReport,
+	type Dataset,
+	type ReportFilter,
+	type ReportName,
+	type ReportParams,
+	type ReportResult,
+	type ReportSource
+} from '$lib/reports';
+import type { SourceState } from '$lib/reports/protocol';
+import { drillCustomers, type DrillQuery } from './drill';
+import { facetsOf, type Facets } from './facets';
 import { SnapshotBuilder } from './snapshot';
 
 export class LiveDataset {
@@ -54,5 +68,114 @@ export class LiveDataset {
 	/** When the snapshot was taken (epoch ms): the "now" reports use. */
 	get at(): number {
 		return this.#at;
+	}
+}
+
+/** Whether this platform can run the dashboard's worker over IndexedDB. */
+function workerPlatform(): boolean {
+	return typeof Worker !== 'undefined' && typeof indexedDB !== 'undefined';
+}
+
+/**
+ * The dashboard's records and report runner. Where module workers exist, a report worker
+ * opens the user's database itself and follows its changes (`openReportSource`): the page
+ * holds no records and only sends parameters, so it stays responsive while 750,000
+ * records load. Elsewhere, or if the worker fails, it falls back to a `LiveDataset` on the
+ * page (`runReport`, inline). Create it during component initialisation.
+ */
+export class ReportsData {
+	#mode = $state<'worker' | 'inline'>('inline');
+	#source: ReportSource | undefined;
+	#state = $state.raw<SourceState | undefined>(undefined);
+	#facets = $state.raw<Facets>(facetsOf([]));
+	readonly #inline: LiveDataset;
+
+	constructor(db: () => FieldbookDb | undefined, { useWorker = workerPlatform() } = {}) {
+		this.#mode = useWorker ? 'worker' : 'inline';
+		this.#inline = new LiveDataset(() => (this.#mode === 'inline' ? db() : undefined));
+		$effect(() => {
+			const open = db();
+			if (!open || this.#mode !== 'worker') return;
+			const source = openReportSource({
+				databaseName: open.name,
+				onState: (state) => {
+					if (state.facets) this.#facets = state.facets;
+					this.#state = state;
+				},
+				onFailed: (error) => {
+					console.warn(`Reports run on the page: ${error}`);
+					this.#mode = 'inline';
+				}
+			});
+			if (!source) {
+				this.#mode = 'inline';
+				return;
+			}
+			this.#source = source;
+			return () => {
+				source.dispose();
+				this.#source = undefined;
+				this.#state = undefined;
+			};
+		});
+	}
+
+	/** True once the records were read (every collection answered once). */
+	get ready(): boolean {
+		return this.#mode === 'worker' ? this.#state !== undefined : this.#inline.ready;
+	}
+
+	/** When the current snapshot was taken (epoch ms): the "now" reports use. */
+	get at(): number {
+		return this.#mode === 'worker' ? (this.#state?.at ?? 0) : this.#inline.at;
+	}
+
+	/** Whether any customer record is on the device. */
+	get hasData(): boolean {
+		return this.#mode === 'worker'
+			? (this.#state?.customers ?? 0) > 0
+			: this.#inline.data.customers.length > 0;
+	}
+
+	/** Owners, regions and tags to filter by, and customer names. */
+	get facets(): Facets {
+		return this.#mode === 'worker' ? this.#facets : facetsOf(this.#inline.data.customers);
+	}
+
+	/** Where reports run now (for diagnostics and tests). */
+	get mode(): 'worker' | 'inline' {
+		return this.#mode;
+	}
+
+	/**
+	 * Runs a report on the latest records. Reactive: called inside an effect or derived it
+	 * re-runs when the records change.
+	 */
+	run<N extends ReportName>(
+		name: N,
+		params: ReportParams<N>,
+		signal?: AbortSignal
+	): Promise<ReportResult<N>> {
+		if (this.#mode === 'inline') return runReport(name, this.#inline.data, params);
+		void this.#state; // re-run on every new snapshot
+		const source = this.#source;
+		if (!source) return Promise.reject(new Error('The records are not loaded yet.'));
+		// Parameters may hold state proxies, which cannot be posted: send plain copies.
+		return source.run(name, $state.snapshot(params) as ReportParams<N>, signal);
+	}
+
+	/** The customers behind a figure, sorted by name (reactive like `run`). */
+	drill(filter: ReportFilter, query: DrillQuery, signal?: AbortSignal): Promise<Customer[]> {
+		if (this.#mode === 'inline') {
+			try {
+				return Promise.resolve(drillCustomers(this.#inline.data, filter, query));
+			} catch (e) {
+				return Promise.reject(e);
+			}
+		}
+		void this.#state;
+		const source = this.#source;
+		if (!source) return Promise.reject(new Error('The records are not loaded yet.'));
+		return source.drill<Customer>($state.snapshot(filter), $state.snapshot(query), signal);
 	}
 }

@@ -1,5 +1,5 @@
 /**
- * The reports area's shared state: the live dataset, the filters (date range, owner,
+ * The reports area's shared state: the live records and report runner (`ReportsData`), the filters (date range, owner,
  * region, tag) and the team's names. The reports layout makes one and hands it to every
  * report through `reportsContext()`.
  */
@@ -7,8 +7,8 @@ import { getContext, setContext } from 'svelte';
 import { auth } from '$lib/auth/auth.svelte';
 import { current } from '$lib/db/current.svelte';
 import type { ReportFilter } from '$lib/reports';
-import { facetsOf, type Facets } from './facets';
-import { LiveDataset } from './live-dataset.svelte';
+import type { Facets } from './facets';
+import { ReportsData } from './live-dataset.svelte';
 import type { Labels } from './model';
 import { presetRange, type Preset, type Range } from './periods';
 import {
@@ -22,7 +22,7 @@ import {
 } from '$lib/auth/team';
 
 export class ReportsState {
-	readonly live = new LiveDataset(() => current.db);
+	readonly live = new ReportsData(() => current.db);
 	preset = $state<Preset>('thisMonth');
 	custom = $state({ from: '', to: '' });
 	/** The team member a manager picked; '' for the whole team. */
@@ -34,7 +34,7 @@ export class ReportsState {
 
 	readonly user = $derived(auth.user);
 	readonly seesTeam = $derived(seesTeam(this.user));
-	readonly facets: Facets = $derived(facetsOf(this.live.data.customers));
+	readonly facets: Facets = $derived(this.live.facets);
 	/** The date range the preset names now (undefined while a custom range is incomplete). */
 	readonly range: Range | undefined = $derived(
 		presetRange(this.preset, this.live.at || Date.now(), this.custom)

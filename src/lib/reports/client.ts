@@ -1,6 +1,13 @@
 /** Runs reports off the main thread for large data sets, inline for small ones (and in Node). */
 import type { Dataset } from './dataset';
-import type { ReportRequest, ReportResponse } from './protocol';
+import type { ReportFilter } from './filters';
+import type {
+	ReportRequest,
+	ReportResponse,
+	SourceMessage,
+	SourceRequest,
+	SourceState
+} from './protocol';
 import { runReportInline, type ReportName, type ReportParams, type ReportResult } from './registry';
 
 /** The part of a Worker the runner uses (a fake can stand in for tests). */
@@ -118,4 +125,111 @@ export function runReport<N extends ReportName>(
 ): Promise<ReportResult<N>> {
 	shared ??= createReportRunner();
 	return shared.run(name, data, params);
+}
+
+/** The part of a Worker the dashboard's source uses (a fake can stand in for tests). */
+export interface SourceWorkerLike {
+	postMessage(message: SourceRequest): void;
+	onmessage: ((e: { data: SourceMessage }) => void) | null;
+	onerror: ((e: unknown) => void) | null;
+	terminate(): void;
+}
+
+export interface ReportSource {
+	/** Runs a report on the worker's latest records; rejects when `signal` aborts first. */
+	run<N extends ReportName>(
+		name: N,
+		params: ReportParams<N>,
+		signal?: AbortSignal
+	): Promise<ReportResult<N>>;
+	/** The customers behind a figure (a `DrillQuery`), from the worker's records. */
+	drill<T>(filter: ReportFilter, query: unknown, signal?: AbortSignal): Promise<T[]>;
+	dispose(): void;
+}
+
+export interface ReportSourceOptions {
+	/** The RxDB database name of the signed-in user (`databaseName(userId)`). */
+	databaseName: string;
+	/** Each new snapshot's state (the first once the records are loaded). */
+	onState(state: SourceState): void;
+	/** The worker could not be made or could not read the records; nothing more will come. */
+	onFailed(error: string): void;
+	createWorker?: () => SourceWorkerLike | undefined;
+}
+
+/**
+ * A report worker that reads the user's database itself (see `worker/rxdb-source.ts`):
+ * the page sends parameters and receives results, never records. Undefined where there
+ * are no module workers (the caller falls back to computing on the page).
+ */
+export function openReportSource({
+	databaseName,
+	onState,
+	onFailed,
+	createWorker = browserWorker as () => SourceWorkerLike | undefined
+}: ReportSourceOptions): ReportSource | undefined {
+	let worker: SourceWorkerLike | undefined;
+	try {
+		worker = createWorker();
+	} catch {
+		return undefined;
+	}
+	if (!worker) return undefined;
+	const w = worker;
+	let nextId = 1;
+	let failed: string | undefined;
+	const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+	const fail = (message: string, notify = true) => {
+		if (failed) return;
+		failed = message;
+		w.terminate();
+		for (const p of waiting.values()) p.reject(new Error(message));
+		waiting.clear();
+		if (notify) onFailed(message);
+	};
+	w.onmessage = ({ data }) => {
+		if (data.type === 'state') return onState(data.state);
+		if (data.type === 'failed') return fail(data.error);
+		const p = waiting.get(data.id);
+		if (!p) return;
+		waiting.delete(data.id);
+		if ('error' in data) p.reject(new Error(data.error));
+		else p.resolve(data.result);
+	};
+	w.onerror = () => fail('The report worker stopped.');
+	w.postMessage({ type: 'open', databaseName });
+
+	const request = <T>(
+		make: (id: number) => SourceRequest,
+		signal: AbortSignal | undefined
+	): Promise<T> => {
+		if (failed) return Promise.reject(new Error(failed));
+		if (signal?.aborted) return Promise.reject(new Error('cancelled'));
+		const id = nextId++;
+		return new Promise<T>((resolve, reject) => {
+			waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
+			signal?.addEventListener(
+				'abort',
+				() => {
+					if (!waiting.delete(id)) return;
+					reject(new Error('cancelled'));
+					w.postMessage({ type: 'cancel', id });
+				},
+				{ once: true }
+			);
+			w.postMessage(make(id));
+		});
+	};
+
+	return {
+		run(name, params, signal) {
+			return request((id) => ({ type: 'run', id, report: name, params }), signal);
+		},
+		drill(filter, query, signal) {
+			return request((id) => ({ type: 'drill', id, filter, query }), signal);
+		},
+		dispose() {
+			fail('The report source was closed.', false);
+		}
+	};
 }

@@ -1,10 +1,12 @@
 /** Messages between the page and the report worker, and the worker's side of them. */
 import type { Dataset } from './dataset';
+import type { ReportFilter } from './filters';
 import { isReportName, runReportInline, type ReportName } from './registry';
 
 /**
- * A request to run `report`. `dataset` travels only when it changed (a new
- * `datasetVersion`); the worker keeps the last one it was sent.
+ * A request to run `report` on a dataset the page posts. `dataset` travels only when it
+ * changed (a new `datasetVersion`); the worker keeps the last one it was sent. Used where
+ * the page holds the records itself (a customer's recommendations).
  */
 export interface ReportRequest {
 	id: number;
@@ -15,6 +17,39 @@ export interface ReportRequest {
 }
 
 export type ReportResponse = { id: number; result: unknown } | { id: number; error: string };
+
+/**
+ * The dashboard's messages, where the worker reads the records itself: `open` names the
+ * user's database once; `run` and `drill` carry only parameters; `cancel` drops a request
+ * whose answer nobody waits for any more (it is answered with an error if still queued).
+ */
+export type SourceRequest =
+	| { type: 'open'; databaseName: string }
+	| { type: 'run'; id: number; report: ReportName; params: unknown }
+	| { type: 'drill'; id: number; filter: ReportFilter; query: unknown }
+	| { type: 'cancel'; id: number };
+
+/** What the worker knows about the records: sent after the first load and every change. */
+export interface SourceState {
+	/** Increases with every change. */
+	version: number;
+	/** When this snapshot was made (epoch ms): the "now" of reports. */
+	at: number;
+	/** Customer records on the device (tombstones of deletes made since loading included). */
+	customers: number;
+	/** Filter choices and customer names; sent only when customers changed. */
+	facets?: {
+		ownerIds: string[];
+		regions: string[];
+		tags: string[];
+		names: Map<string, string>;
+	};
+}
+
+export type SourceMessage =
+	| { type: 'state'; state: SourceState }
+	| { type: 'failed'; error: string }
+	| ({ type: 'answer' } & ReportResponse);
 
 /** The worker's state and answer to each request; never throws. */
 export function createRequestHandler(): (req: ReportRequest) => ReportResponse {
@@ -31,4 +66,9 @@ export function createRequestHandler(): (req: ReportRequest) => ReportResponse {
 			return { id: req.id, error: e instanceof Error ? e.message : String(e) };
 		}
 	};
+}
+
+/** Errors as strings for messages. */
+export function errorText(e: unknown): string {
+	return e instanceof Error ? e.message : String(e);
 }

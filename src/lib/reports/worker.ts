@@ -1,10 +1,31 @@
-/** The report Web Worker: answers each ReportRequest with a ReportResponse. */
-import { createRequestHandler, type ReportRequest, type ReportResponse } from './protocol';
+/**
+ * The report Web Worker. Two ways to use it: the page posts a dataset with each
+ * ReportRequest (`createRequestHandler`), or, for the dashboard, the page names the user's
+ * database once (`open`) and the worker reads and follows the records itself
+ * (`createSourceHandler` over `RxdbSource`), so only parameters and results travel.
+ */
+import {
+	createRequestHandler,
+	type ReportRequest,
+	type ReportResponse,
+	type SourceMessage,
+	type SourceRequest
+} from './protocol';
+import { RxdbSource } from './worker/rxdb-source';
+import { createSourceHandler } from './worker/source-handler';
 
 const scope = self as unknown as {
-	onmessage: ((e: MessageEvent<ReportRequest>) => void) | null;
-	postMessage(message: ReportResponse): void;
+	onmessage: ((e: MessageEvent<ReportRequest | SourceRequest>) => void) | null;
+	postMessage(message: ReportResponse | SourceMessage): void;
 };
 const handle = createRequestHandler();
+const handleSource = createSourceHandler({
+	openSource: (name, changed) => new RxdbSource(name, { changed }),
+	post: (m) => scope.postMessage(m)
+});
 
-scope.onmessage = (e) => scope.postMessage(handle(e.data));
+scope.onmessage = (e) => {
+	const msg = e.data;
+	if ('type' in msg) handleSource(msg);
+	else scope.postMessage(handle(msg));
+};

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { drillCustomers } from '$lib/reports-ui/drill';
+import { at, customer, sale } from '../fixtures';
+import { overview } from '../overview';
+import { DeltaDataset } from './deltas';
+
+const MARCH = { from: at('2024-03-01T00:00'), to: at('2024-04-01T00:00') };
+const NOW = at('2024-03-20T12:00');
+
+function loaded(): DeltaDataset {
+	const d = new DeltaDataset();
+	d.load('customers', [customer('c1'), customer('c2')]);
+	d.load('orders', [sale('o1', 'c1', '2024-03-05', 100), sale('o2', 'c2', '2024-02-10', 40)]);
+	return d;
+}
+
+describe('DeltaDataset', () => {
+	it('makes a new dataset with a new array for the changed collection only', () => {
+		const d = loaded();
+		const before = d.data;
+		const version = d.version;
+		const changed = d.apply([{ collection: 'orders', record: sale('o3', 'c2', '2024-03-07', 25) }]);
+		expect(changed).toEqual(['orders']);
+		expect(d.data).not.toBe(before);
+		expect(d.version).toBe(version + 1);
+		expect(d.data.orders).not.toBe(before.orders);
+		expect(d.data.customers).toBe(before.customers);
+		expect(before.orders.map((o) => o.id)).toEqual(['o1', 'o2']);
+		expect(d.data.orders.map((o) => o.id)).toEqual(['o1', 'o2', 'o3']);
+	});
+
+	it('replaces an edited record in place and keeps a deleted one as a tombstone', () => {
+		const d = loaded();
+		d.apply([
+			{ collection: 'orders', record: sale('o1', 'c1', '2024-03-05', 100, 'cancelled') },
+			{ collection: 'customers', record: { ...customer('c2'), _deleted: true } }
+		]);
+		expect(d.data.orders.map((o) => [o.id, o.status])).toEqual([
+			['o1', 'cancelled'],
+			['o2', 'paid']
+		]);
+		expect(d.data.customers.map((c) => [c.id, c._deleted])).toEqual([
+			['c1', false],
+			['c2', true]
+		]);
+	});
+
+	it('applies changes in order: the last state of a record wins', () => {
+		const d = loaded();
+		d.apply([
+			{ collection: 'orders', record: sale('o9', 'c1', '2024-03-09', 10) },
+			{ collection: 'orders', record: sale('o9', 'c1', '2024-03-09', 30) }
+		]);
+		expect(d.data.orders.filter((o) => o.id === 'o9').map((o) => o.amount)).toEqual([30]);
+	});
+
+	it('answers no change (and keeps the snapshot) for an empty batch', () => {
+		const d = loaded();
+		const before = d.data;
+		expect(d.apply([])).toEqual([]);
+		expect(d.data).toBe(before);
+	});
+
+	it('feeds reports and drill-downs that follow each change', () => {
+		const d = loaded();
+		const filter = { from: MARCH.from, to: MARCH.to };
+		// March revenue: o1 (100); o2 is in February.
+		expect(overview(d.data, { now: NOW, filter }).revenue).toBe(100);
+		d.apply([{ collection: 'orders', record: sale('o3', 'c2', '2024-03-07', 25) }]);
+		expect(overview(d.data, { now: NOW, filter }).revenue).toBe(125);
+		const bought = () =>
+			drillCustomers(d.data, filter, { kind: 'bought', ...MARCH }).map((c) => c.id);
+		expect(bought()).toEqual(['c1', 'c2']);
+		d.apply([{ collection: 'orders', record: sale('o1', 'c1', '2024-03-05', 100, 'cancelled') }]);
+		expect(overview(d.data, { now: NOW, filter }).revenue).toBe(25);
+		expect(bought()).toEqual(['c2']);
+	});
+});

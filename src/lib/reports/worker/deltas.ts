@@ -1,0 +1,74 @@
+/**
+ * The worker's copy of the records: one array per collection, loaded once and then kept
+ * up to date from change events. Every change makes a **new** `Dataset` object holding a
+ * new array for each changed collection only, so work the reports cache per unchanged
+ * array is reused. A deleted record stays as a tombstone (`_deleted: true`) in its place,
+ * so the positions of all other records stay put.
+ */
+import type { CollectionName } from '$lib/domain/collections';
+import { emptyDataset, type Dataset } from '../dataset';
+
+/** A record as the worker holds it: anything with an id (and maybe `_deleted`). */
+export interface HeldRecord {
+	id: string;
+	_deleted?: boolean;
+}
+
+/** One change of one record: its whole new state (`_deleted: true` for a delete). */
+export interface RecordChange {
+	collection: CollectionName;
+	record: HeldRecord;
+}
+
+export class DeltaDataset {
+	#data: Dataset = emptyDataset();
+	#positions = new Map<CollectionName, Map<string, number>>();
+	#version = 0;
+
+	/** The current snapshot (a new object after every change). */
+	get data(): Dataset {
+		return this.#data;
+	}
+
+	/** Increases with every new snapshot. */
+	get version(): number {
+		return this.#version;
+	}
+
+	/** Replaces a collection's records wholesale (the first load). */
+	load(collection: CollectionName, records: readonly HeldRecord[]): void {
+		const positions = new Map<string, number>();
+		for (let i = 0; i < records.length; i++) positions.set(records[i].id, i);
+		this.#positions.set(collection, positions);
+		this.#data = { ...this.#data, [collection]: records };
+		this.#version++;
+	}
+
+	/**
+	 * Applies changes in order (the last state of a record wins) and answers the collections
+	 * that changed; the snapshot is a new object when any did. An unknown record is appended.
+	 */
+	apply(changes: readonly RecordChange[]): CollectionName[] {
+		const next = new Map<CollectionName, HeldRecord[]>();
+		for (const { collection, record } of changes) {
+			let arr = next.get(collection);
+			if (!arr) {
+				arr = (this.#data[collection] as readonly HeldRecord[]).slice();
+				next.set(collection, arr);
+			}
+			let positions = this.#positions.get(collection);
+			if (!positions) this.#positions.set(collection, (positions = new Map()));
+			const at = positions.get(record.id);
+			if (at === undefined) {
+				positions.set(record.id, arr.length);
+				arr.push(record);
+			} else {
+				arr[at] = record;
+			}
+		}
+		if (next.size === 0) return [];
+		this.#data = { ...this.#data, ...Object.fromEntries(next) } as Dataset;
+		this.#version++;
+		return [...next.keys()];
+	}
+}

@@ -1,0 +1,114 @@
+/**
+ * The worker's side of the dashboard protocol: holds the records (from a `RecordSource`),
+ * tells the page about every new snapshot, and answers `run` and `drill` requests on the
+ * latest one. Requests queue while a report computes; when the queue is drained, requests
+ * the page cancelled meanwhile (a newer snapshot or filter superseded them) are skipped.
+ */
+import type { CollectionName } from '$lib/domain/collections';
+import type { Customer } from '$lib/domain';
+import { drillCustomers, type DrillQuery } from '$lib/reports-ui/drill';
+import { facetsOf } from '$lib/reports-ui/facets';
+import type { Dataset } from '../dataset';
+import { errorText, type SourceMessage, type SourceRequest, type SourceState } from '../protocol';
+import { isReportName, runReportInline } from '../registry';
+
+/** Where the records come from: opened once, then reports each new snapshot. */
+export interface RecordSource {
+	readonly dataset: { readonly data: Dataset; readonly version: number };
+	open(): Promise<void>;
+}
+
+export type OpenSource = (
+	databaseName: string,
+	changed: (collections: readonly CollectionName[]) => void
+) => RecordSource;
+
+export interface SourceHandlerOptions {
+	openSource: OpenSource;
+	post(message: SourceMessage): void;
+	now?: () => number;
+	/** Runs the queue later (after messages already waiting were received). */
+	defer?: (fn: () => void) => void;
+}
+
+export function createSourceHandler({
+	openSource,
+	post,
+	now = Date.now,
+	defer = (fn) => setTimeout(fn, 0)
+}: SourceHandlerOptions): (req: SourceRequest) => void {
+	let source: RecordSource | undefined;
+	let ready = false;
+	const queue: Exclude<SourceRequest, { type: 'open' | 'cancel' }>[] = [];
+	const cancelled = new Set<number>();
+	let scheduled = false;
+
+	const drain = () => {
+		scheduled = false;
+		if (!source || !ready) return;
+		while (queue.length) {
+			const req = queue.shift()!;
+			if (cancelled.delete(req.id)) {
+				post({ type: 'answer', id: req.id, error: 'cancelled' });
+				continue;
+			}
+			const data = source.dataset.data;
+			try {
+				if (req.type === 'run') {
+					if (!isReportName(req.report)) throw new Error(`Unknown report "${req.report}"`);
+					const result = runReportInline(req.report, data, req.params as never);
+					post({ type: 'answer', id: req.id, result });
+				} else {
+					const customers: Customer[] = drillCustomers(data, req.filter, req.query as DrillQuery);
+					post({ type: 'answer', id: req.id, result: customers });
+				}
+			} catch (e) {
+				post({ type: 'answer', id: req.id, error: errorText(e) });
+			}
+		}
+		cancelled.clear();
+	};
+	const schedule = () => {
+		if (scheduled) return;
+		scheduled = true;
+		defer(drain);
+	};
+
+	const changed = (collections: readonly CollectionName[]) => {
+		if (!source) return;
+		const data = source.dataset.data;
+		const state: SourceState = {
+			version: source.dataset.version,
+			at: now(),
+			customers: data.customers.length
+		};
+		if (!ready || collections.includes('customers')) {
+			const f = facetsOf(data.customers);
+			state.facets = {
+				ownerIds: f.ownerIds,
+				regions: f.regions,
+				tags: f.tags,
+				names: f.names as Map<string, string>
+			};
+		}
+		ready = true;
+		post({ type: 'state', state });
+		schedule();
+	};
+
+	return (req) => {
+		switch (req.type) {
+			case 'open':
+				if (source) return;
+				source = openSource(req.databaseName, changed);
+				source.open().catch((e: unknown) => post({ type: 'failed', error: errorText(e) }));
+				return;
+			case 'cancel':
+				if (queue.some((q) => q.id === req.id)) cancelled.add(req.id);
+				return;
+			default:
+				queue.push(req);
+				schedule();
+		}
+	};
+}
