@@ -48,6 +48,13 @@ export const sessions = pgTable(
 export const syncSeq = pgSequence('sync_seq', { startWith: 1 });
 
 /**
+ * Placeholder positions: a push writes its records at `-nextval('sync_pending')` (unique,
+ * negative, taken without any lock); a deferred trigger gives them their `sync_seq` at
+ * COMMIT under the feed lock (migration 0004, docs/SYNC.md "The change feed never skips").
+ */
+export const syncPending = pgSequence('sync_pending', { startWith: 1 });
+
+/**
  * Synced records: `data` is the validated document exactly as devices see it; the other
  * columns are the server's bookkeeping (scope, feed position).
  */

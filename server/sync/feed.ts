@@ -1,7 +1,13 @@
 /**
- * The change feed. Every write that moves a record in the feed runs under one transaction
- * advisory lock taken before its sequence value, so commit order equals sequence order and
- * a reader never sees position N+1 before N: a checkpoint on `seq` then never skips a change.
+ * The change feed. Every `sync_seq` value is taken under one transaction advisory lock (the
+ * feed lock) held until that transaction ends, so commit order equals feed order and a reader
+ * never sees position N+1 before N: a checkpoint on `seq` then never skips a change.
+ *
+ * A push does not hold the feed lock across its round trips: it writes its records at
+ * placeholder positions (`PENDING_SEQ`, negative) and a deferred trigger (migration 0004)
+ * takes the lock and the real positions while PostgreSQL commits it. Pushes exclude each
+ * other per record instead (`lockRecords`). Scope changes, which are rare and rewrite many
+ * rows, take the writers' gate exclusive and the feed lock directly (`lockFeed`).
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
@@ -10,11 +16,41 @@ import type { Checkpoint } from '#domain/sync/protocol';
 import { visibleSql, type Viewer } from './scope';
 
 export const FEED_LOCK = 727402;
+/** Pushes hold it shared (`lockRecords`), scope changes exclusive (`lockWriters`). */
+export const WRITERS_GATE = 727403;
 export const FEED_CHANNEL = 'fieldbook_sync';
 
-/** Serialises feed writers until the transaction ends; call before any write that takes a `seq`. */
+/** A placeholder feed position for a pushed record; the commit trigger replaces it. */
+export const PENDING_SEQ = sql`-nextval('sync_pending')`;
+
+/**
+ * Serialises feed writers until the transaction ends; call before any statement that takes
+ * `nextval('sync_seq')` itself (scope changes). Pushes write `PENDING_SEQ` instead.
+ */
 export async function lockFeed(tx: Db): Promise<void> {
 	await tx.execute(sql`select pg_advisory_xact_lock(${FEED_LOCK})`);
+}
+
+/**
+ * A push's locks until its transaction ends: the writers' gate shared, then `write` records
+ * exclusive and `read` records shared (customers whose owner the push copies into
+ * children), all in one fixed order so two pushes never deadlock. Call before reading the
+ * stored states the push merges against.
+ */
+export async function lockRecords(
+	tx: Db,
+	write: { collection: CollectionName; id: string }[],
+	read: { collection: CollectionName; id: string }[] = []
+): Promise<void> {
+	const key = (r: { collection: string; id: string }) => `${r.collection}/${r.id}`;
+	await tx.execute(
+		sql`select sync_lock_records(${JSON.stringify(write.map(key))}::jsonb, ${JSON.stringify(read.map(key))}::jsonb)`
+	);
+}
+
+/** Scope changes: waits for pushes in flight and keeps new ones out until the transaction ends. */
+export async function lockWriters(tx: Db): Promise<void> {
+	await tx.execute(sql`select pg_advisory_xact_lock(${WRITERS_GATE})`);
 }
 
 /** Tells every server process (this one too) that the feed moved; delivered on commit. */

@@ -1,7 +1,8 @@
 /**
- * Applies a push batch in one transaction under the feed lock: validate, decide each row
- * (scope, merge), then one statement writes the records in primary-key order, their
- * history and the feed notification; scope hooks follow for customers that arrived or moved.
+ * Applies a push batch in one transaction: validate, lock the batch's records (and the
+ * customers its children name), decide each row (scope, merge), then one statement writes
+ * the records in primary-key order, their history and the feed notification; scope hooks
+ * follow for customers that arrived or moved. The feed positions are taken at COMMIT.
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
@@ -13,7 +14,7 @@ import { recordSchemas, type CollectionName } from '#domain/collections';
 import { toWire, type PushRow, type WireDoc } from '#domain/sync/protocol';
 import type { Doc } from '#domain/sync/merge';
 import { decideRow, type HistoryEntry, type StoredRow } from './decide';
-import { lockFeed } from './feed';
+import { lockRecords } from './feed';
 import { canAssign, loadViewer } from './scope';
 import { recordWrite, writeBatch, type RecordWrite } from './writes';
 import { customerArrived, customerReassigned } from './reassign';
@@ -84,13 +85,30 @@ export async function applyPush(
 	);
 	if (!prepared.length) return [];
 	return db.transaction(async (tx) => {
-		await lockFeed(tx);
-		const viewer = await loadViewer(tx, user);
-		const stored = await loadStored(tx, collection, [...new Set(prepared.map((p) => p.sent.id))]);
+		const ids = [...new Set(prepared.map((p) => p.sent.id))];
+		// Children copy their customer's owner: lock the customers they name (shared) so no
+		// reassignment or arrival of those customers commits in between.
 		const customerIds = new Set<string>();
-		for (const p of prepared)
-			for (const d of [p.parsed, stored.get(p.sent.id)?.data])
-				if (typeof d?.customerId === 'string') customerIds.add(d.customerId);
+		const named = (d: Doc | undefined) =>
+			typeof d?.customerId === 'string' && collection !== 'customers' ? [d.customerId] : [];
+		for (const p of prepared) for (const c of named(p.parsed)) customerIds.add(c);
+		const asCustomers = (cs: string[]) =>
+			cs.map((id) => ({ collection: 'customers' as const, id }));
+		await lockRecords(
+			tx,
+			ids.map((id) => ({ collection, id })),
+			asCustomers([...customerIds])
+		);
+		const viewer = await loadViewer(tx, user);
+		const stored = await loadStored(tx, collection, ids);
+		// A stored child may name a customer the sent state does not (a move): lock it too.
+		const more = [...stored.values()]
+			.flatMap((r) => named(r.data))
+			.filter((c) => !customerIds.has(c));
+		if (more.length) {
+			await lockRecords(tx, [], asCustomers(more));
+			for (const c of more) customerIds.add(c);
+		}
 		const customers =
 			collection === 'customers' ? stored : await loadStored(tx, 'customers', [...customerIds]);
 		const customerOwners = new Map([...customers].map(([id, c]) => [id, c.ownerId]));

@@ -1,13 +1,17 @@
 /**
  * Scope changes in the feed. Records a user gains are re-sent by moving them to a new feed
  * position (everyone who sees them now gets them again); a user who loses a record gets a
- * per-user tombstone carrying the last state they could see. Callers hold the feed lock.
+ * per-user tombstone carrying the last state they could see. These statements take
+ * `nextval('sync_seq')` themselves, so each entry point takes the feed lock first (in a push:
+ * after its own write, while it holds the customer's record lock, which keeps every push of
+ * that customer's children out, so none of their rows is locked by a transaction waiting
+ * for the feed lock).
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { CHILD_COLLECTIONS } from '#domain/collections';
 import type { StoredRow } from './decide';
-import { rowsOf } from './feed';
+import { lockFeed, rowsOf } from './feed';
 import { viewersOfOwner, visibleSql, type Viewer } from './scope';
 
 const CHILDREN = [...CHILD_COLLECTIONS];
@@ -38,6 +42,7 @@ export async function customerArrived(tx: Db, customer: StoredRow): Promise<void
 			where customer_id = ${customer.data.id} and collection in ${CHILDREN}`)
 	);
 	if (!pending.length) return;
+	await lockFeed(tx);
 	const viewers = await viewersOfOwner(tx, customer.ownerId!);
 	for (const { pushed_by } of pending) {
 		if (viewers.has(pushed_by)) continue;
@@ -56,6 +61,7 @@ export async function customerReassigned(
 	before: StoredRow,
 	after: StoredRow
 ): Promise<void> {
+	await lockFeed(tx);
 	const was = await viewersOfOwner(tx, before.ownerId!);
 	const now = await viewersOfOwner(tx, after.ownerId!);
 	const id = before.data.id;
@@ -69,7 +75,10 @@ export async function customerReassigned(
 	await bumpChildren(tx, id, after.ownerId);
 }
 
-/** Moves `before`→`after` for one user: tombstones what they no longer see, re-sends what they gained. */
+/**
+ * Moves `before`→`after` for one user: tombstones what they no longer see, re-sends what they
+ * gained. The caller holds the writers' gate exclusive and the feed lock (`userScopeChanged`).
+ */
 export async function viewerChanged(tx: Db, before: Viewer, after: Viewer): Promise<void> {
 	for (const collection of ['customers', ...CHILDREN] as const) {
 		const was = visibleSql(before, collection);

@@ -4,7 +4,7 @@
  * then re-sends records to users who gained access and tombstones to those who lost it.
  */
 import type { Db } from '../db/client';
-import { lockFeed, notifyFeed } from './feed';
+import { lockFeed, lockWriters, notifyFeed } from './feed';
 import { viewerChanged } from './reassign';
 import { loadViewer, type Viewer } from './scope';
 
@@ -25,6 +25,9 @@ const withOwner = (v: Viewer, owner: string, present: boolean): Viewer => {
 };
 
 export async function userScopeChanged(tx: Db, change: UserScopeChange): Promise<void> {
+	// Rewrites rows of many customers: wait for the pushes in flight (they hold the gate
+	// shared and may hold those rows), keep new ones out, then take positions directly.
+	await lockWriters(tx);
 	await lockFeed(tx);
 	const { userId } = change;
 	if (change.role !== change.previousRole) {

@@ -1,13 +1,14 @@
 /**
- * The push's SQL write: every changed record at a new feed position, the history rows and
- * the feed notification in ONE statement, so a push holds the feed lock for few round trips.
+ * The push's SQL write: every changed record at a placeholder feed position (its real one is
+ * taken at COMMIT under the feed lock, see feed.ts), the history rows and the feed
+ * notification in ONE statement.
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { CollectionName } from '#domain/collections';
 import type { Doc } from '#domain/sync/merge';
 import type { HistoryEntry, StoredRow } from './decide';
-import { FEED_CHANNEL } from './feed';
+import { FEED_CHANNEL, PENDING_SEQ } from './feed';
 
 /** A record to store, with its scope columns. */
 export interface RecordWrite extends StoredRow {
@@ -32,9 +33,9 @@ export function recordWrite(
 }
 
 /**
- * Stores `records` at the next feed positions (in list order; the caller holds the feed
- * lock, and lists each id once), appends `history`, and notifies streams when any record
- * moved. An existing record keeps its `pushed_by`.
+ * Stores `records` at new feed positions, taken in list order when the transaction commits
+ * (the caller holds their record locks and lists each id once), appends `history`, and
+ * notifies streams when any record moved. An existing record keeps its `pushed_by`.
  */
 export async function writeBatch(
 	tx: Db,
@@ -75,7 +76,7 @@ export async function writeBatch(
 			insert into sync_records (collection, id, data, owner_id, customer_id, customer_owner_id,
 				pushed_by, deleted, updated_at, seq)
 			select ${collection}, x.id, x.data, x.owner_id, x.customer_id, x.customer_owner_id,
-				x.pushed_by, x.deleted, x.updated_at, nextval('sync_seq')
+				x.pushed_by, x.deleted, x.updated_at, ${PENDING_SEQ}
 			from jsonb_to_recordset(${recordsJson}::jsonb) as x(ord int, id text, data jsonb,
 				owner_id text, customer_id text, customer_owner_id text, pushed_by text,
 				deleted boolean, updated_at bigint)

@@ -2,12 +2,17 @@
  * The change feed under concurrent pushes: 16 devices push new customers with random delays
  * while a puller pages through the feed, a stream listens and an RxDB device replicates.
  * Every change must arrive, none twice, none skipped. Only PostgreSQL commits concurrently
- * (PGlite runs one transaction at a time), so the test proves most there.
+ * (PGlite runs one transaction at a time), so the test proves most there; the PostgreSQL
+ * suite below also holds the feed lock and a record lock from a second connection to check
+ * that pushes take their feed positions under the feed lock, at commit, and exclude each
+ * other per record only.
  */
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../server/testing';
+import { FEED_LOCK } from '../../server/sync/feed';
 import { openDevice, startWorld, until, type Device, type TestUser, type World } from './harness';
-import { newCustomer, openStream, pullAll, push } from './protocol-client';
+import { latest, newCustomer, openStream, pullAll, push } from './protocol-client';
 import type { Checkpoint, WireDoc } from '$lib/domain/sync/protocol';
 
 const DEVICES = 16;
@@ -96,4 +101,92 @@ describe.each(databaseKinds())('change feed on %s', (kind) => {
 			});
 		}
 	);
+});
+
+describe.skipIf(!databaseKinds().includes('postgres'))('feed locks on postgres', () => {
+	let world: World;
+	let rep: TestUser;
+	let other: pg.Client;
+
+	beforeAll(async () => {
+		world = await startWorld('postgres');
+		rep = await world.addUser('rep');
+		other = new pg.Client({ connectionString: world.test.url });
+		await other.connect();
+	});
+	afterAll(async () => {
+		await other?.end();
+		await world?.close();
+	});
+
+	/** Whether `p` settles within `ms`. */
+	const settlesWithin = (p: Promise<unknown>, ms: number) =>
+		Promise.race([p.then(() => true), pause(ms).then(() => false)]);
+
+	it('a push commits only while it holds the feed lock, and takes its position then', async () => {
+		const { checkpoint } = await pullAll(world.server, rep, 'customers');
+		await other.query('begin');
+		await other.query('select pg_advisory_xact_lock($1)', [FEED_LOCK]);
+		// A position taken by the lock holder: the push must land after it.
+		const [{ seq: held }] = (await other.query(`select nextval('sync_seq')::float8 as seq`)).rows;
+		const doc = newCustomer(rep.id);
+		const pushing = push(world.server, rep, 'customers', [{ newDocumentState: doc }]);
+		expect(await settlesWithin(pushing, 500)).toBe(false);
+		const meanwhile = await pullAll(world.server, rep, 'customers', checkpoint as Checkpoint);
+		expect(meanwhile.docs).toEqual([]);
+		await other.query('commit');
+		expect(await pushing).toEqual([]);
+		const after = await pullAll(world.server, rep, 'customers', checkpoint as Checkpoint);
+		expect(after.docs.map((d) => d.id)).toEqual([doc.id]);
+		expect((after.checkpoint as Checkpoint).seq).toBeGreaterThan(held);
+	});
+
+	it('pushes wait for a push of the same record only', async () => {
+		const a = newCustomer(rep.id);
+		const b = newCustomer(rep.id);
+		await other.query('begin');
+		await other.query(`select sync_lock_records($1::jsonb, '[]'::jsonb)`, [
+			JSON.stringify([`customers/${a.id}`])
+		]);
+		const pushingA = push(world.server, rep, 'customers', [{ newDocumentState: a }]);
+		expect(await push(world.server, rep, 'customers', [{ newDocumentState: b }])).toEqual([]);
+		expect(await settlesWithin(pushingA, 300)).toBe(false);
+		await other.query('commit');
+		expect(await pushingA).toEqual([]);
+	});
+
+	it('concurrent pushes of one record from one base all merge (no lost update)', async () => {
+		const base = newCustomer(rep.id, { updatedAt: Date.now() - 10_000 });
+		expect(await push(world.server, rep, 'customers', [{ newDocumentState: base }])).toEqual([]);
+		// Each device changes its own field; every round gives every field a new value.
+		const edits = (r: number): Record<string, unknown>[] => [
+			{ name: `Renamed ${r}` },
+			{ stage: r % 2 ? 'prospect' : 'customer' },
+			{ company: `Acme ${r}` },
+			{ occupation: `Buyer ${r}` },
+			{ notes: `Prefers mornings ${r}` },
+			{ interests: [`tea ${r}`] },
+			{ grade: r % 2 ? 'a' : 'b' },
+			{ customFields: { size: `large ${r}` } }
+		];
+		for (let round = 0; round < 5; round++) {
+			const current = latest((await pullAll(world.server, rep, 'customers')).docs).get(base.id)!;
+			const sent: Record<string, unknown>[] = edits(round).map((fields, i) => ({
+				...current,
+				...fields,
+				updatedAt: current.updatedAt + 1 + i
+			}));
+			await Promise.all(
+				sent.map(async (doc) => {
+					await pause(Math.random() * 5);
+					await push(world.server, rep, 'customers', [
+						{ newDocumentState: doc as WireDoc, assumedMasterState: current }
+					]);
+				})
+			);
+			const stored = latest((await pullAll(world.server, rep, 'customers')).docs).get(base.id)!;
+			for (const [i, fields] of edits(round).entries())
+				for (const field of Object.keys(fields)) expect(stored[field]).toEqual(sent[i][field]);
+		}
+	});
 });
