@@ -3,7 +3,6 @@
  * is known, else a visit logged at `plannedAt = now` (the schema needs a position for a
  * check-in), so the rep never loses the visit.
  */
-import { createRecord } from '$lib/db/records';
 import type { FieldbookDb } from '$lib/db/database';
 import type { Visit } from '$lib/domain';
 import type { Position } from '$lib/records/geo';
@@ -17,12 +16,16 @@ export function checkInInput(
 	return fix ? { customerId, checkIn: { at: now, ...fix } } : { customerId, plannedAt: now };
 }
 
-/** Saves the check-in visit (validated by the visit schema) and returns it. */
-export function checkIn(
+/**
+ * Saves the check-in visit (validated by the visit schema) and returns it. The write path
+ * (and zod with the record schemas) loads at the first check-in, not with the Today page.
+ */
+export async function checkIn(
 	db: FieldbookDb,
 	customerId: string,
 	fix: Position | undefined,
 	now = Date.now()
 ): Promise<Visit> {
+	const { createRecord } = await import('$lib/db/records');
 	return createRecord(db, 'visits', checkInInput(customerId, fix, now));
 }
