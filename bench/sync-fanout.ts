@@ -16,6 +16,7 @@ import { listen } from '../tests/node/harness';
 import type { DevicesResult, DevicesStart, DevicesStreaming } from './sync-fanout-devices';
 import { addUser } from './sync-seed';
 import { profilePhase } from './sync-profile';
+import { timeStatements } from './sync-fanout-sql';
 
 const DEVICES = Number(process.env.DEVICES ?? 200);
 const SECONDS = Number(process.env.SECONDS ?? 30);
@@ -27,6 +28,8 @@ const pct = (xs: number[], p: number) => {
 	return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : NaN;
 };
 
+// PostgreSQL: statement times by kind, reset once the streams are open (see the report below).
+const statements = KIND === 'postgres' ? timeStatements() : undefined;
 const test = await createTestDatabase(KIND);
 const serverPush: number[] = [];
 const server = await listen(test.database, { syncHeartbeatMs: 20_000 }, (t0, req) => {
@@ -58,6 +61,7 @@ devices.send({
 await next();
 global.gc?.();
 const after = process.memoryUsage();
+statements?.reset();
 const cpuBefore = process.cpuUsage();
 const wallBefore = performance.now();
 const stopProfile = await profilePhase(`sync-fanout-${KIND}`);
@@ -94,6 +98,10 @@ console.log(
 console.log(
 	`server memory per connected stream: heap ${((after.heapUsed - before.heapUsed) / DEVICES / 1024).toFixed(1)} KiB`
 );
+if (statements)
+	console.log(
+		`PostgreSQL statements during the run (sent → answered, in the server process):\n${statements.report()}`
+	);
 await server.close();
 await test.drop();
 process.exit(0);

@@ -1,0 +1,67 @@
+/**
+ * Bench support (PostgreSQL): times every statement the server sends through `pg` and every
+ * wait for a pool connection, grouped by what the statement is, so a push's latency can be
+ * split into pool wait, record locks, reads, the write and COMMIT (where a push waits for
+ * the feed lock, docs/SYNC.md). Patches `pg` process-wide; call before the server starts.
+ */
+import pg from 'pg';
+
+const KINDS: [string, RegExp][] = [
+	['BEGIN', /^\s*begin/i],
+	['COMMIT (feed lock, flush)', /^\s*commit/i],
+	['record locks', /sync_lock_records/],
+	['write (upsert + history)', /^\s*with rec as/i],
+	['read stored rows', /^\s*select .* from "sync_records"/is],
+	['hub read', /from sync_user_feed f where f\.seq/],
+	['session lookup', /"sessions"/]
+];
+
+/** Starts timing; `reset()` forgets what was timed so far, `report()` prints p50/p99 per kind. */
+export function timeStatements(): { reset(): void; report(): string } {
+	const times = new Map<string, number[]>();
+	const record = (kind: string, ms: number) => {
+		let list = times.get(kind);
+		if (!list) times.set(kind, (list = []));
+		list.push(ms);
+	};
+	type Query = (this: pg.Client, ...args: unknown[]) => unknown;
+	const proto = pg.Client.prototype as unknown as { query: Query };
+	const query = proto.query;
+	proto.query = function (this: pg.Client, ...args: unknown[]) {
+		const q = args[0];
+		const text = typeof q === 'string' ? q : ((q as { text?: string })?.text ?? '');
+		const kind = KINDS.find(([, re]) => re.test(text))?.[0] ?? 'other';
+		const t0 = performance.now();
+		const result = query.apply(this, args);
+		if (result && typeof (result as Promise<unknown>).then === 'function')
+			(result as Promise<unknown>).then(
+				() => record(kind, performance.now() - t0),
+				() => undefined
+			);
+		return result;
+	};
+	const poolProto = pg.Pool.prototype as unknown as { connect: Query };
+	const connect = poolProto.connect;
+	poolProto.connect = function (this: pg.Client, ...args: unknown[]) {
+		const t0 = performance.now();
+		const result = connect.apply(this, args);
+		if (result && typeof (result as Promise<unknown>).then === 'function')
+			(result as Promise<unknown>).then(
+				() => record('pool connect (wait)', performance.now() - t0),
+				() => undefined
+			);
+		return result;
+	};
+	const pct = (xs: number[], p: number) =>
+		[...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+	return {
+		reset: () => times.clear(),
+		report: () =>
+			[...times]
+				.map(
+					([kind, xs]) =>
+						`  ${kind}: ${xs.length}×, p50 ${pct(xs, 50).toFixed(1)} ms, p99 ${pct(xs, 99).toFixed(1)} ms`
+				)
+				.join('\n')
+	};
+}
