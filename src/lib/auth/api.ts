@@ -3,22 +3,22 @@
  * failure becomes an `ApiFailure` with a status (0 when the server could not be reached)
  * and an i18n key a page can show.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import type { $ZodType } from 'zod/v4/core';
 
+// zod/mini (as in public-user.ts): the session refresh calls the API on the first page.
 export const errorBodySchema = z.object({
 	error: z.object({
 		code: z.string(),
 		message: z.string(),
-		issues: z
-			.array(
-				z
-					.object({
-						path: z.array(z.union([z.string(), z.number()])).optional(),
-						message: z.string().optional()
-					})
-					.passthrough()
+		issues: z.optional(
+			z.array(
+				z.looseObject({
+					path: z.optional(z.array(z.union([z.string(), z.number()]))),
+					message: z.optional(z.string())
+				})
 			)
-			.optional()
+		)
 	})
 });
 
@@ -79,8 +79,11 @@ export interface ApiRequest {
 	signal?: AbortSignal;
 }
 
-/** Calls `path` (e.g. `/api/me`) and parses the answer with `schema`; throws ApiFailure. */
-export async function api<T>(path: string, schema: z.ZodType<T>, req: ApiRequest = {}): Promise<T> {
+/**
+ * Calls `path` (e.g. `/api/me`) and parses the answer with `schema` (zod or zod/mini);
+ * throws ApiFailure.
+ */
+export async function api<T>(path: string, schema: $ZodType<T>, req: ApiRequest = {}): Promise<T> {
 	const headers: Record<string, string> = { accept: 'application/json' };
 	if (req.body !== undefined) headers['content-type'] = 'application/json';
 	if (req.token) headers.authorization = `Bearer ${req.token}`;
@@ -98,7 +101,7 @@ export async function api<T>(path: string, schema: z.ZodType<T>, req: ApiRequest
 	}
 	const body: unknown = res.status === 204 ? null : await res.json().catch(() => null);
 	if (!res.ok) throw toApiFailure(res.status, body);
-	const parsed = schema.safeParse(body);
+	const parsed = z.safeParse(schema, body);
 	if (!parsed.success)
 		throw new ApiFailure(res.status, 'bad_answer', 'The server answered in an unexpected shape.');
 	return parsed.data;

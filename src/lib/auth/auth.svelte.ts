@@ -2,12 +2,13 @@
  * Who is signed in on this device, as a rune. Sign-in, first-run setup and sign-out talk
  * to the API; the session itself lives in localStorage so the app opens offline.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { api, ApiFailure } from './api';
 import { clearSession, loadSession, saveSession, type StoredSession } from './session';
-import { publicUserSchema, type PublicUser } from './user';
+import { publicUserSchema, type PublicUser } from './public-user';
 
-const sessionAnswer = z.object({ token: z.string().min(1), user: publicUserSchema });
+// zod/mini, as in public-user.ts: this module is on every page before its first paint.
+const sessionAnswer = z.object({ token: z.string().check(z.minLength(1)), user: publicUserSchema });
 const setupAnswer = z.object({ needed: z.boolean() });
 
 class Auth {

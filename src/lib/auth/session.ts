@@ -3,12 +3,15 @@
  * a signed-in user. Also remembers the last user, so the sign-in page can say whose
  * unsynced changes are kept.
  */
-import { z } from 'zod';
-import { publicUserSchema, type PublicUser } from './user';
+import * as z from 'zod/mini';
+import { publicUserSchema, type PublicUser } from './public-user';
 
 const SESSION_KEY = 'fieldbook.session';
 
-export const storedSessionSchema = z.object({ token: z.string().min(1), user: publicUserSchema });
+export const storedSessionSchema = z.object({
+	token: z.string().check(z.minLength(1)),
+	user: publicUserSchema
+});
 export type StoredSession = z.infer<typeof storedSessionSchema>;
 
 type KeyValue = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;

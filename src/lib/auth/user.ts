@@ -4,18 +4,10 @@
  */
 import { z } from 'zod';
 import { PASSWORD, ROLES, USERNAME, type Role } from '$lib/domain/account';
+import type { PublicUser } from './public-user';
 
 export { ROLES, type Role };
-
-export const publicUserSchema = z.object({
-	id: z.string().min(1),
-	username: z.string().min(1),
-	displayName: z.string(),
-	role: z.enum(ROLES),
-	managerId: z.string().nullable(),
-	disabled: z.boolean().optional()
-});
-export type PublicUser = z.infer<typeof publicUserSchema>;
+export { publicUserSchema, type PublicUser } from './public-user';
 
 export const usernameField = z
 	.string()

@@ -3,7 +3,10 @@ import { z } from 'zod';
 import { api } from './api';
 import { passwordField, publicUserSchema, usernameField, type Role } from './user';
 
-const adminUserSchema = publicUserSchema.extend({ disabled: z.boolean().default(false) });
+const adminUserSchema = z.object({
+	...publicUserSchema.shape,
+	disabled: z.boolean().default(false)
+});
 export type AdminUser = z.infer<typeof adminUserSchema>;
 
 export const newUserForm = z
