@@ -127,6 +127,15 @@ export function runReport<N extends ReportName>(
 	return shared.run(name, data, params);
 }
 
+/** A User Timing mark with details, where the platform has them (benchmarks read them). */
+function mark(name: string, detail: unknown): void {
+	try {
+		performance.mark(name, { detail });
+	} catch {
+		/* no User Timing */
+	}
+}
+
 /** The part of a Worker the dashboard's source uses (a fake can stand in for tests). */
 export interface SourceWorkerLike {
 	postMessage(message: SourceRequest): void;
@@ -188,11 +197,15 @@ export function openReportSource({
 		if (notify) onFailed(message);
 	};
 	w.onmessage = ({ data }) => {
-		if (data.type === 'state') return onState(data.state);
+		if (data.type === 'state') {
+			if (data.state.load) mark('fieldbook:reports-loaded', data.state.load);
+			return onState(data.state);
+		}
 		if (data.type === 'failed') return fail(data.error);
 		const p = waiting.get(data.id);
 		if (!p) return;
 		waiting.delete(data.id);
+		mark('fieldbook:report-answer', { ms: data.ms });
 		if ('error' in data) p.reject(new Error(data.error));
 		else p.resolve(data.result);
 	};

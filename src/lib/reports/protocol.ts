@@ -37,6 +37,8 @@ export interface SourceState {
 	at: number;
 	/** Customer records on the device (tombstones of deletes made since loading included). */
 	customers: number;
+	/** On the first state: ms to open the database in the worker and to read the records. */
+	load?: { openMs: number; readMs: number; records: number };
 	/** Filter choices and customer names; sent only when customers changed. */
 	facets?: {
 		ownerIds: string[];
@@ -49,7 +51,7 @@ export interface SourceState {
 export type SourceMessage =
 	| { type: 'state'; state: SourceState }
 	| { type: 'failed'; error: string }
-	| ({ type: 'answer' } & ReportResponse);
+	| ({ type: 'answer'; ms?: number } & ReportResponse);
 
 /** The worker's state and answer to each request; never throws. */
 export function createRequestHandler(): (req: ReportRequest) => ReportResponse {

@@ -79,6 +79,7 @@ export class RxdbSource {
 	#loaded = false;
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#closed = false;
+	timings: { openMs: number; readMs: number; records: number } | undefined;
 
 	constructor(
 		private readonly databaseName: string,
@@ -88,6 +89,7 @@ export class RxdbSource {
 
 	/** Opens the database, subscribes to changes, then reads every collection. */
 	async open(): Promise<void> {
+		const started = performance.now();
 		const db = await createRxDatabase({
 			name: this.databaseName,
 			storage: getRxStorageDexie(),
@@ -117,10 +119,16 @@ export class RxdbSource {
 			});
 		}
 		const version = db.collections[this.collections[0]].schema.version;
+		const opened = performance.now();
 		const loaded = await Promise.all(
 			this.collections.map((c) => readStore(dexieName(this.databaseName, version, c)))
 		);
 		this.collections.forEach((c, i) => this.dataset.load(c, loaded[i]));
+		this.timings = {
+			openMs: opened - started,
+			readMs: performance.now() - opened,
+			records: loaded.reduce((n, r) => n + r.length, 0)
+		};
 		this.#loaded = true;
 		this.events.changed(this.collections);
 		if (this.#pending.length) this.#flush();

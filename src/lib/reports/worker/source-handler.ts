@@ -1,8 +1,8 @@
 /**
  * The worker's side of the dashboard protocol: holds the records (from a `RecordSource`),
  * tells the page about every new snapshot, and answers `run` and `drill` requests on the
- * latest one. Requests queue while a report computes; when the queue is drained, requests
- * the page cancelled meanwhile (a newer snapshot or filter superseded them) are skipped.
+ * latest one. Requests queue while a report computes and are answered one per task, so a
+ * request the page cancelled meanwhile (a newer snapshot or filter superseded it) is skipped.
  */
 import type { CollectionName } from '$lib/domain/collections';
 import type { Customer } from '$lib/domain';
@@ -16,6 +16,8 @@ import { isReportName, runReportInline } from '../registry';
 export interface RecordSource {
 	readonly dataset: { readonly data: Dataset; readonly version: number };
 	open(): Promise<void>;
+	/** How long opening and the first read took (sent with the first state). */
+	readonly timings?: SourceState['load'];
 }
 
 export type OpenSource = (
@@ -40,33 +42,32 @@ export function createSourceHandler({
 	let source: RecordSource | undefined;
 	let ready = false;
 	const queue: Exclude<SourceRequest, { type: 'open' | 'cancel' }>[] = [];
-	const cancelled = new Set<number>();
 	let scheduled = false;
 
+	/**
+	 * Answers one request per task, so that cancels, new requests and change events that
+	 * arrived meanwhile are received before the next one is computed.
+	 */
 	const drain = () => {
 		scheduled = false;
 		if (!source || !ready) return;
-		while (queue.length) {
-			const req = queue.shift()!;
-			if (cancelled.delete(req.id)) {
-				post({ type: 'answer', id: req.id, error: 'cancelled' });
-				continue;
+		const req = queue.shift();
+		if (!req) return;
+		if (queue.length) schedule();
+		const data = source.dataset.data;
+		const started = performance.now();
+		try {
+			if (req.type === 'run') {
+				if (!isReportName(req.report)) throw new Error(`Unknown report "${req.report}"`);
+				const result = runReportInline(req.report, data, req.params as never);
+				post({ type: 'answer', id: req.id, result, ms: performance.now() - started });
+			} else {
+				const customers: Customer[] = drillCustomers(data, req.filter, req.query as DrillQuery);
+				post({ type: 'answer', id: req.id, result: customers, ms: performance.now() - started });
 			}
-			const data = source.dataset.data;
-			try {
-				if (req.type === 'run') {
-					if (!isReportName(req.report)) throw new Error(`Unknown report "${req.report}"`);
-					const result = runReportInline(req.report, data, req.params as never);
-					post({ type: 'answer', id: req.id, result });
-				} else {
-					const customers: Customer[] = drillCustomers(data, req.filter, req.query as DrillQuery);
-					post({ type: 'answer', id: req.id, result: customers });
-				}
-			} catch (e) {
-				post({ type: 'answer', id: req.id, error: errorText(e) });
-			}
+		} catch (e) {
+			post({ type: 'answer', id: req.id, error: errorText(e) });
 		}
-		cancelled.clear();
 	};
 	const schedule = () => {
 		if (scheduled) return;
@@ -82,6 +83,7 @@ export function createSourceHandler({
 			at: now(),
 			customers: data.customers.length
 		};
+		if (!ready) state.load = source.timings;
 		if (!ready || collections.includes('customers')) {
 			const f = facetsOf(data.customers);
 			state.facets = {
@@ -104,7 +106,12 @@ export function createSourceHandler({
 				source.open().catch((e: unknown) => post({ type: 'failed', error: errorText(e) }));
 				return;
 			case 'cancel':
-				if (queue.some((q) => q.id === req.id)) cancelled.add(req.id);
+				// The page already gave up on it: drop it unanswered.
+				if (queue.some((q) => q.id === req.id))
+					queue.splice(
+						queue.findIndex((q) => q.id === req.id),
+						1
+					);
 				return;
 			default:
 				queue.push(req);
