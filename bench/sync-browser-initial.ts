@@ -12,7 +12,10 @@ import { launchDevice } from '../tests/browser/harness';
 import { startServer } from '../tests/browser/server';
 import { signIn } from '../tests/browser/session';
 import {
+	byType,
+	descendantCpuSeconds,
 	indexedDbCounts,
+	ownCpuSeconds,
 	keepResourceTimings,
 	pullTimings,
 	seedServerDatabase
@@ -49,6 +52,8 @@ async function run(kind: 'pglite' | 'postgres') {
 		await keepResourceTimings(page);
 		await page.goto('/login');
 		const stopProfile = await profilePage(page, `sync-browser-${kind}`);
+		const cpu0 = { ...descendantCpuSeconds(), bench: ownCpuSeconds() };
+		const before = new Map(byType);
 		const started = Date.now();
 		await signIn(page, seeded.rep);
 		const signedIn = (Date.now() - started) / 1000;
@@ -60,11 +65,19 @@ async function run(kind: 'pglite' | 'postgres') {
 			if (Date.now() - started > TIMEOUT_MS) {
 				throw new Error(`${kind}: only ${sum} of ${total} records after ${TIMEOUT_MS / 1000} s`);
 			}
-			await new Promise((r) => setTimeout(r, 250));
+			await new Promise((r) => setTimeout(r, Number(process.env.POLL_MS ?? 500)));
 			counts = await indexedDbCounts(page);
 			sum = Object.values(counts).reduce((a, b) => a + b, 0);
 		}
 		const seconds = (Date.now() - started) / 1000;
+		const cpu1 = descendantCpuSeconds();
+		if (process.env.CPU_BY_PROCESS)
+			for (const [k, v] of byType) console.log('   ', k, (v - (before.get(k) ?? 0)).toFixed(1));
+		const cpu = {
+			chromium: cpu1.chromium - cpu0.chromium,
+			server: cpu1.other - cpu0.other,
+			bench: ownCpuSeconds() - cpu0.bench
+		};
 		await stopProfile();
 		const pulls = await pullTimings(page);
 		const load = os.loadavg().map((l) => l.toFixed(1));
@@ -73,7 +86,8 @@ async function run(kind: 'pglite' | 'postgres') {
 				`(target < 20 s; signed in after ${signedIn.toFixed(1)} s; seeded in ${seeded.seedSeconds.toFixed(1)} s; ` +
 				`load ${load.join(' ')}; counts ${JSON.stringify(counts)})\n` +
 				`  ${pulls.requests} pulls, a pull in flight ${pulls.inFlightSeconds.toFixed(1)} s of the ${seconds.toFixed(1)} s ` +
-				`(pull request to last byte, summed over collections: ${pulls.sumSeconds.toFixed(1)} s)`
+				`(pull request to last byte, summed over collections: ${pulls.sumSeconds.toFixed(1)} s)\n` +
+				`  CPU: Chromium's processes ${cpu.chromium.toFixed(1)} s, server ${cpu.server.toFixed(1)} s, this script ${cpu.bench.toFixed(1)} s`
 		);
 	} finally {
 		await device.close().catch(() => undefined);

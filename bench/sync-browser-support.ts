@@ -4,7 +4,7 @@
  * straight from the device's IndexedDB (RxDB's Dexie tables), not through the app.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -142,4 +142,52 @@ export async function pullTimings(
 	}
 	const sum = spans.reduce((t, [start, stop]) => t + stop - start, 0);
 	return { requests: spans.length, inFlightSeconds: inFlight / 1000, sumSeconds: sum / 1000 };
+}
+
+/**
+ * CPU seconds (user + system) used so far by the live descendants of this process, split into
+ * Chromium's processes and the rest (the server, a child `node`). Linux /proc only.
+ */
+export const byType = new Map<string, number>();
+export function descendantCpuSeconds(root = process.pid): { chromium: number; other: number } {
+	const tick = 100; // USER_HZ on Linux
+	const children = new Map<number, number[]>();
+	const info = new Map<number, { cpu: number; chromium: boolean }>();
+	for (const entry of readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		try {
+			const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+			const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+			const ppid = Number(fields[1]);
+			info.set(Number(entry), {
+				cpu: (Number(fields[11]) + Number(fields[12])) / tick,
+				chromium: /chrom/i.test(name)
+			});
+			if (process.env.CPU_BY_PROCESS && /chrom/i.test(name)) {
+				const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+				const type = /--type=([a-z-]+)/.exec(cmd)?.[1] ?? 'browser';
+				const extra = /--utility-sub-type=([a-zA-Z.]+)/.exec(cmd)?.[1] ?? '';
+				byType.set(`${type} ${extra} ${entry}`, (Number(fields[11]) + Number(fields[12])) / tick);
+			}
+			children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+		} catch {
+			// the process ended while we read
+		}
+	}
+	const sum = { chromium: 0, other: 0 };
+	const stack = [...(children.get(root) ?? [])];
+	while (stack.length) {
+		const pid = stack.pop()!;
+		const p = info.get(pid);
+		if (p) sum[p.chromium ? 'chromium' : 'other'] += p.cpu;
+		stack.push(...(children.get(pid) ?? []));
+	}
+	return sum;
+}
+
+/** CPU seconds used by this process (the server and the bench). */
+export function ownCpuSeconds(): number {
+	const u = process.cpuUsage();
+	return (u.user + u.system) / 1e6;
 }

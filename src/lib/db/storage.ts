@@ -12,10 +12,7 @@ export async function createStorage(
 ): Promise<RxStorage<unknown, unknown>> {
 	const base: RxStorage<unknown, unknown> =
 		kind === 'dexie'
-			? ((await import('rxdb/plugins/storage-dexie')).getRxStorageDexie() as RxStorage<
-					unknown,
-					unknown
-				>)
+			? await dexieStorage()
 			: ((await import('rxdb/plugins/storage-memory')).getRxStorageMemory() as RxStorage<
 					unknown,
 					unknown
@@ -23,6 +20,19 @@ export async function createStorage(
 	if (!validate) return base as RxStorage<unknown, unknown>;
 	const { wrappedValidateAjvStorage } = await import('rxdb/plugins/validate-ajv');
 	return wrappedValidateAjvStorage({ storage: base }) as RxStorage<unknown, unknown>;
+}
+
+/** RxDB's Dexie storage, with many-key reads through one key-skipping cursor (sparse-get.ts). */
+async function dexieStorage(): Promise<RxStorage<unknown, unknown>> {
+	const [{ getRxStorageDexie }, { sparseGetMany }] = await Promise.all([
+		import('rxdb/plugins/storage-dexie'),
+		import('./sparse-get')
+	]);
+	return getRxStorageDexie({
+		onCreate: (db) => {
+			db.use(sparseGetMany);
+		}
+	}) as RxStorage<unknown, unknown>;
 }
 
 /** Storage for the running platform: Dexie where IndexedDB exists, else memory. */

@@ -54,6 +54,23 @@ export function startSync(db: FieldbookDb, userId: string): void {
 	load(db, run).catch((e) => console.error('Could not start sync', e));
 }
 
+/**
+ * Runs `work` (a bulk load of many records) with replication paused, then lets it push what
+ * was written and pull again: syncing each batch while it is written would compete with the
+ * load for IndexedDB. Without running replication `work` simply runs.
+ */
+export async function withSyncPaused<T>(work: () => Promise<T>): Promise<T> {
+	const handle = running?.handle;
+	const resume = handle ? await handle.pause() : undefined;
+	const release = syncStatus.hold();
+	try {
+		return await work();
+	} finally {
+		release();
+		await resume?.().catch((e) => console.error('Could not resume sync', e));
+	}
+}
+
 /** Stops replication; unsynced changes stay in the user's database for next time. */
 export async function stopSync(): Promise<void> {
 	const was = running;

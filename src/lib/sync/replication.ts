@@ -61,6 +61,11 @@ export interface ReplicationHandle {
 	reSync(): void;
 	/** Resolves when every collection is in sync: for tests, never block the UI on it. */
 	awaitInSync(): Promise<void>;
+	/**
+	 * Stops pulling and pushing until the returned function is called, which pushes what was
+	 * written meanwhile and pulls again. In a tab that does not lead, nothing runs either way.
+	 */
+	pause(): Promise<() => Promise<void>>;
 	cancel(): Promise<void>;
 }
 
@@ -187,6 +192,16 @@ export function startReplication(opts: ReplicationOptions): ReplicationHandle {
 		},
 		async awaitInSync() {
 			await Promise.all(Object.values(states).map((s) => s.awaitInSync()));
+		},
+		async pause() {
+			// Only replications that run in this tab resume: `start()` on one still waiting for
+			// leadership would start it without being the leader.
+			const started = Object.values(states).filter((s) => s.wasStarted && !s.isPaused());
+			await Promise.all(started.map((s) => s.pause()));
+			return async () => {
+				if (aborter.signal.aborted) return;
+				await Promise.all(started.map((s) => s.start()));
+			};
 		},
 		async cancel() {
 			aborter.abort();

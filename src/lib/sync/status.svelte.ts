@@ -45,6 +45,7 @@ export class SyncStatus {
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#activeBy = new Map<CollectionName, boolean>();
 	#failedThisRun = false;
+	#holds = 0;
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#timers = new Map<CollectionName, ReturnType<typeof setTimeout>>();
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
@@ -195,9 +196,25 @@ export class SyncStatus {
 		if (!active) this.#recount(name);
 	}
 
+	/**
+	 * Holds the waiting counts while a bulk load writes thousands of records (each batch would
+	 * start a count that reads them all back); the returned function counts once, after it.
+	 */
+	hold(): () => void {
+		this.#holds++;
+		let released = false;
+		return () => {
+			if (released) return;
+			released = true;
+			if (--this.#holds > 0) return;
+			const dirty = [...this.#dirty].filter((name) => !this.#timers.has(name));
+			for (const name of dirty) this.#recount(name);
+		};
+	}
+
 	/** Counts again soon; changes during a count lead to one more count after it. */
 	#recount(name: CollectionName): void {
-		if (this.#timers.has(name)) {
+		if (this.#timers.has(name) || this.#holds > 0) {
 			this.#dirty.add(name);
 			return;
 		}
