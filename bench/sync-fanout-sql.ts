@@ -10,6 +10,7 @@ const KINDS: [string, RegExp][] = [
 	['BEGIN', /^\s*begin/i],
 	['COMMIT (feed lock, flush)', /^\s*commit/i],
 	['record locks', /sync_lock_records/],
+	['feed lock (taken directly)', /pg_advisory_xact_lock\(/],
 	['write (upsert + history)', /^\s*with rec as/i],
 	['read stored rows', /^\s*select .* from "sync_records"/is],
 	['hub read', /from sync_user_feed f where f\.seq/],

@@ -9,7 +9,9 @@ import { users } from '../db/schema';
 import { ApiError } from '../http/errors';
 import type { Role } from './user';
 
-const USERS_LOCK = 727_402;
+// Its own key: 727402 is the sync feed lock, which pushes take at COMMIT while holding the
+// writers' gate that a manager or role change waits for in this lock (a deadlock if shared).
+const USERS_LOCK = 727_405;
 
 /** Runs `work` in a transaction holding the accounts lock. */
 export function withAccountsLock<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {

@@ -11,8 +11,16 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../server/testing';
 import { FEED_LOCK } from '../../server/sync/feed';
-import { openDevice, startWorld, until, type Device, type TestUser, type World } from './harness';
-import { latest, newCustomer, openStream, pullAll, push } from './protocol-client';
+import {
+	api,
+	openDevice,
+	startWorld,
+	until,
+	type Device,
+	type TestUser,
+	type World
+} from './harness';
+import { latest, newCustomer, newOrder, openStream, pullAll, push } from './protocol-client';
 import type { Checkpoint, WireDoc } from '$lib/domain/sync/protocol';
 
 const DEVICES = 16;
@@ -153,6 +161,72 @@ describe.skipIf(!databaseKinds().includes('postgres'))('feed locks on postgres',
 		expect(await settlesWithin(pushingA, 300)).toBe(false);
 		await other.query('commit');
 		expect(await pushingA).toEqual([]);
+	});
+
+	it('child pushes, reassignments and manager changes at once: no deadlock, owner copies exact', async () => {
+		const admin = await world.addUser('admin');
+		const manager = await world.addUser('manager');
+		const repA = await world.addUser('rep', manager.id);
+		const repB = await world.addUser('rep');
+		const customer = newCustomer(repA.id);
+		expect(await push(world.server, admin, 'customers', [{ newDocumentState: customer }])).toEqual(
+			[]
+		);
+		const orders = Array.from({ length: 6 }, () => newOrder(customer.id));
+		expect(
+			await push(
+				world.server,
+				admin,
+				'orders',
+				orders.map((o) => ({ newDocumentState: o }))
+			)
+		).toEqual([]);
+		const until = Date.now() + 2500;
+		const loop = async (step: (i: number) => Promise<unknown>) => {
+			for (let i = 0; Date.now() < until; i++) {
+				await step(i);
+				await pause(Math.random() * 10);
+			}
+		};
+		let owner = repA.id;
+		await Promise.all([
+			// The customer moves between the reps (repA's manager gains and loses it).
+			loop(async (i) => {
+				owner = i % 2 ? repA.id : repB.id;
+				await push(world.server, admin, 'customers', [
+					{ newDocumentState: { ...customer, ownerId: owner, updatedAt: Date.now() } }
+				]);
+			}),
+			// repB gains and loses the manager.
+			loop(async (i) => {
+				const res = await api(world.server, admin, `/api/users/${repB.id}`, {
+					method: 'PATCH',
+					body: JSON.stringify({ managerId: i % 2 ? null : manager.id })
+				});
+				expect(res.status).toBe(200);
+			}),
+			// Edits of the children, by an admin and by repA (refused while it is not theirs),
+			// and new children.
+			...[admin, repA].map((user) =>
+				loop(async (i) => {
+					const order = orders[i % orders.length];
+					await push(world.server, user, 'orders', [
+						{ newDocumentState: { ...order, orderNo: `A-${i}`, updatedAt: Date.now() } },
+						{ newDocumentState: newOrder(customer.id) }
+					]);
+				})
+			)
+		]);
+		const rows = (
+			await other.query(
+				`select c.owner_id, o.customer_owner_id from sync_records o
+				join sync_records c on c.collection = 'customers' and c.id = o.customer_id
+				where o.collection = 'orders' and o.customer_id = $1`,
+				[customer.id]
+			)
+		).rows as { owner_id: string; customer_owner_id: string }[];
+		expect(rows.length).toBeGreaterThan(orders.length);
+		expect(rows.every((r) => r.owner_id === owner && r.customer_owner_id === owner)).toBe(true);
 	});
 
 	it('concurrent pushes of one record from one base all merge (no lost update)', async () => {
