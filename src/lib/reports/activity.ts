@@ -2,7 +2,14 @@
 import { createdAtOf } from '../domain';
 import { DAY_MS, type Dataset } from './dataset';
 import { applyFilter, scopeDataset, visitTime, type ReportFilter } from './filters';
-import { openFollowUpsMemo, orderDays } from './indexes';
+import {
+	customerPositions,
+	idOrder,
+	latestCheckIns,
+	latestOpenings,
+	latestOrderDays,
+	openFollowUpsMemo
+} from './indexes';
 import { bucketKey, bucketStart } from './timeline';
 
 export interface ActivityParams {
@@ -49,7 +56,7 @@ export interface Activity {
 export function activity(data: Dataset, params: ActivityParams): Activity {
 	const { now, filter = {}, dueDays = 7, quietDays = [30, 60, 90] } = params;
 	const scoped = scopeDataset(data, filter);
-	const ownerOf = (customerId: string) => scoped.customerById.get(customerId)!.ownerId;
+	const ownerOf = (k: number) => scoped.customers[k].ownerId;
 	const reps = new Map<string, RepActivity>();
 	const rep = (ownerId: string) => {
 		let r = reps.get(ownerId);
@@ -63,8 +70,11 @@ export function activity(data: Dataset, params: ActivityParams): Activity {
 
 	const weeks = new Map<string, Map<number, RepWeek>>();
 	const weekKeys = new Map<number, string>();
-	for (const v of applyFilter(data, filter).visits) {
-		const ownerId = ownerOf(v.customerId);
+	const inRange = applyFilter(data, filter).visits;
+	const visitAt = customerPositions(inRange)!;
+	for (let i = 0; i < inRange.length; i++) {
+		const v = inRange[i];
+		const ownerId = ownerOf(visitAt[i]);
 		const weekStart = bucketStart(visitTime(v)!, 'week');
 		let byWeek = weeks.get(ownerId);
 		if (!byWeek) weeks.set(ownerId, (byWeek = new Map()));
@@ -88,25 +98,26 @@ export function activity(data: Dataset, params: ActivityParams): Activity {
 	for (const f of openFollowUpsMemo(scoped.visits)) {
 		if (f.dueAt < now) {
 			followUpsOverdue++;
-			rep(ownerOf(f.customerId)).followUpsOverdue++;
+			rep(ownerOf(f.at)).followUpsOverdue++;
 		} else if (f.dueAt < now + dueDays * DAY_MS) {
 			followUpsDue++;
-			rep(ownerOf(f.customerId)).followUpsDue++;
+			rep(ownerOf(f.at)).followUpsDue++;
 		}
 	}
 
-	const last = new Map<string, number>();
-	const touch = (id: string, t: number) => {
-		if (t > (last.get(id) ?? -Infinity)) last.set(id, t);
+	// Each customer's last contact, by position in the scope; never contacted: creation.
+	const n = scoped.customers.length;
+	const last = new Float64Array(n).fill(-Infinity);
+	const latest = (from: Float64Array) => {
+		for (let k = 0; k < from.length && k < n; k++) if (from[k] > last[k]) last[k] = from[k];
 	};
-	for (const v of scoped.visits) if (v.checkIn) touch(v.customerId, v.checkIn.at);
-	const days = orderDays(scoped.orders);
-	scoped.orders.forEach((o, i) => touch(o.customerId, days[i]));
-	for (const s of scoped.services) touch(s.customerId, s.openedAt);
-	// Sorted by id once; each silence threshold keeps that order.
-	const lastContact = scoped.customers
-		.map((c) => [c.id, last.get(c.id) ?? createdAtOf(c)] as const)
-		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+	latest(latestCheckIns(scoped.visits));
+	latest(latestOrderDays(scoped.orders));
+	latest(latestOpenings(scoped.services));
+	const lastContact = new Float64Array(n);
+	for (let k = 0; k < n; k++)
+		lastContact[k] = last[k] === -Infinity ? createdAtOf(scoped.customers[k]) : last[k];
+	const byId = idOrder(scoped.customers).order;
 
 	return {
 		weeks: [...weeks.values()]
@@ -117,9 +128,11 @@ export function activity(data: Dataset, params: ActivityParams): Activity {
 		reps: [...reps.values()].sort((a, b) => (a.ownerId < b.ownerId ? -1 : 1)),
 		followUpsDue,
 		followUpsOverdue,
-		notContacted: quietDays.map((days) => ({
-			days,
-			customerIds: lastContact.filter(([, t]) => t <= now - days * DAY_MS).map(([id]) => id)
-		}))
+		notContacted: quietDays.map((days) => {
+			const customerIds: string[] = [];
+			const cutoff = now - days * DAY_MS;
+			for (const k of byId) if (lastContact[k] <= cutoff) customerIds.push(scoped.customers[k].id);
+			return { days, customerIds };
+		})
 	};
 }

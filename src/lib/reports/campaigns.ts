@@ -2,7 +2,7 @@
 import { addDays, startOfDay } from 'date-fns';
 import { roundMoney, type ParticipationStatus } from '../domain';
 import type { Dataset } from './dataset';
-import { orderDays, revenueByCustomer } from './indexes';
+import { customerPositions, idOrder, orderDays, revenueByCustomer } from './indexes';
 import { applyFilter, scopeDataset, type ReportFilter } from './filters';
 
 export interface CampaignsParams {
@@ -45,29 +45,40 @@ export function campaignsReport(
 	{ filter = {}, attributionDays = 30 }: CampaignsParams = {}
 ): CampaignResult[] {
 	const d = applyFilter(data, filter);
-	const reached = new Map<string, Map<string, number>>();
-	for (const p of d.participations) {
-		const m = reached.get(p.campaignId) ?? new Map<string, number>();
-		m.set(p.customerId, Math.max(m.get(p.customerId) ?? 0, RANK[p.status]));
-		reached.set(p.campaignId, m);
-	}
-	const scopedOrders = scopeDataset(data, filter).orders;
+	const scope = scopeDataset(data, filter);
+	// Each customer's furthest status per campaign, by the customer's position in the scope.
+	const reached = new Map<string, Map<number, number>>();
+	const at = customerPositions(d.participations)!;
+	d.participations.forEach((p, i) => {
+		let m = reached.get(p.campaignId);
+		if (!m) reached.set(p.campaignId, (m = new Map()));
+		m.set(at[i], Math.max(m.get(at[i]) ?? 0, RANK[p.status]));
+	});
+	const scopedOrders = scope.orders;
 	const ordersOf = revenueByCustomer(scopedOrders);
 	const days = orderDays(scopedOrders);
+	const { rank } = idOrder(scope.customers);
 	return [...d.campaigns]
 		.sort((a, b) => a.startsAt - b.startsAt || (a.id < b.id ? -1 : 1))
 		.map((c) => {
-			const statuses = [...(reached.get(c.id) ?? new Map<string, number>())];
-			const count = (rank: number) => statuses.filter(([, r]) => r >= rank).length;
-			const convertedCustomerIds = statuses
-				.filter(([, r]) => r === 3)
-				.map(([id]) => id)
-				.sort();
+			const statuses = reached.get(c.id) ?? new Map<number, number>();
+			const count = (min: number) => {
+				let n = 0;
+				for (const r of statuses.values()) if (r >= min) n++;
+				return n;
+			};
+			// Converted customers in id order (sums add up in that order).
+			const convertedAt: number[] = [];
+			for (const [k, r] of statuses) if (r === 3) convertedAt.push(k);
+			convertedAt.sort((a, b) => rank[a] - rank[b]);
+			const convertedCustomerIds = convertedAt.map((k) => scope.customers[k].id);
 			const first = startOfDay(c.startsAt).getTime();
 			const last = addDays(c.endsAt, attributionDays).getTime();
 			let revenue = 0;
-			for (const id of convertedCustomerIds) {
-				for (const i of ordersOf.get(id) ?? []) {
+			for (const k of convertedAt) {
+				if (k + 1 >= ordersOf.start.length) continue;
+				for (let j = ordersOf.start[k]; j < ordersOf.start[k + 1]; j++) {
+					const i = ordersOf.list[j];
 					const t = days[i];
 					if (t >= first && t <= last) revenue += scopedOrders[i].amount;
 				}

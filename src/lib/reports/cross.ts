@@ -1,8 +1,8 @@
 /** Cross analysis: a pivot of any two dimensions against count, revenue or average rating. */
 import { GRADES, roundMoney, SOURCES, STAGES, type Customer, type Order } from '../domain';
-import { isRevenue, type Dataset } from './dataset';
+import type { Dataset } from './dataset';
 import { applyFilter, regionOf, scopeDataset, type ReportFilter } from './filters';
-import { customerPositions } from './indexes';
+import { customerPositions, orderLines, productNames, revenueIndexes } from './indexes';
 
 export const CUSTOMER_DIMENSIONS = ['stage', 'grade', 'source', 'region', 'owner'] as const;
 export const ORDER_DIMENSIONS = ['month', 'product'] as const;
@@ -43,19 +43,66 @@ const customerKey: Record<(typeof CUSTOMER_DIMENSIONS)[number], (c: Customer) =>
 };
 const isCustomerDim = (d: Dimension): d is (typeof CUSTOMER_DIMENSIONS)[number] => d in customerKey;
 
-interface Acc {
-	n: number;
-	sum: number;
-	ratings: number;
-	ratingSum: number;
-	last: number;
+/** A dimension's key of each unit, as codes into `names`. */
+interface KeyTable {
+	names: string[];
+	/** Per customer position (customer dimensions) or per order (month); unused for product. */
+	codes?: Int32Array;
 }
 
-/** One order (or customer) seen through the pivot: a key per part, a value per part. */
-interface Part {
-	product?: string;
-	revenue: number;
+/** Customer dimension keys per customer position, kept per scoped customers array. */
+const customerKeys = new Map<string, WeakMap<readonly Customer[], KeyTable>>();
+function customerKeyTable(customers: readonly Customer[], dim: CustomerDimension): KeyTable {
+	let byArray = customerKeys.get(dim);
+	if (!byArray) customerKeys.set(dim, (byArray = new WeakMap()));
+	let table = byArray.get(customers);
+	if (!table) {
+		const index = new Map<string, number>();
+		const names: string[] = [];
+		const codes = new Int32Array(customers.length);
+		const keyOf = customerKey[dim];
+		for (let k = 0; k < customers.length; k++) {
+			const key = keyOf(customers[k]);
+			let code = index.get(key);
+			if (code === undefined) {
+				index.set(key, (code = names.length));
+				names.push(key);
+			}
+			codes[k] = code;
+		}
+		byArray.set(customers, (table = { names, codes }));
+	}
+	return table;
 }
+
+/** Accumulators of a pivot: one slot per cell, row, column and the total, in typed arrays. */
+class Accs {
+	n: Int32Array;
+	sum: Float64Array;
+	ratings: Int32Array;
+	ratingSum: Float64Array;
+	last: Float64Array;
+	constructor(size: number) {
+		this.n = new Int32Array(size);
+		this.sum = new Float64Array(size);
+		this.ratings = new Int32Array(size);
+		this.ratingSum = new Float64Array(size);
+		this.last = new Float64Array(size).fill(-1);
+	}
+	/** A unit (order or customer) adds its revenue each time, and counts once per slot. */
+	add(a: number, unit: number, revenue: number, counted: boolean, rating: number | undefined) {
+		this.sum[a] += revenue;
+		if (this.last[a] === unit) return;
+		this.last[a] = unit;
+		if (counted) this.n[a]++;
+		if (rating !== undefined) {
+			this.ratings[a]++;
+			this.ratingSum[a] += rating;
+		}
+	}
+}
+
+type CustomerDimension = (typeof CUSTOMER_DIMENSIONS)[number];
 
 /**
  * When both dimensions are customer dimensions (stage, grade, source, region, owner) and
@@ -73,111 +120,182 @@ export function crossTab(
 	if (rows === columns)
 		throw new Error(`cross: rows and columns are both "${rows}"; pick two dimensions`);
 	const d = applyFilter(data, filter);
-	const newAcc = (): Acc => ({ n: 0, sum: 0, ratings: 0, ratingSum: 0, last: -1 });
-	const cellAccs = new Map<string, Map<string, Acc>>();
-	const rowAccs = new Map<string, Acc>();
-	const colAccs = new Map<string, Acc>();
-	const allAcc = newAcc();
-	const accIn = (m: Map<string, Acc>, key: string) => {
-		let a = m.get(key);
-		if (!a) m.set(key, (a = newAcc()));
-		return a;
-	};
-	const add = (a: Acc, unit: number, revenue: number, counted: boolean, rating?: number) => {
-		a.sum += revenue;
-		if (a.last === unit) return;
-		a.last = unit;
-		if (counted) a.n++;
-		if (rating !== undefined) {
-			a.ratings++;
-			a.ratingSum += rating;
+	const scoped = scopeDataset(data, filter).customers;
+	const byCustomers = measure === 'count' && isCustomerDim(rows) && isCustomerDim(columns);
+	const tableOf = (dim: Dimension): KeyTable =>
+		isCustomerDim(dim)
+			? customerKeyTable(scoped, dim)
+			: dim === 'month'
+				? { names: monthNames, codes: monthCodes(d.orders) }
+				: { names: productNames };
+	const lines = byCustomers ? undefined : orderLines(d.orders);
+	const rowTable = tableOf(rows);
+	const colTable = tableOf(columns);
+	const nr = rowTable.names.length;
+	const nc = colTable.names.length;
+	// Cells by row × column code when that is small enough, else by a slot per cell met.
+	const flat = nr * nc <= 1 << 21;
+	const slots = new Map<number, number>();
+	const cellCap = flat ? nr * nc : 1024;
+	let cells = new Accs(cellCap);
+	const cellSlot = (r: number, c: number): number => {
+		if (flat) return r * nc + c;
+		const key = r * nc + c;
+		let slot = slots.get(key);
+		if (slot === undefined) {
+			slots.set(key, (slot = slots.size));
+			if (slot >= cells.n.length) cells = grow(cells);
 		}
+		return slot;
 	};
+	const rowAccs = new Accs(nr);
+	const colAccs = new Accs(nc);
+	const all = new Accs(1);
+	const rowSeen = new Uint8Array(nr);
+	const colSeen = new Uint8Array(nc);
 	const place = (
 		unit: number,
-		r: string,
-		c: string,
+		r: number,
+		c: number,
 		revenue: number,
 		counted: boolean,
 		rating?: number
 	) => {
-		let row = cellAccs.get(r);
-		if (!row) cellAccs.set(r, (row = new Map()));
-		add(accIn(row, c), unit, revenue, counted, rating);
-		add(accIn(rowAccs, r), unit, revenue, counted, rating);
-		add(accIn(colAccs, c), unit, revenue, counted, rating);
-		add(allAcc, unit, revenue, counted, rating);
+		rowSeen[r] = 1;
+		colSeen[c] = 1;
+		cells.add(cellSlot(r, c), unit, revenue, counted, rating);
+		rowAccs.add(r, unit, revenue, counted, rating);
+		colAccs.add(c, unit, revenue, counted, rating);
+		all.add(0, unit, revenue, counted, rating);
 	};
 
-	const byCustomers = measure === 'count' && isCustomerDim(rows) && isCustomerDim(columns);
 	if (byCustomers) {
-		d.customers.forEach((c, i) =>
-			place(i, customerKey[rows as 'stage'](c), customerKey[columns as 'stage'](c), 0, true)
-		);
+		const at = customerPositions(d.customers)!;
+		const rc = rowTable.codes!;
+		const cc = colTable.codes!;
+		for (let i = 0; i < d.customers.length; i++) place(i, rc[at[i]], cc[at[i]], 0, true);
 	} else {
-		// Customer keys once per customer, by the customer's position in the scope.
-		const scoped = scopeDataset(data, filter).customers;
-		const positions = customerPositions(d.orders);
-		const cached = { [rows]: [] as string[], [columns]: [] as string[] };
-		const keyOf = (dim: Dimension, o: Order, c: Customer, k: number, part: Part) =>
-			isCustomerDim(dim)
-				? k < 0
-					? customerKey[dim](c)
-					: (cached[dim][k] ??= customerKey[dim](c))
-				: dim === 'month'
-					? o.date.slice(0, 7)
-					: part.product!;
+		const at = customerPositions(d.orders)!;
+		const revenueFlags = new Uint8Array(d.orders.length);
+		for (const i of revenueIndexes(d.orders)) revenueFlags[i] = 1;
+		// The code of a unit's key: customer dimensions by position, month by order, product by line.
+		const kindOf = (dim: Dimension) => (isCustomerDim(dim) ? 0 : dim === 'month' ? 1 : 2);
+		const [rowKind, colKind] = [kindOf(rows), kindOf(columns)];
+		const [rowOf, colOf] = [rowTable.codes, colTable.codes];
+		const code = (kind: number, codes: Int32Array | undefined, i: number, line: number) =>
+			kind === 0 ? codes![at[i]] : kind === 1 ? codes![i] : line;
 		const withProduct = rows === 'product' || columns === 'product';
-		d.orders.forEach((o, i) => {
-			const revenue = isRevenue(o);
-			if (measure === 'avgRating' ? o.rating === undefined : !revenue) return;
-			const k = positions ? positions[i] : -1;
-			const c = k >= 0 ? scoped[k] : d.customerById.get(o.customerId)!;
-			const parts: Part[] = withProduct ? productParts(o) : [{ revenue: o.amount }];
-			for (const part of parts) {
+		const { start, product, value } = lines!;
+		for (let i = 0; i < d.orders.length; i++) {
+			const o = d.orders[i];
+			const revenue = revenueFlags[i] === 1;
+			if (measure === 'avgRating' ? o.rating === undefined : !revenue) continue;
+			if (!withProduct) {
 				place(
 					i,
-					keyOf(rows, o, c, k, part),
-					keyOf(columns, o, c, k, part),
-					revenue ? part.revenue : 0,
+					code(rowKind, rowOf, i, -1),
+					code(colKind, colOf, i, -1),
+					revenue ? o.amount : 0,
+					revenue,
+					o.rating
+				);
+				continue;
+			}
+			// One part per product, in order of first appearance; its lines' values summed in order.
+			for (let l = start[i]; l < start[i + 1]; l++) {
+				const p = product[l];
+				let seen = false;
+				for (let m = start[i]; m < l && !seen; m++) seen = product[m] === p;
+				if (seen) continue;
+				let partRevenue = 0 + value[l];
+				for (let m = l + 1; m < start[i + 1]; m++) if (product[m] === p) partRevenue += value[m];
+				place(
+					i,
+					code(rowKind, rowOf, i, p),
+					code(colKind, colOf, i, p),
+					revenue ? partRevenue : 0,
 					revenue,
 					o.rating
 				);
 			}
-		});
+		}
 	}
 
-	const value = (a: Acc | undefined): number | null => {
-		if (measure === 'avgRating') return a?.ratings ? a.ratingSum / a.ratings : null;
-		if (measure === 'revenue') return roundMoney(a?.sum ?? 0);
-		return a?.n ?? 0;
+	const value = (a: Accs, slot: number | undefined): number | null => {
+		if (slot === undefined) return measure === 'avgRating' ? null : 0;
+		if (measure === 'avgRating')
+			return a.ratings[slot] ? a.ratingSum[slot] / a.ratings[slot] : null;
+		if (measure === 'revenue') return roundMoney(a.sum[slot]);
+		return a.n[slot];
 	};
-	const rowKeys = sortKeys(rows, rowAccs);
-	const colKeys = sortKeys(columns, colAccs);
+	const rowCodes = sortKeys(rows, rowTable.names, rowSeen);
+	const colCodes = sortKeys(columns, colTable.names, colSeen);
+	const slotOf = (r: number, c: number) => (flat ? r * nc + c : slots.get(r * nc + c));
 	return {
 		unit: byCustomers ? 'customers' : 'orders',
-		rows: rowKeys,
-		columns: colKeys,
-		cells: rowKeys.map((r) => colKeys.map((c) => value(cellAccs.get(r)?.get(c)))),
-		rowTotals: rowKeys.map((r) => value(rowAccs.get(r))),
-		columnTotals: colKeys.map((c) => value(colAccs.get(c))),
-		total: value(allAcc)
+		rows: rowCodes.map((r) => rowTable.names[r]),
+		columns: colCodes.map((c) => colTable.names[c]),
+		cells: rowCodes.map((r) => colCodes.map((c) => value(cells, slotOf(r, c)))),
+		rowTotals: rowCodes.map((r) => value(rowAccs, r)),
+		columnTotals: colCodes.map((c) => value(colAccs, c)),
+		total: value(all, 0)
 	};
 }
 
-function productParts(o: Order): Part[] {
-	const parts: Part[] = [];
-	for (const i of o.items) {
-		const part = parts.find((p) => p.product === i.product);
-		if (part) part.revenue += i.quantity * i.unitPrice;
-		else parts.push({ product: i.product, revenue: 0 + i.quantity * i.unitPrice });
-	}
-	return parts;
+function grow(a: Accs): Accs {
+	const b = new Accs(a.n.length * 2);
+	b.n.set(a.n);
+	b.sum.set(a.sum);
+	b.ratings.set(a.ratings);
+	b.ratingSum.set(a.ratingSum);
+	b.last.set(a.last);
+	return b;
 }
 
-/** Enumerations in their defined order (then `none`), everything else ascending. */
-function sortKeys(dim: Dimension, keys: ReadonlyMap<string, unknown>): string[] {
+/** Months (`YYYY-MM`, the first 7 characters of an order's date) by code, shared. */
+const monthNames: string[] = [];
+const monthIndex = new Map<string, number>();
+const monthByNumber = new Map<number, number>();
+const monthsOf = new WeakMap<readonly Order[], Int32Array>();
+
+function monthCode(date: string): number {
+	// `YYYY-MM…` by its digits, without making a string; anything else by its first 7 characters.
+	let n = 0;
+	for (let i = 0; i < 7 && n >= 0; i++) {
+		const ch = date.charCodeAt(i);
+		if (i === 4) n = ch === 45 ? n : -1;
+		else n = ch >= 48 && ch <= 57 ? n * 10 + ch - 48 : -1;
+	}
+	let code = n >= 0 ? monthByNumber.get(n) : undefined;
+	if (code === undefined) {
+		const key = date.slice(0, 7);
+		code = monthIndex.get(key);
+		if (code === undefined) {
+			monthIndex.set(key, (code = monthNames.length));
+			monthNames.push(key);
+		}
+		if (n >= 0) monthByNumber.set(n, code);
+	}
+	return code;
+}
+
+/** Each order's month code, kept per orders array. */
+function monthCodes(orders: readonly Order[]): Int32Array {
+	let codes = monthsOf.get(orders);
+	if (!codes) {
+		codes = new Int32Array(orders.length);
+		for (let i = 0; i < orders.length; i++) codes[i] = monthCode(orders[i].date);
+		monthsOf.set(orders, codes);
+	}
+	return codes;
+}
+
+/** Codes of the keys met: enumerations in their defined order (then `none`), else ascending. */
+function sortKeys(dim: Dimension, names: readonly string[], seen: Uint8Array): number[] {
+	const met: number[] = [];
+	for (let k = 0; k < seen.length; k++) if (seen[k]) met.push(k);
 	const order = ORDERED[dim];
-	if (!order) return [...keys.keys()].sort();
-	return [...order, NONE].filter((k) => keys.has(k));
+	if (!order) return met.sort((a, b) => (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : 0));
+	const codeOf = new Map(met.map((k) => [names[k], k]));
+	return [...order, NONE].filter((k) => codeOf.has(k)).map((k) => codeOf.get(k)!);
 }

@@ -10,8 +10,16 @@ export interface DuplicateGroup {
 
 /** Lower case, without whitespace or punctuation: "ACME Co., Ltd." → "acmecoltd". */
 export function normalizeText(s: string | undefined): string {
-	return (s ?? '').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
+	if (!s) return '';
+	let n = normalized.get(s);
+	if (n === undefined) {
+		if (normalized.size > 100_000) normalized.clear();
+		normalized.set(s, (n = s.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '')));
+	}
+	return n;
 }
+/** Names and companies repeat: each text is normalised once. */
+const normalized = new Map<string, string>();
 
 /** Levenshtein distance, giving up (returning max + 1) once it must exceed `max`. */
 export function editDistance(a: string, b: string, max = Infinity): number {
@@ -58,15 +66,35 @@ export function findDuplicates(customers: readonly Customer[]): DuplicateGroup[]
 	const linkSame = (why: DuplicateReason, keysOf: (c: Customer) => string[]) => {
 		const first = new Map<string, number>();
 		customers.forEach((c, i) => {
-			for (const k of new Set(keysOf(c))) {
-				const j = first.get(k);
-				if (j === undefined) first.set(k, i);
+			const keys = keysOf(c);
+			for (let k = 0; k < keys.length; k++) {
+				const key = keys[k];
+				// Each key once per customer (as a Set of the keys would).
+				if (keys.indexOf(key) < k) continue;
+				const j = first.get(key);
+				if (j === undefined) first.set(key, i);
 				else link(j, i, why);
 			}
 		});
 	};
-	linkSame('phone', (c) => c.phones.map((p) => normalizePhone(p)).filter(Boolean));
-	linkSame('email', (c) => c.emails.map((e) => e.trim().toLowerCase()).filter(Boolean));
+	const phoneKeys = (c: Customer) => {
+		const out: string[] = [];
+		for (const p of c.phones) {
+			const n = normalizePhone(p);
+			if (n) out.push(n);
+		}
+		return out;
+	};
+	const emailKeys = (c: Customer) => {
+		const out: string[] = [];
+		for (const e of c.emails) {
+			const n = e.trim().toLowerCase();
+			if (n) out.push(n);
+		}
+		return out;
+	};
+	linkSame('phone', phoneKeys);
+	linkSame('email', emailKeys);
 
 	const names = customers.map((c) => normalizeText(c.name));
 	const blocks = new Map<string, number[]>();

@@ -1,7 +1,23 @@
 /** Report filters (date range, owner, region, tag) and the region a customer's address names. */
-import { createdAtOf, type Campaign, type Customer, type Order } from '../domain';
+import {
+	createdAtOf,
+	type Campaign,
+	type Customer,
+	type Order,
+	type Participation,
+	type Service,
+	type Visit
+} from '../domain';
 import { isLive, type Dataset } from './dataset';
-import { customerPositions, orderDays, rememberOrderDays, rememberPositions } from './indexes';
+import {
+	customerLinks,
+	customerPositions,
+	orderDays,
+	originOf,
+	rememberOrigin,
+	rememberPositions,
+	type ChildRole
+} from './indexes';
 
 /**
  * What every report can be narrowed to. `from` is inclusive and `to` exclusive (epoch ms);
@@ -122,8 +138,12 @@ export function inRange(t: number, f: ReportFilter = {}): boolean {
  * Campaigns belong to no customer and are all kept.
  */
 export function scopeDataset(data: Dataset, f: ReportFilter = {}): ScopedDataset {
-	const key = JSON.stringify([f.ownerIds ?? [], f.regions ?? [], f.tags ?? []]);
-	return remember(data, key, () => computeScope(data, f));
+	const key = scopeKey(f);
+	return remember(data, key, () => computeScope(data, f, key));
+}
+
+function scopeKey(f: ReportFilter): string {
+	return JSON.stringify([f.ownerIds ?? [], f.regions ?? [], f.tags ?? []]);
 }
 
 /**
@@ -143,39 +163,139 @@ function remember(data: Dataset, key: string, make: () => ScopedDataset): Scoped
 	return result;
 }
 
-function computeScope(data: Dataset, f: ReportFilter): ScopedDataset {
-	const matches = customerMatcher(f);
-	const customers: Customer[] = [];
-	const customerById = new Map<string, Customer>();
-	const positionOf = new Map<string, number>();
-	for (const c of data.customers) {
-		if (c._deleted === true || (matches && !matches(c))) continue;
-		positionOf.set(c.id, customers.length);
-		customers.push(c);
-		customerById.set(c.id, c);
-	}
-	const mine = <T extends { customerId: string; _deleted?: boolean }>(rs: readonly T[]) => {
-		const out: T[] = [];
-		const at: number[] = [];
-		for (const r of rs) {
-			if (r._deleted === true) continue;
-			const k = positionOf.get(r.customerId);
-			if (k === undefined) continue;
-			out.push(r);
-			at.push(k);
+/** A value kept weakly per array object and a string key (at most 16 keys per array). */
+function keyed<K extends object, V>() {
+	const cache = new WeakMap<K, Map<string, V>>();
+	return (owner: K, key: string, valid: (v: V) => boolean, make: () => V): V => {
+		let byKey = cache.get(owner);
+		if (!byKey) cache.set(owner, (byKey = new Map()));
+		let v = byKey.get(key);
+		if (v === undefined || !valid(v)) {
+			if (byKey.size >= 16) byKey.clear();
+			byKey.set(key, (v = make()));
 		}
-		rememberPositions(out, Int32Array.from(at));
-		return out;
+		return v;
 	};
-	return {
-		customers,
-		customerById,
-		orders: mine(data.orders),
-		services: mine(data.services),
-		visits: mine(data.visits),
-		campaigns: data.campaigns.filter(isLive),
-		participations: mine(data.participations)
-	};
+}
+
+/** The customers a scope keeps, and for each raw position its position in the scope (or −1). */
+interface CustomerScope {
+	customers: Customer[];
+	scopeOfRaw: Int32Array;
+}
+
+/**
+ * Scoped arrays are kept per raw array and filter, so a snapshot that changed one
+ * collection reuses the others' scoped arrays (and everything reports keep per array).
+ */
+const customerScopes = keyed<readonly Customer[], CustomerScope>();
+const childScopes = keyed<readonly object[], { scope: CustomerScope; out: object[] }>();
+const liveCampaigns = keyed<readonly Campaign[], Campaign[]>();
+
+function scopeCustomers(raw: readonly Customer[], f: ReportFilter, key: string): CustomerScope {
+	return customerScopes(
+		raw,
+		key,
+		() => true,
+		() => {
+			const matches = customerMatcher(f);
+			const customers: Customer[] = [];
+			const scopeOfRaw = new Int32Array(raw.length).fill(-1);
+			const at: number[] = [];
+			for (let i = 0; i < raw.length; i++) {
+				const c = raw[i];
+				if (c._deleted === true || (matches && !matches(c))) continue;
+				scopeOfRaw[i] = customers.length;
+				customers.push(c);
+				at.push(i);
+			}
+			const positions = new Int32Array(customers.length);
+			for (let k = 0; k < positions.length; k++) positions[k] = k;
+			rememberPositions(customers, positions);
+			rememberOrigin(customers, { raw, at: Int32Array.from(at) });
+			return { customers, scopeOfRaw };
+		}
+	);
+}
+
+function scopeChildren<T extends { customerId: string; _deleted?: boolean }>(
+	role: ChildRole,
+	raw: readonly T[],
+	customers: readonly Customer[],
+	scope: CustomerScope,
+	key: string
+): T[] {
+	const kept = childScopes(
+		raw,
+		key,
+		(v) => v.scope === scope,
+		() => {
+			const links = customerLinks(role, raw, customers);
+			const { scopeOfRaw } = scope;
+			let n = 0;
+			for (let i = 0; i < links.length; i++) if (links[i] >= 0 && scopeOfRaw[links[i]] >= 0) n++;
+			const out: T[] = new Array(n);
+			const at = new Int32Array(n);
+			const from = new Int32Array(n);
+			for (let i = 0, w = 0; i < links.length; i++) {
+				const c = links[i];
+				if (c < 0) continue;
+				const k = scopeOfRaw[c];
+				if (k < 0) continue;
+				out[w] = raw[i];
+				at[w] = k;
+				from[w++] = i;
+			}
+			rememberPositions(out, at);
+			rememberOrigin(out, { raw, at: from });
+			return { scope, out };
+		}
+	);
+	return kept.out as T[];
+}
+
+/** A customer by id among `customers`, built on first use and kept per array. */
+const customerMaps = new WeakMap<readonly Customer[], Map<string, Customer>>();
+function customerMap(customers: readonly Customer[]): Map<string, Customer> {
+	let byId = customerMaps.get(customers);
+	if (!byId) {
+		byId = new Map();
+		for (const c of customers) byId.set(c.id, c);
+		customerMaps.set(customers, byId);
+	}
+	return byId;
+}
+
+/** A ScopedDataset whose `customerById` (over `inScope`) is built on first use. */
+function scoped(parts: Dataset, inScope: readonly Customer[]): ScopedDataset {
+	return Object.defineProperty(parts, 'customerById', {
+		get: () => customerMap(inScope),
+		enumerable: true
+	}) as ScopedDataset;
+}
+
+function computeScope(data: Dataset, f: ReportFilter, key: string): ScopedDataset {
+	const scope = scopeCustomers(data.customers, f, key);
+	const mine = <T extends { customerId: string; _deleted?: boolean }>(
+		role: ChildRole,
+		rs: readonly T[]
+	) => scopeChildren(role, rs, data.customers, scope, key);
+	return scoped(
+		{
+			customers: scope.customers,
+			orders: mine('orders', data.orders),
+			services: mine('services', data.services),
+			visits: mine('visits', data.visits),
+			campaigns: liveCampaigns(
+				data.campaigns,
+				'',
+				() => true,
+				() => data.campaigns.filter(isLive)
+			),
+			participations: mine('participations', data.participations)
+		},
+		scope.customers
+	);
 }
 
 /** When a visit happened: its check-in, else when it was planned. */
@@ -207,45 +327,69 @@ export function applyFilter(data: Dataset, f: ReportFilter = {}): ScopedDataset 
 	return remember(data, key, () => narrowToRange(scoped, f));
 }
 
-function narrowToRange(scoped: ScopedDataset, f: ReportFilter): ScopedDataset {
-	const campaigns = scoped.campaigns.filter((c) => campaignOverlaps(c, f));
-	const campaignIds = new Set(campaigns.map((c) => c.id));
-	return {
-		customerById: scoped.customerById,
-		customers: scoped.customers.filter((c) => inRange(createdAtOf(c), f)),
-		orders: ordersInRange(scoped.orders, f),
-		services: keep(scoped.services, (s) => inRange(s.openedAt, f)),
-		visits: keep(scoped.visits, (v) => {
-			const t = visitTime(v);
-			return t !== undefined && inRange(t, f);
-		}),
-		campaigns,
-		participations: keep(scoped.participations, (p) => campaignIds.has(p.campaignId))
-	};
+/** Range-narrowed arrays, kept per scoped array and range (shared across snapshots). */
+const narrowed = keyed<readonly object[], { campaigns?: readonly object[]; out: object[] }>();
+
+function narrowToRange(s: ScopedDataset, f: ReportFilter): ScopedDataset {
+	const range = `${f.from ?? ''}/${f.to ?? ''}`;
+	const always = () => true;
+	const campaigns = narrowed(s.campaigns, range, always, () => ({
+		out: s.campaigns.filter((c) => campaignOverlaps(c, f))
+	})).out as Campaign[];
+	return scoped(
+		{
+			customers: narrowed(s.customers, range, always, () => ({
+				out: keep(s.customers, (c) => inRange(createdAtOf(c), f))
+			})).out as Customer[],
+			orders: narrowed(s.orders, range, always, () => ({ out: ordersInRange(s.orders, f) }))
+				.out as Order[],
+			services: narrowed(s.services, range, always, () => ({
+				out: keep(s.services, (v) => inRange(v.openedAt, f))
+			})).out as Service[],
+			visits: narrowed(s.visits, range, always, () => ({
+				out: keep(s.visits, (v) => {
+					const t = visitTime(v);
+					return t !== undefined && inRange(t, f);
+				})
+			})).out as Visit[],
+			campaigns,
+			participations: narrowed(
+				s.participations,
+				range,
+				(v) => v.campaigns === campaigns,
+				() => {
+					const campaignIds = new Set(campaigns.map((c) => c.id));
+					return {
+						campaigns,
+						out: keep(s.participations, (p) => campaignIds.has(p.campaignId))
+					};
+				}
+			).out as Participation[]
+		},
+		s.customers
+	);
 }
 
+/** Orders by their day; the narrowed array finds its days through its origin (indexes.ts). */
 function ordersInRange(orders: readonly Order[], f: ReportFilter): Order[] {
 	const days = orderDays(orders);
-	const keptDays: number[] = [];
-	const out = keep(orders, (_, i) => {
-		if (!inRange(days[i], f)) return false;
-		keptDays.push(days[i]);
-		return true;
-	});
-	rememberOrderDays(out, Float64Array.from(keptDays));
-	return out;
+	return keep(orders, (_, i) => inRange(days[i], f));
 }
 
-/** `records.filter(test)`, carrying the customer positions scoping recorded along. */
+/** `records.filter(test)`, carrying the customer positions and origins scoping recorded along. */
 function keep<T extends object>(records: readonly T[], test: (r: T, i: number) => boolean): T[] {
 	const from = customerPositions(records);
+	const origin = originOf(records);
 	const out: T[] = [];
 	const at: number[] = [];
+	const rawAt: number[] = [];
 	for (let i = 0; i < records.length; i++) {
 		if (!test(records[i], i)) continue;
 		out.push(records[i]);
 		if (from) at.push(from[i]);
+		if (origin) rawAt.push(origin.at[i]);
 	}
 	if (from) rememberPositions(out, Int32Array.from(at));
+	if (origin) rememberOrigin(out, { raw: origin.raw, at: Int32Array.from(rawAt) });
 	return out;
 }

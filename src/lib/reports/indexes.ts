@@ -1,11 +1,18 @@
 /**
- * Work several reports share, done once per records array: order days, revenue orders by
- * customer, open follow-ups. Arrays of a (scoped) dataset are snapshots, so results are
- * kept weakly per array object; callers must not change what these return.
+ * Work several reports share, done once per records array and kept weakly per array object
+ * (arrays of a dataset are snapshots: never change one, or a record in it, in place).
+ *
+ * Two levels:
+ * - **raw columns**, per collection array as it arrives (`Dataset`): each child's customer
+ *   (its position in `customers`), each order's day, revenue flag and product codes. When a
+ *   new array of the same length arrives for the same role (a snapshot after an edit), only
+ *   the records that are not the same objects as in the previous array are recomputed.
+ * - **scoped arrays** (filters.ts): for each record of a scoped collection, the position of
+ *   its customer in the scope's `customers` and the record's position in the raw array, so
+ *   reports index typed arrays instead of looking customers up by id.
  */
-import type { Order, Visit } from '../domain';
+import type { Customer, Order, Service, Visit } from '../domain';
 import { dayStart, isRevenue } from './dataset';
-import { openFollowUpsOf, type OpenFollowUp } from './followups';
 
 function memo<K extends object, V>(
 	make: (key: K) => V,
@@ -18,18 +25,229 @@ function memo<K extends object, V>(
 	};
 }
 
-const days = new WeakMap<readonly Order[], Float64Array>();
+/**
+ * A value derived from a records array (and a dependency), kept weakly per array. A new
+ * array of the same length and dependency as the last one seen is diffed by record identity:
+ * unchanged, the value is shared; a few records replaced, `patch` updates a copy.
+ */
+class Derived<T, D, V> {
+	private byArray = new WeakMap<readonly T[], { dep: D; value: V }>();
+	private last: { records: readonly T[]; dep: D; value: V } | undefined;
+	constructor(
+		private readonly build: (records: readonly T[], dep: D) => V,
+		private readonly patch?: (
+			previous: V,
+			records: readonly T[],
+			dep: D,
+			changed: readonly number[],
+			before: readonly T[]
+		) => V | undefined
+	) {}
+
+	get(records: readonly T[], dep: D): V {
+		const hit = this.byArray.get(records);
+		if (hit && hit.dep === dep) return hit.value;
+		let value: V | undefined;
+		const last = this.last;
+		if (last && last.dep === dep && last.records.length === records.length) {
+			const changed: number[] = [];
+			const before = last.records;
+			const limit = records.length >> 3;
+			for (let i = 0; i < records.length && changed.length <= limit; i++) {
+				if (records[i] !== before[i]) changed.push(i);
+			}
+			if (changed.length === 0) value = last.value;
+			else if (this.patch && changed.length <= limit)
+				value = this.patch(last.value, records, dep, changed, before);
+		}
+		if (value === undefined) value = this.build(records, dep);
+		this.byArray.set(records, { dep, value });
+		this.last = { records, dep, value };
+		return value;
+	}
+}
+
+// ---------------------------------------------------------------------------------------
+// Raw columns
+
+/** Live customers' positions in a customers array, by id. */
+export interface CustomerIndex {
+	readonly byId: ReadonlyMap<string, number>;
+}
+
+function indexCustomers(customers: readonly Customer[]): CustomerIndex {
+	const byId = new Map<string, number>();
+	for (let i = 0; i < customers.length; i++) {
+		const c = customers[i];
+		if (c._deleted !== true) byId.set(c.id, i);
+	}
+	return { byId };
+}
+
+/**
+ * The index of a customers array. After an edit that kept every customer's id, position
+ * and liveness (a name changed), the previous index object is shared, so links of children
+ * to customers stay valid.
+ */
+const customerIndexes = new Derived<Customer, null, CustomerIndex>(
+	indexCustomers,
+	(previous, records, _, changed, before) => {
+		for (const i of changed) {
+			const [a, b] = [before[i], records[i]];
+			if (a.id !== b.id || (a._deleted === true) !== (b._deleted === true)) return undefined;
+		}
+		return previous;
+	}
+);
+export function customerIndex(customers: readonly Customer[]): CustomerIndex {
+	return customerIndexes.get(customers, null);
+}
+
+type Child = { customerId: string; _deleted?: boolean };
+function linkOf(r: Child, byId: ReadonlyMap<string, number>): number {
+	return r._deleted === true ? -1 : (byId.get(r.customerId) ?? -1);
+}
+function linkDerived() {
+	return new Derived<Child, CustomerIndex, Int32Array>(
+		(records, index) => {
+			const out = new Int32Array(records.length);
+			for (let i = 0; i < records.length; i++) out[i] = linkOf(records[i], index.byId);
+			return out;
+		},
+		(previous, records, index, changed) => {
+			const out = previous.slice();
+			for (const i of changed) out[i] = linkOf(records[i], index.byId);
+			return out;
+		}
+	);
+}
+/** One per child collection, so each keeps its own previous array to diff against. */
+const links = {
+	orders: linkDerived(),
+	services: linkDerived(),
+	visits: linkDerived(),
+	participations: linkDerived()
+};
+export type ChildRole = keyof typeof links;
+
+/**
+ * For each record of a child collection, the position in `customers` of its live customer;
+ * -1 for a tombstone or a record whose customer is deleted or absent.
+ */
+export function customerLinks(
+	role: ChildRole,
+	records: readonly Child[],
+	customers: readonly Customer[]
+): Int32Array {
+	return links[role].get(records, customerIndex(customers));
+}
+
+/** Product names by code, shared by every orders array (codes only grow). */
+const productCodes = new Map<string, number>();
+export const productNames: string[] = [];
+function productCode(name: string): number {
+	let code = productCodes.get(name);
+	if (code === undefined) {
+		productCodes.set(name, (code = productNames.length));
+		productNames.push(name);
+	}
+	return code;
+}
+
+/** An orders array read once: each order's day, revenue flag and lines (by position). */
+export interface OrderColumns {
+	/** `dayStart(order.date)`. */
+	day: Float64Array;
+	/** 1 for a revenue order (REVENUE_STATUSES). */
+	revenue: Uint8Array;
+	/** Order i's lines are itemStart[i] … itemStart[i + 1] − 1. */
+	itemStart: Int32Array;
+	/** Each line's product code (`productNames`), quantity × unitPrice. */
+	itemProduct: Int32Array;
+	itemValue: Float64Array;
+}
+
+function readOrders(orders: readonly Order[]): OrderColumns {
+	const n = orders.length;
+	const day = new Float64Array(n);
+	const revenue = new Uint8Array(n);
+	const itemStart = new Int32Array(n + 1);
+	let lines = 0;
+	for (let i = 0; i < n; i++) {
+		const o = orders[i];
+		day[i] = dayStart(o.date);
+		revenue[i] = isRevenue(o) ? 1 : 0;
+		itemStart[i] = lines;
+		lines += o.items.length;
+	}
+	itemStart[n] = lines;
+	const itemProduct = new Int32Array(lines);
+	const itemValue = new Float64Array(lines);
+	for (let i = 0; i < n; i++) {
+		const items = orders[i].items;
+		for (let k = 0, at = itemStart[i]; k < items.length; k++, at++) {
+			itemProduct[at] = productCode(items[k].product);
+			itemValue[at] = items[k].quantity * items[k].unitPrice;
+		}
+	}
+	return { day, revenue, itemStart, itemProduct, itemValue };
+}
+
+const orderColumnsOf = new Derived<Order, null, OrderColumns>(
+	(orders) => readOrders(orders),
+	(previous, orders, _, changed) => {
+		const { itemStart } = previous;
+		// Lines are laid out by position: only a same-size replacement patches in place.
+		for (const i of changed) {
+			if (orders[i].items.length !== itemStart[i + 1] - itemStart[i]) return undefined;
+		}
+		const next: OrderColumns = {
+			day: previous.day.slice(),
+			revenue: previous.revenue.slice(),
+			itemStart,
+			itemProduct: previous.itemProduct.slice(),
+			itemValue: previous.itemValue.slice()
+		};
+		for (const i of changed) {
+			const o = orders[i];
+			next.day[i] = dayStart(o.date);
+			next.revenue[i] = isRevenue(o) ? 1 : 0;
+			for (let k = 0, at = itemStart[i]; k < o.items.length; k++, at++) {
+				next.itemProduct[at] = productCode(o.items[k].product);
+				next.itemValue[at] = o.items[k].quantity * o.items[k].unitPrice;
+			}
+		}
+		return next;
+	}
+);
+
+/** The columns of a raw (as in the dataset) orders array. */
+export function orderColumns(orders: readonly Order[]): OrderColumns {
+	return orderColumnsOf.get(orders, null);
+}
+
+// ---------------------------------------------------------------------------------------
+// Scoped arrays
+
+/** Where a scoped array's records come from: the raw array and each record's position in it. */
+export interface Origin {
+	raw: readonly object[];
+	at: Int32Array;
+}
+
 const positions = new WeakMap<readonly object[], Int32Array>();
+const origins = new WeakMap<readonly object[], Origin>();
+const days = new WeakMap<readonly Order[], Float64Array>();
 
 /**
  * Records the position, in the scope's `customers`, of each record's customer (filters.ts
- * does, while it scopes a dataset), and the order days it already knows.
+ * does, while it scopes a dataset), and where each record sits in the raw array.
  */
 export function rememberPositions(records: readonly object[], customerPositions: Int32Array): void {
 	positions.set(records, customerPositions);
 }
-export function rememberOrderDays(orders: readonly Order[], orderDays: Float64Array): void {
-	days.set(orders, orderDays);
+export function rememberOrigin(records: readonly object[], origin: Origin): void {
+	origins.set(records, origin);
 }
 
 /**
@@ -40,46 +258,179 @@ export function customerPositions(records: readonly object[]): Int32Array | unde
 	return positions.get(records);
 }
 
+/** Where the records of a scoped array sit in the dataset's array; undefined when unknown. */
+export function originOf(records: readonly object[]): Origin | undefined {
+	return origins.get(records);
+}
+
 /** `dayStart(order.date)` for each order, by position. */
 export const orderDays = memo((orders: readonly Order[]): Float64Array => {
+	const origin = originOf(orders);
+	if (origin) return gather(orderColumns(origin.raw as readonly Order[]).day, origin.at);
 	const days = new Float64Array(orders.length);
 	for (let i = 0; i < orders.length; i++) days[i] = dayStart(orders[i].date);
 	return days;
 }, days);
 
+function gather(column: Float64Array, at: Int32Array): Float64Array {
+	const out = new Float64Array(at.length);
+	for (let i = 0; i < at.length; i++) out[i] = column[at[i]];
+	return out;
+}
+
 /** Positions of the revenue orders (REVENUE_STATUSES), in order. */
 export const revenueIndexes = memo((orders: readonly Order[]): Uint32Array => {
 	const out = new Uint32Array(orders.length);
 	let n = 0;
-	for (let i = 0; i < orders.length; i++) if (isRevenue(orders[i])) out[n++] = i;
+	const origin = originOf(orders);
+	if (origin) {
+		const revenue = orderColumns(origin.raw as readonly Order[]).revenue;
+		const at = origin.at;
+		for (let i = 0; i < at.length; i++) if (revenue[at[i]] === 1) out[n++] = i;
+	} else {
+		for (let i = 0; i < orders.length; i++) if (isRevenue(orders[i])) out[n++] = i;
+	}
 	return out.slice(0, n);
 });
 
-/** Positions of each customer's revenue orders, in order. */
-export const revenueByCustomer = memo((orders: readonly Order[]): Map<string, number[]> => {
-	const out = new Map<string, number[]>();
-	for (const i of revenueIndexes(orders)) {
-		const id = orders[i].customerId;
-		const list = out.get(id);
-		if (list) list.push(i);
-		else out.set(id, [i]);
+/** Lines of each order, by position: product code and value (see OrderColumns). */
+export interface OrderLines {
+	/** Order i's lines are start[i] … start[i + 1] − 1 of `product` and `value`. */
+	start: Int32Array;
+	product: Int32Array;
+	value: Float64Array;
+}
+
+/** The lines of an orders array (a scoped one reads its raw array's columns). */
+export const orderLines = memo((orders: readonly Order[]): OrderLines => {
+	const origin = originOf(orders);
+	const cols = orderColumns((origin?.raw as readonly Order[]) ?? orders);
+	const at = origin?.at;
+	const start = new Int32Array(orders.length + 1);
+	let lines = 0;
+	for (let i = 0; i < orders.length; i++) {
+		start[i] = lines;
+		const r = at ? at[i] : i;
+		lines += cols.itemStart[r + 1] - cols.itemStart[r];
 	}
-	return out;
+	start[orders.length] = lines;
+	const product = new Int32Array(lines);
+	const value = new Float64Array(lines);
+	for (let i = 0, w = 0; i < orders.length; i++) {
+		const r = at ? at[i] : i;
+		for (let k = cols.itemStart[r]; k < cols.itemStart[r + 1]; k++, w++) {
+			product[w] = cols.itemProduct[k];
+			value[w] = cols.itemValue[k];
+		}
+	}
+	return { start, product, value };
 });
 
-/** The products of each customer's revenue orders. */
-export const productsByCustomer = memo((orders: readonly Order[]): Map<string, Set<string>> => {
-	const out = new Map<string, Set<string>>();
-	for (const i of revenueIndexes(orders)) {
-		const o = orders[i];
-		let set = out.get(o.customerId);
-		if (!set) out.set(o.customerId, (set = new Set()));
-		for (const item of o.items) set.add(item.product);
-	}
-	return out;
+/** How many customers positions can name: one more than the largest position. */
+function positionCount(at: Int32Array): number {
+	let max = -1;
+	for (let i = 0; i < at.length; i++) if (at[i] > max) max = at[i];
+	return max + 1;
+}
+
+/** Positions of each customer's revenue orders, grouped by customer position, in order. */
+export interface ByCustomer {
+	/** Customer k's entries are list[start[k]] … list[start[k + 1] − 1]. */
+	start: Int32Array;
+	list: Int32Array;
+}
+
+/** Revenue orders per customer position (a scoped orders array). */
+export const revenueByCustomer = memo((orders: readonly Order[]): ByCustomer => {
+	const at = customerPositions(orders);
+	if (!at) throw new Error('revenueByCustomer: orders of a scoped dataset expected');
+	const revenue = revenueIndexes(orders);
+	const n = positionCount(at);
+	const start = new Int32Array(n + 1);
+	for (const i of revenue) start[at[i] + 1]++;
+	for (let k = 0; k < n; k++) start[k + 1] += start[k];
+	const fill = start.slice(0, n);
+	const list = new Int32Array(revenue.length);
+	for (const i of revenue) list[fill[at[i]]++] = i;
+	return { start, list };
 });
 
-/** openFollowUps, once per visits array. */
-export const openFollowUpsMemo = memo((visits: readonly Visit[]): readonly OpenFollowUp[] =>
-	openFollowUpsOf(visits)
+/**
+ * For each customer position, the latest check-in among a scoped visits array (−Infinity
+ * when none); sized by the positions the visits name.
+ */
+export const latestCheckIns = memo((visits: readonly Visit[]): Float64Array => {
+	const at = customerPositions(visits);
+	if (!at) throw new Error('latestCheckIns: visits of a scoped dataset expected');
+	const last = new Float64Array(positionCount(at)).fill(-Infinity);
+	for (let i = 0; i < visits.length; i++) {
+		const t = visits[i].checkIn?.at;
+		if (t !== undefined && t > last[at[i]]) last[at[i]] = t;
+	}
+	return last;
+});
+
+/** For each customer position, the latest order day among a scoped orders array (any status). */
+export const latestOrderDays = memo((orders: readonly Order[]): Float64Array => {
+	const at = customerPositions(orders);
+	if (!at) throw new Error('latestOrderDays: orders of a scoped dataset expected');
+	const days = orderDays(orders);
+	const last = new Float64Array(positionCount(at)).fill(-Infinity);
+	for (let i = 0; i < at.length; i++) if (days[i] > last[at[i]]) last[at[i]] = days[i];
+	return last;
+});
+
+/** For each customer position, the latest opening among a scoped services array. */
+export const latestOpenings = memo((services: readonly Service[]): Float64Array => {
+	const at = customerPositions(services);
+	if (!at) throw new Error('latestOpenings: services of a scoped dataset expected');
+	const last = new Float64Array(positionCount(at)).fill(-Infinity);
+	for (let i = 0; i < at.length; i++) {
+		const t = services[i].openedAt;
+		if (t > last[at[i]]) last[at[i]] = t;
+	}
+	return last;
+});
+
+/** A follow-up still open (see openFollowUps), with its customer's position in the scope. */
+export interface OpenFollowUpAt {
+	visitId: string;
+	customerId: string;
+	dueAt: number;
+	/** The customer's position in the scope's customers. */
+	at: number;
+}
+
+/** openFollowUps (followups.ts) of a scoped visits array, by customer position. */
+export const openFollowUpsMemo = memo((visits: readonly Visit[]): readonly OpenFollowUpAt[] => {
+	const at = customerPositions(visits);
+	if (!at) throw new Error('openFollowUpsMemo: visits of a scoped dataset expected');
+	const last = latestCheckIns(visits);
+	const open: OpenFollowUpAt[] = [];
+	for (let i = 0; i < visits.length; i++) {
+		const v = visits[i];
+		if (v.nextFollowUpAt === undefined) continue;
+		const happened = v.checkIn?.at ?? v.plannedAt ?? -Infinity;
+		if (last[at[i]] > happened) continue;
+		open.push({ visitId: v.id, customerId: v.customerId, dueAt: v.nextFollowUpAt, at: at[i] });
+	}
+	return open.sort((a, b) => a.dueAt - b.dueAt || (a.visitId < b.visitId ? -1 : 1));
+});
+
+/**
+ * The positions of a customers array sorted by id (ascending, as `[...ids].sort()`), and
+ * each position's rank in that order.
+ */
+export const idOrder = memo(
+	(customers: readonly Customer[]): { order: Int32Array; rank: Int32Array } => {
+		const ids = customers.map((c) => c.id);
+		const order = Int32Array.from(ids.keys()).sort((a, b) =>
+			ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : a - b
+		);
+		const rank = new Int32Array(order.length);
+		for (let r = 0; r < order.length; r++) rank[order[r]] = r;
+		return { order, rank };
+	}
 );
+
+export { memo };

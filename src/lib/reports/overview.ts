@@ -3,7 +3,7 @@ import { createdAtOf, STAGES, type Stage } from '../domain';
 import { countKeys, DAY_MS, sumMoney } from './dataset';
 import { scopeDataset, type ReportFilter } from './filters';
 import type { Dataset } from './dataset';
-import { openFollowUpsMemo, orderDays, revenueIndexes } from './indexes';
+import { idOrder, openFollowUpsMemo, orderDays, revenueIndexes } from './indexes';
 
 export interface OverviewParams {
 	now: number;
@@ -55,6 +55,17 @@ export function overview(data: Dataset, { now, filter = {} }: OverviewParams): O
 	previousRevenue = sumMoney([previousRevenue]);
 
 	const overdue = openFollowUpsMemo(d.visits).filter((f) => f.dueAt < now);
+	// Their customers once each, in id order.
+	const seen = new Uint8Array(d.customers.length);
+	const overdueAt: number[] = [];
+	for (const f of overdue) {
+		if (!seen[f.at]) {
+			seen[f.at] = 1;
+			overdueAt.push(f.at);
+		}
+	}
+	const { rank } = idOrder(d.customers);
+	overdueAt.sort((a, b) => rank[a] - rank[b]);
 	return {
 		period: { from, to },
 		previous,
@@ -73,6 +84,6 @@ export function overview(data: Dataset, { now, filter = {} }: OverviewParams): O
 		openServices: d.services.filter((s) => s.status === 'open' || s.status === 'in_progress')
 			.length,
 		overdueFollowUps: overdue.length,
-		overdueCustomerIds: [...new Set(overdue.map((f) => f.customerId))].sort()
+		overdueCustomerIds: overdueAt.map((k) => d.customers[k].id)
 	};
 }

@@ -1,8 +1,9 @@
 /** Data quality: how complete each customer field is, likely duplicates, missing follow-ups. */
-import { createdAtOf, type Customer } from '../domain';
+import type { Customer } from '../domain';
 import type { Dataset } from './dataset';
 import { findDuplicates, type DuplicateGroup } from './duplicates';
-import { inRange, scopeDataset, type ReportFilter } from './filters';
+import { applyFilter, scopeDataset, type ReportFilter } from './filters';
+import { customerPositions, idOrder } from './indexes';
 
 export interface QualityParams {
 	now: number;
@@ -50,28 +51,35 @@ export function quality(data: Dataset, { now, filter = {} }: QualityParams): Qua
 	const customers =
 		filter.from === undefined && filter.to === undefined
 			? d.customers
-			: d.customers.filter((c) => inRange(createdAtOf(c), filter));
+			: applyFilter(data, filter).customers;
 	const n = customers.length;
 
-	const planned = new Set<string>();
-	for (const v of d.visits) {
+	// Customers (by position in the scope) with a visit planned or a follow-up set after now.
+	const planned = new Uint8Array(d.customers.length);
+	const visitAt = customerPositions(d.visits)!;
+	d.visits.forEach((v, i) => {
 		if (
 			(v.plannedAt !== undefined && v.plannedAt > now && !v.checkIn) ||
 			(v.nextFollowUpAt ?? -Infinity) > now
 		) {
-			planned.add(v.customerId);
+			planned[visitAt[i]] = 1;
 		}
-	}
+	});
+	const at = customerPositions(customers)!;
+	const { rank } = idOrder(d.customers);
+	const missingAt: number[] = [];
+	customers.forEach((c, i) => {
+		if ((c.stage === 'lead' || c.stage === 'prospect') && !planned[at[i]]) missingAt.push(at[i]);
+	});
+	missingAt.sort((a, b) => rank[a] - rank[b]);
 	return {
 		customers: n,
 		completeness: QUALITY_FIELDS.map((field) => {
-			const filled = customers.filter((c) => hasValue(c, field)).length;
+			let filled = 0;
+			for (const c of customers) if (hasValue(c, field)) filled++;
 			return { field, filled, share: n ? filled / n : 0 };
 		}),
 		duplicates: findDuplicates(customers),
-		missingFollowUp: customers
-			.filter((c) => (c.stage === 'lead' || c.stage === 'prospect') && !planned.has(c.id))
-			.map((c) => c.id)
-			.sort()
+		missingFollowUp: missingAt.map((k) => d.customers[k].id)
 	};
 }

@@ -1,7 +1,7 @@
 /** Recommendations: what customers who bought what this customer bought also bought. */
 import type { Dataset } from './dataset';
-import { productsByCustomer } from './indexes';
-import { applyFilter, type ReportFilter } from './filters';
+import { orderLines, productNames, revenueByCustomer } from './indexes';
+import { applyFilter, scopeDataset, type ReportFilter } from './filters';
 
 export interface RecommendParams {
 	customerId: string;
@@ -28,24 +28,54 @@ export function recommend(
 	{ customerId, limit = 5, filter = {} }: RecommendParams
 ): Recommendation[] {
 	const d = applyFilter(data, filter);
-	const bought = productsByCustomer(d.orders);
-	const mine = bought.get(customerId);
-	if (!mine) return [];
-	const scores = new Map<string, Recommendation>();
-	for (const [other, products] of bought) {
-		if (other === customerId) continue;
+	const scope = scopeDataset(data, filter);
+	const me = scope.customers.findIndex((c) => c.id === customerId);
+	const byCustomer = revenueByCustomer(d.orders);
+	const lines = orderLines(d.orders);
+	const { start, list } = byCustomer;
+	const customers = start.length - 1;
+	if (me < 0 || me >= customers) return [];
+
+	// Each customer's distinct products (codes), one customer at a time.
+	const stamp = new Int32Array(productNames.length).fill(-1);
+	const distinct: number[] = [];
+	const productsOf = (k: number) => {
+		distinct.length = 0;
+		for (let j = start[k]; j < start[k + 1]; j++) {
+			const i = list[j];
+			for (let l = lines.start[i]; l < lines.start[i + 1]; l++) {
+				const p = lines.product[l];
+				if (stamp[p] !== k) {
+					stamp[p] = k;
+					distinct.push(p);
+				}
+			}
+		}
+		return distinct;
+	};
+	const mine = new Uint8Array(productNames.length);
+	const own = productsOf(me);
+	if (!own.length) return [];
+	for (const p of own) mine[p] = 1;
+	const score = new Float64Array(productNames.length);
+	const buyers = new Float64Array(productNames.length);
+	for (let k = 0; k < customers; k++) {
+		if (k === me || start[k] === start[k + 1]) continue;
+		const products = productsOf(k);
 		let shared = 0;
-		for (const p of products) if (mine.has(p)) shared++;
+		for (const p of products) shared += mine[p];
 		if (!shared) continue;
 		for (const p of products) {
-			if (mine.has(p)) continue;
-			const r = scores.get(p) ?? { product: p, score: 0, customers: 0 };
-			r.score += shared;
-			r.customers++;
-			scores.set(p, r);
+			if (mine[p]) continue;
+			score[p] += shared;
+			buyers[p]++;
 		}
 	}
-	return [...scores.values()]
+	const out: Recommendation[] = [];
+	for (let p = 0; p < buyers.length; p++) {
+		if (buyers[p]) out.push({ product: productNames[p], score: score[p], customers: buyers[p] });
+	}
+	return out
 		.sort(
 			(a, b) => b.score - a.score || b.customers - a.customers || (a.product < b.product ? -1 : 1)
 		)

@@ -1,8 +1,8 @@
 /** Sales: revenue by product, top customers, average order value, order ratings. */
 import { roundMoney } from '../domain';
 import { ratingSummary, type Dataset } from './dataset';
-import { revenueIndexes } from './indexes';
-import { applyFilter, type ReportFilter } from './filters';
+import { customerPositions, orderLines, productNames, revenueIndexes } from './indexes';
+import { applyFilter, scopeDataset, type ReportFilter } from './filters';
 
 export interface SalesParams {
 	filter?: ReportFilter;
@@ -47,8 +47,15 @@ const byRevenue =
  */
 export function sales(data: Dataset, { filter = {}, top = 10 }: SalesParams = {}): Sales {
 	const d = applyFilter(data, filter);
-	const products = new Map<string, ProductSales>();
-	const customers = new Map<string, CustomerSales>();
+	const scope = scopeDataset(data, filter);
+	const lines = orderLines(d.orders);
+	const at = customerPositions(d.orders)!;
+	// By product code and by customer position.
+	const productQuantity = new Float64Array(productNames.length);
+	const productRevenue = new Float64Array(productNames.length);
+	const productOrders = new Int32Array(productNames.length);
+	const customerRevenue = new Float64Array(scope.customers.length);
+	const customerOrders = new Int32Array(scope.customers.length);
 	let revenue = 0;
 	let orders = 0;
 	for (const i of revenueIndexes(d.orders)) {
@@ -56,35 +63,47 @@ export function sales(data: Dataset, { filter = {}, top = 10 }: SalesParams = {}
 		revenue += o.amount;
 		orders++;
 		const items = o.items;
+		const first = lines.start[i];
 		for (let k = 0; k < items.length; k++) {
-			const item = items[k];
-			let p = products.get(item.product);
-			if (!p) {
-				p = { product: item.product, quantity: 0, revenue: 0, orders: 0 };
-				products.set(item.product, p);
-			}
-			p.quantity += item.quantity;
-			p.revenue += item.quantity * item.unitPrice;
-			let first = true;
-			for (let j = 0; j < k && first; j++) first = items[j].product !== item.product;
-			if (first) p.orders++;
+			const p = lines.product[first + k];
+			productQuantity[p] += items[k].quantity;
+			productRevenue[p] += lines.value[first + k];
+			let again = false;
+			for (let j = 0; j < k && !again; j++) again = lines.product[first + j] === p;
+			if (!again) productOrders[p]++;
 		}
-		let c = customers.get(o.customerId);
-		if (!c) {
-			const name = d.customerById.get(o.customerId)?.name ?? '';
-			c = { customerId: o.customerId, name, revenue: 0, orders: 0 };
-			customers.set(o.customerId, c);
-		}
-		c.revenue += o.amount;
-		c.orders++;
+		customerRevenue[at[i]] += o.amount;
+		customerOrders[at[i]]++;
 	}
-	const byProduct = [...products.values()]
-		.map((p) => ({ ...p, revenue: roundMoney(p.revenue) }))
-		.sort(byRevenue((p) => p.product));
-	const topCustomers = [...customers.values()]
-		.map((c) => ({ ...c, revenue: roundMoney(c.revenue) }))
-		.sort(byRevenue((c) => c.customerId))
-		.slice(0, top);
+	const byProduct: ProductSales[] = [];
+	for (let p = 0; p < productOrders.length; p++) {
+		if (!productOrders[p]) continue;
+		byProduct.push({
+			product: productNames[p],
+			quantity: productQuantity[p],
+			revenue: roundMoney(productRevenue[p]),
+			orders: productOrders[p]
+		});
+	}
+	byProduct.sort(byRevenue((p) => p.product));
+	// The top customers, kept sorted while scanning (the order is total: ids are unique).
+	const order = byRevenue<CustomerSales>((c) => c.customerId);
+	const topCustomers: CustomerSales[] = [];
+	for (let k = 0; k < customerOrders.length && top > 0; k++) {
+		if (!customerOrders[k]) continue;
+		const c = scope.customers[k];
+		const row = {
+			customerId: c.id,
+			name: c.name ?? '',
+			revenue: roundMoney(customerRevenue[k]),
+			orders: customerOrders[k]
+		};
+		if (topCustomers.length === top && order(row, topCustomers[top - 1]) >= 0) continue;
+		let w = Math.min(topCustomers.length, top - 1);
+		while (w > 0 && order(row, topCustomers[w - 1]) < 0) w--;
+		topCustomers.splice(w, 0, row);
+		if (topCustomers.length > top) topCustomers.pop();
+	}
 	return {
 		revenue: roundMoney(revenue),
 		orders,

@@ -1,8 +1,8 @@
 /** Who the customers are: counts by stage, grade, source, region and tag, and RFM segments. */
 import { GRADES, roundMoney, SOURCES, STAGES } from '../domain';
 import { countKeys, DAY_MS, type Dataset } from './dataset';
-import { orderDays, revenueIndexes } from './indexes';
-import { applyFilter, regionOf, type ReportFilter } from './filters';
+import { customerPositions, idOrder, orderDays, revenueIndexes } from './indexes';
+import { applyFilter, regionOf, scopeDataset, type ReportFilter } from './filters';
 
 export interface SegmentationParams {
 	now: number;
@@ -55,7 +55,7 @@ export function recencyScore(days: number): number {
  * Ties share a score; a lone customer scores 3 (no one to compare with).
  */
 export function rankScores(values: readonly number[]): number[] {
-	const sorted = [...values].sort((a, b) => a - b);
+	const sorted = Float64Array.from(values).sort();
 	const n = sorted.length;
 	const firstAbove = (v: number, strict: boolean) => {
 		let lo = 0;
@@ -102,36 +102,41 @@ export function segmentation(
 	const cs = d.customers;
 	const tagged = cs.flatMap((c) => c.interests);
 
-	const stats = new Map<string, { last: number; frequency: number; monetary: number }>();
+	// Per customer position in the scope: last revenue order day, count and sum.
+	const scope = scopeDataset(data, filter);
+	const n = scope.customers.length;
+	const lastDay = new Float64Array(n).fill(-Infinity);
+	const frequency = new Int32Array(n);
+	const monetary = new Float64Array(n);
 	const days = orderDays(d.orders);
+	const at = customerPositions(d.orders)!;
 	for (const i of revenueIndexes(d.orders)) {
-		const o = d.orders[i];
-		let s = stats.get(o.customerId);
-		if (!s) stats.set(o.customerId, (s = { last: -Infinity, frequency: 0, monetary: 0 }));
-		s.last = Math.max(s.last, days[i]);
-		s.frequency++;
-		s.monetary += o.amount;
+		const k = at[i];
+		lastDay[k] = Math.max(lastDay[k], days[i]);
+		frequency[k]++;
+		monetary[k] += d.orders[i].amount;
 	}
-	const ids = [...stats.keys()].sort();
-	const rows = ids.map((id) => stats.get(id)!);
-	const fs = rankScores(rows.map((s) => s.frequency));
-	const ms = rankScores(rows.map((s) => s.monetary));
+	// Customers with a revenue order, in id order.
+	const rowsAt: number[] = [];
+	for (const k of idOrder(scope.customers).order) if (frequency[k] > 0) rowsAt.push(k);
+	const ids = rowsAt.map((k) => scope.customers[k].id);
+	const fs = rankScores(rowsAt.map((k) => frequency[k]));
+	const ms = rankScores(rowsAt.map((k) => monetary[k]));
 	const segments = Object.fromEntries(RFM_SEGMENTS.map((s) => [s, [] as string[]])) as Record<
 		RfmSegment,
 		string[]
 	>;
 	const rfm = ids.map((customerId, i): RfmRow => {
-		const s = rows[i];
-		const recencyDays = Math.max(0, Math.floor((now - s.last) / DAY_MS));
+		const k = rowsAt[i];
+		const recencyDays = Math.max(0, Math.floor((now - lastDay[k]) / DAY_MS));
 		const r = recencyScore(recencyDays);
-		const segment = rfmSegment(s.frequency, r, fs[i], ms[i]);
+		const segment = rfmSegment(frequency[k], r, fs[i], ms[i]);
 		segments[segment].push(customerId);
-		const monetary = roundMoney(s.monetary);
 		return {
 			customerId,
 			recencyDays,
-			frequency: s.frequency,
-			monetary,
+			frequency: frequency[k],
+			monetary: roundMoney(monetary[k]),
 			r,
 			f: fs[i],
 			m: ms[i],

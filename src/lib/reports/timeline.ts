@@ -89,10 +89,43 @@ export class EventIndex {
 
 	private static sorted(times: Float64Array, values: Float64Array): [Float64Array, Float64Array] {
 		const n = times.length;
-		// A stable sort by time (ties keep their order, so sums add up in the same order).
-		const order = Uint32Array.from({ length: n }, (_, i) => i).sort(
-			(a, b) => times[a] - times[b] || a - b
-		);
+		// A stable sort by time (ties keep their order, so sums add up in the same order):
+		// the distinct times sorted natively, then each event counted into its time's slot.
+		const sortedTimes = times.slice().sort();
+		let m = 0;
+		for (let i = 0; i < n; i++) {
+			if (i === 0 || !(sortedTimes[i] === sortedTimes[m - 1])) sortedTimes[m++] = sortedTimes[i];
+		}
+		const distinct = sortedTimes.subarray(0, m);
+		const slotOf = new Int32Array(n);
+		for (let i = 0; i < n; i++) {
+			const t = times[i];
+			let lo = 0;
+			let hi = m;
+			while (lo < hi) {
+				const mid = (lo + hi) >> 1;
+				if (distinct[mid] < t) lo = mid + 1;
+				else hi = mid;
+			}
+			// NaN never equals a distinct time: such events sort last, in order.
+			const slot = lo < m && distinct[lo] === t ? lo : m;
+			slotOf[i] = slot;
+		}
+		return EventIndex.placed(times, values, slotOf, m);
+	}
+
+	private static placed(
+		times: Float64Array,
+		values: Float64Array,
+		slotOf: Int32Array,
+		m: number
+	): [Float64Array, Float64Array] {
+		const n = times.length;
+		const next = new Int32Array(m + 2);
+		for (let i = 0; i < n; i++) next[slotOf[i] + 1]++;
+		for (let k = 0; k <= m; k++) next[k + 1] += next[k];
+		const order = new Int32Array(n);
+		for (let i = 0; i < n; i++) order[next[slotOf[i]]++] = i;
 		const sortedTimes = new Float64Array(n);
 		const sums = new Float64Array(n + 1);
 		for (let i = 0; i < n; i++) {

@@ -1,6 +1,6 @@
 /** New customers and revenue per ISO week or month, each beside the same period last year. */
 import { createdAtOf, roundMoney } from '../domain';
-import type { Order } from '../domain';
+import type { Customer, Order } from '../domain';
 import type { Dataset } from './dataset';
 import { orderDays, revenueIndexes } from './indexes';
 import { scopeDataset, type ReportFilter } from './filters';
@@ -45,7 +45,7 @@ export function trends(
 	{ now, granularity = 'month', filter = {} }: TrendsParams
 ): Trends {
 	const d = scopeDataset(data, filter);
-	const customers = new EventIndex(d.customers.map((c) => ({ t: createdAtOf(c) })));
+	const customers = creationEvents(d.customers);
 	const orders = revenueEvents(d.orders);
 	const figures = (b: Bucket): TrendFigures => ({
 		newCustomers: customers.count(b.start, b.end),
@@ -72,11 +72,27 @@ function revenueEvents(orders: readonly Order[]): EventIndex {
 	if (!index) {
 		const days = orderDays(orders);
 		const revenue = revenueIndexes(orders);
-		index = EventIndex.fromArrays(
-			Float64Array.from(revenue, (i) => days[i]),
-			Float64Array.from(revenue, (i) => orders[i].amount ?? 0)
-		);
+		const times = new Float64Array(revenue.length);
+		const amounts = new Float64Array(revenue.length);
+		for (let k = 0; k < revenue.length; k++) {
+			times[k] = days[revenue[k]];
+			amounts[k] = orders[revenue[k]].amount ?? 0;
+		}
+		index = EventIndex.fromArrays(times, amounts);
 		revenueEventsOf.set(orders, index);
+	}
+	return index;
+}
+
+/** Customers by creation time; once per customers array. */
+const creationEventsOf = new WeakMap<readonly Customer[], EventIndex>();
+function creationEvents(customers: readonly Customer[]): EventIndex {
+	let index = creationEventsOf.get(customers);
+	if (!index) {
+		const times = new Float64Array(customers.length);
+		for (let k = 0; k < customers.length; k++) times[k] = createdAtOf(customers[k]);
+		index = EventIndex.fromArrays(times, new Float64Array(customers.length));
+		creationEventsOf.set(customers, index);
 	}
 	return index;
 }
