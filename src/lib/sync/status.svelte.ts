@@ -278,3 +278,10 @@ export class SyncStatus {
 }
 
 export const syncStatus = new SyncStatus();
+
+/**
+ * True while this device's first sync is taking in records: pages that follow whole
+ * collections read them every few seconds meanwhile (`calmWhile`). Offline it is false, so
+ * what a rep types then shows at once.
+ */
+export const firstSyncBusy = (): boolean => syncStatus.firstSync && syncStatus.active;
