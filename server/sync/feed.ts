@@ -31,20 +31,60 @@ export async function lockFeed(tx: Db): Promise<void> {
 	await tx.execute(sql`select pg_advisory_xact_lock(${FEED_LOCK})`);
 }
 
+/** A record named by collection and id. */
+export interface RecordKey {
+	collection: CollectionName;
+	id: string;
+}
+
+/** What a push reads of a stored record. */
+export interface LockedRow {
+	collection: CollectionName;
+	id: string;
+	data: Record<string, unknown>;
+	ownerId: string | null;
+	customerId: string | null;
+	pushedBy: string;
+}
+
 /**
  * A push's locks until its transaction ends: the writers' gate shared, then `write` records
  * exclusive and `read` records shared (customers whose owner the push copies into
- * children), all in one fixed order so two pushes never deadlock. Call before reading the
- * stored states the push merges against.
+ * children), all in one fixed order so two pushes never deadlock; then, in the same round
+ * trip, the stored rows of every named record that exists (read after the locks). Keys are
+ * `collection/id`.
  */
 export async function lockRecords(
 	tx: Db,
-	write: { collection: CollectionName; id: string }[],
-	read: { collection: CollectionName; id: string }[] = []
-): Promise<void> {
-	const key = (r: { collection: string; id: string }) => `${r.collection}/${r.id}`;
-	await tx.execute(
-		sql`select sync_lock_records(${JSON.stringify(write.map(key))}::jsonb, ${JSON.stringify(read.map(key))}::jsonb)`
+	write: RecordKey[],
+	read: RecordKey[] = []
+): Promise<Map<string, LockedRow>> {
+	const pairs = (keys: RecordKey[]) => JSON.stringify(keys.map((k) => [k.collection, k.id]));
+	const rows = rowsOf<{
+		collection: CollectionName;
+		id: string;
+		data: Record<string, unknown>;
+		owner_id: string | null;
+		customer_id: string | null;
+		pushed_by: string;
+	}>(
+		await tx.execute(
+			sql`select collection, id, data, owner_id, customer_id, pushed_by
+			from sync_lock_read(${pairs(write)}::jsonb, ${pairs(read)}::jsonb)`
+		)
+	);
+	return new Map(
+		rows.map((r) => [
+			`${r.collection}/${r.id}`,
+			{
+				collection: r.collection,
+				id: r.id,
+				data: r.data,
+				ownerId: r.owner_id,
+				customerId: r.customer_id,
+				pushedBy: r.pushed_by
+			}
+		])
 	);
 }
 

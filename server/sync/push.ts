@@ -4,17 +4,15 @@
  * the records in primary-key order, their history and the feed notification; scope hooks
  * follow for customers that arrived or moved. The feed positions are taken at COMMIT.
  */
-import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client';
-import { syncRecords } from '../db/schema';
 import { ApiError, invalid } from '../http/errors';
 import type { PublicUser } from '../auth/user';
 import { recordSchemas, type CollectionName } from '#domain/collections';
 import { toWire, type PushRow, type WireDoc } from '#domain/sync/protocol';
 import type { Doc } from '#domain/sync/merge';
 import { decideRow, type HistoryEntry, type StoredRow } from './decide';
-import { lockRecords } from './feed';
+import { lockRecords, type LockedRow } from './feed';
 import { canAssign, loadViewer } from './scope';
 import { recordWrite, writeBatch, type RecordWrite } from './writes';
 import { customerArrived, customerReassigned } from './reassign';
@@ -53,23 +51,24 @@ export function prepareRows(collection: CollectionName, rows: PushRow[]): Prepar
 	});
 }
 
-async function loadStored(
-	tx: Db,
+/** The rows of `collection` among `locked`, by id. */
+function storedOf(
+	locked: Map<string, LockedRow>,
 	collection: CollectionName,
-	ids: string[]
-): Promise<Map<string, StoredRow>> {
-	const rows = ids.length
-		? await tx
-				.select()
-				.from(syncRecords)
-				.where(and(eq(syncRecords.collection, collection), inArray(syncRecords.id, ids)))
-		: [];
-	return new Map(
-		rows.map((r) => [
-			r.id,
-			{ data: r.data as Doc, ownerId: r.ownerId, customerId: r.customerId, pushedBy: r.pushedBy }
-		])
-	);
+	ids: Iterable<string>
+): Map<string, StoredRow> {
+	const out = new Map<string, StoredRow>();
+	for (const id of ids) {
+		const r = locked.get(`${collection}/${id}`);
+		if (r)
+			out.set(id, {
+				data: r.data as Doc,
+				ownerId: r.ownerId,
+				customerId: r.customerId,
+				pushedBy: r.pushedBy
+			});
+	}
+	return out;
 }
 
 /** Answers the states the device must adopt (`[]` when all rows were taken as sent). */
@@ -94,23 +93,23 @@ export async function applyPush(
 		for (const p of prepared) for (const c of named(p.parsed)) customerIds.add(c);
 		const asCustomers = (cs: string[]) =>
 			cs.map((id) => ({ collection: 'customers' as const, id }));
-		await lockRecords(
+		const locked = await lockRecords(
 			tx,
 			ids.map((id) => ({ collection, id })),
 			asCustomers([...customerIds])
 		);
 		const viewer = await loadViewer(tx, user);
-		const stored = await loadStored(tx, collection, ids);
+		const stored = storedOf(locked, collection, ids);
 		// A stored child may name a customer the sent state does not (a move): lock it too.
 		const more = [...stored.values()]
 			.flatMap((r) => named(r.data))
 			.filter((c) => !customerIds.has(c));
 		if (more.length) {
-			await lockRecords(tx, [], asCustomers(more));
+			for (const [key, row] of await lockRecords(tx, [], asCustomers(more))) locked.set(key, row);
 			for (const c of more) customerIds.add(c);
 		}
 		const customers =
-			collection === 'customers' ? stored : await loadStored(tx, 'customers', [...customerIds]);
+			collection === 'customers' ? stored : storedOf(locked, 'customers', customerIds);
 		const customerOwners = new Map([...customers].map(([id, c]) => [id, c.ownerId]));
 		const assignable = new Map<string, boolean>();
 		for (const p of prepared) {
