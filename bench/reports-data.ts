@@ -204,3 +204,38 @@ export function reportRuns(data: Dataset, now = BENCH_NOW): [ReportName, unknown
 		['recommend', { customerId: firstLive }]
 	];
 }
+
+/**
+ * The same records as new objects in new arrays: a snapshot nothing computed for `data` can
+ * recognise (no cache keyed by an array, nor a diff by record identity, can hit).
+ */
+export function cloneDataset(data: Dataset): Dataset {
+	const copy = <T extends object>(xs: readonly T[]): T[] => xs.map((x) => ({ ...x }));
+	return {
+		customers: copy(data.customers),
+		orders: copy(data.orders),
+		services: copy(data.services),
+		visits: copy(data.visits),
+		campaigns: copy(data.campaigns),
+		participations: copy(data.participations)
+	};
+}
+
+/**
+ * The snapshot after one order edit, as the app publishes it: a new orders array in which
+ * one live order is replaced by an edited copy (a new rating and a later status); every
+ * other collection's array is the same object.
+ */
+export function editOneOrder(data: Dataset, at = Math.floor(data.orders.length / 2)): Dataset {
+	let i = at;
+	while (data.orders[i]?._deleted) i++;
+	const before = data.orders[i];
+	const orders = [...data.orders];
+	orders[i] = {
+		...before,
+		updatedAt: before.updatedAt + 1,
+		rating: before.rating === 5 ? 4 : 5,
+		status: before.status === 'completed' ? 'shipped' : 'completed'
+	};
+	return { ...data, orders };
+}

@@ -2,7 +2,7 @@
 import { GRADES, roundMoney, SOURCES, STAGES, type Customer, type Order } from '../domain';
 import type { Dataset } from './dataset';
 import { applyFilter, regionOf, scopeDataset, type ReportFilter } from './filters';
-import { customerPositions, orderLines, productNames, revenueIndexes } from './indexes';
+import { customerPositions, monthNames, orderLines, productNames, revenueIndexes } from './indexes';
 
 export const CUSTOMER_DIMENSIONS = ['stage', 'grade', 'source', 'region', 'owner'] as const;
 export const ORDER_DIMENSIONS = ['month', 'product'] as const;
@@ -126,7 +126,7 @@ export function crossTab(
 		isCustomerDim(dim)
 			? customerKeyTable(scoped, dim)
 			: dim === 'month'
-				? { names: monthNames, codes: monthCodes(d.orders) }
+				? { names: monthNames, codes: orderLines(d.orders).month }
 				: { names: productNames };
 	const lines = byCustomers ? undefined : orderLines(d.orders);
 	const rowTable = tableOf(rows);
@@ -183,9 +183,9 @@ export function crossTab(
 		const [rowKind, colKind] = [kindOf(rows), kindOf(columns)];
 		const [rowOf, colOf] = [rowTable.codes, colTable.codes];
 		const code = (kind: number, codes: Int32Array | undefined, i: number, line: number) =>
-			kind === 0 ? codes![at[i]] : kind === 1 ? codes![i] : line;
+			kind === 0 ? codes![at[i]] : kind === 1 ? codes![row[i]] : line;
 		const withProduct = rows === 'product' || columns === 'product';
-		const { start, product, value } = lines!;
+		const { row, start, product, value } = lines!;
 		for (let i = 0; i < d.orders.length; i++) {
 			const o = d.orders[i];
 			const revenue = revenueFlags[i] === 1;
@@ -202,13 +202,14 @@ export function crossTab(
 				continue;
 			}
 			// One part per product, in order of first appearance; its lines' values summed in order.
-			for (let l = start[i]; l < start[i + 1]; l++) {
+			const [first, end] = [start[row[i]], start[row[i] + 1]];
+			for (let l = first; l < end; l++) {
 				const p = product[l];
 				let seen = false;
-				for (let m = start[i]; m < l && !seen; m++) seen = product[m] === p;
+				for (let m = first; m < l && !seen; m++) seen = product[m] === p;
 				if (seen) continue;
 				let partRevenue = 0 + value[l];
-				for (let m = l + 1; m < start[i + 1]; m++) if (product[m] === p) partRevenue += value[m];
+				for (let m = l + 1; m < end; m++) if (product[m] === p) partRevenue += value[m];
 				place(
 					i,
 					code(rowKind, rowOf, i, p),
@@ -250,44 +251,6 @@ function grow(a: Accs): Accs {
 	b.ratingSum.set(a.ratingSum);
 	b.last.set(a.last);
 	return b;
-}
-
-/** Months (`YYYY-MM`, the first 7 characters of an order's date) by code, shared. */
-const monthNames: string[] = [];
-const monthIndex = new Map<string, number>();
-const monthByNumber = new Map<number, number>();
-const monthsOf = new WeakMap<readonly Order[], Int32Array>();
-
-function monthCode(date: string): number {
-	// `YYYY-MM…` by its digits, without making a string; anything else by its first 7 characters.
-	let n = 0;
-	for (let i = 0; i < 7 && n >= 0; i++) {
-		const ch = date.charCodeAt(i);
-		if (i === 4) n = ch === 45 ? n : -1;
-		else n = ch >= 48 && ch <= 57 ? n * 10 + ch - 48 : -1;
-	}
-	let code = n >= 0 ? monthByNumber.get(n) : undefined;
-	if (code === undefined) {
-		const key = date.slice(0, 7);
-		code = monthIndex.get(key);
-		if (code === undefined) {
-			monthIndex.set(key, (code = monthNames.length));
-			monthNames.push(key);
-		}
-		if (n >= 0) monthByNumber.set(n, code);
-	}
-	return code;
-}
-
-/** Each order's month code, kept per orders array. */
-function monthCodes(orders: readonly Order[]): Int32Array {
-	let codes = monthsOf.get(orders);
-	if (!codes) {
-		codes = new Int32Array(orders.length);
-		for (let i = 0; i < orders.length; i++) codes[i] = monthCode(orders[i].date);
-		monthsOf.set(orders, codes);
-	}
-	return codes;
 }
 
 /** Codes of the keys met: enumerations in their defined order (then `none`), else ascending. */

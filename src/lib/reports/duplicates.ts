@@ -97,16 +97,22 @@ export function findDuplicates(customers: readonly Customer[]): DuplicateGroup[]
 	linkSame('email', emailKeys);
 
 	const names = customers.map((c) => normalizeText(c.name));
-	const blocks = new Map<string, number[]>();
+	// Blocks by company (as a number) and the name's first or last UTF-16 unit.
+	const companies = new Map<string, number>();
+	const blocks = new Map<number, number[]>();
+	const addTo = (key: number, i: number) => {
+		const list = blocks.get(key);
+		if (list) list.push(i);
+		else blocks.set(key, [i]);
+	};
 	customers.forEach((c, i) => {
 		const company = normalizeText(c.company);
 		const name = names[i];
 		if (!company || !name) return;
-		for (const k of [`${company}\u0000^${name[0]}`, `${company}\u0000$${name[name.length - 1]}`]) {
-			const list = blocks.get(k);
-			if (list) list.push(i);
-			else blocks.set(k, [i]);
-		}
+		let code = companies.get(company);
+		if (code === undefined) companies.set(company, (code = companies.size));
+		addTo(code * 131_072 + name.charCodeAt(0), i);
+		addTo(code * 131_072 + 65_536 + name.charCodeAt(name.length - 1), i);
 	});
 	for (const block of blocks.values()) {
 		for (let x = 0; x < block.length; x++) {

@@ -380,16 +380,20 @@ function ordersInRange(orders: readonly Order[], f: ReportFilter): Order[] {
 function keep<T extends object>(records: readonly T[], test: (r: T, i: number) => boolean): T[] {
 	const from = customerPositions(records);
 	const origin = originOf(records);
-	const out: T[] = [];
-	const at: number[] = [];
-	const rawAt: number[] = [];
-	for (let i = 0; i < records.length; i++) {
-		if (!test(records[i], i)) continue;
-		out.push(records[i]);
-		if (from) at.push(from[i]);
-		if (origin) rawAt.push(origin.at[i]);
+	const kept = new Uint8Array(records.length);
+	let n = 0;
+	for (let i = 0; i < records.length; i++) if (test(records[i], i)) ((kept[i] = 1), n++);
+	const out: T[] = new Array(n);
+	const at = from ? new Int32Array(n) : undefined;
+	const rawAt = origin ? new Int32Array(n) : undefined;
+	for (let i = 0, w = 0; i < records.length; i++) {
+		if (!kept[i]) continue;
+		out[w] = records[i];
+		if (at) at[w] = from![i];
+		if (rawAt) rawAt[w] = origin!.at[i];
+		w++;
 	}
-	if (from) rememberPositions(out, Int32Array.from(at));
-	if (origin) rememberOrigin(out, { raw: origin.raw, at: Int32Array.from(rawAt) });
+	if (at) rememberPositions(out, at);
+	if (rawAt) rememberOrigin(out, { raw: origin!.raw, at: rawAt });
 	return out;
 }

@@ -52,7 +52,7 @@ class Derived<T, D, V> {
 		if (last && last.dep === dep && last.records.length === records.length) {
 			const changed: number[] = [];
 			const before = last.records;
-			const limit = records.length >> 3;
+			const limit = Math.max(16, records.length >> 3);
 			for (let i = 0; i < records.length && changed.length <= limit; i++) {
 				if (records[i] !== before[i]) changed.push(i);
 			}
@@ -154,10 +154,39 @@ function productCode(name: string): number {
 	return code;
 }
 
-/** An orders array read once: each order's day, revenue flag and lines (by position). */
+/** Months (`YYYY-MM`, the first 7 characters of an order's date) by code, shared. */
+export const monthNames: string[] = [];
+const monthIndex = new Map<string, number>();
+const monthByNumber = new Map<number, number>();
+
+/** The code (`monthNames`) of the first 7 characters of a date. */
+export function monthCode(date: string): number {
+	// `YYYY-MM…` by its digits, without making a string; anything else by its first 7 characters.
+	let n = 0;
+	for (let i = 0; i < 7 && n >= 0; i++) {
+		const ch = date.charCodeAt(i);
+		if (i === 4) n = ch === 45 ? n : -1;
+		else n = ch >= 48 && ch <= 57 ? n * 10 + ch - 48 : -1;
+	}
+	let code = n >= 0 ? monthByNumber.get(n) : undefined;
+	if (code === undefined) {
+		const key = date.slice(0, 7);
+		code = monthIndex.get(key);
+		if (code === undefined) {
+			monthIndex.set(key, (code = monthNames.length));
+			monthNames.push(key);
+		}
+		if (n >= 0) monthByNumber.set(n, code);
+	}
+	return code;
+}
+
+/** An orders array read once: each order's day, month, revenue flag and lines (by position). */
 export interface OrderColumns {
 	/** `dayStart(order.date)`. */
 	day: Float64Array;
+	/** `monthCode(order.date)`. */
+	month: Int32Array;
 	/** 1 for a revenue order (REVENUE_STATUSES). */
 	revenue: Uint8Array;
 	/** Order i's lines are itemStart[i] … itemStart[i + 1] − 1. */
@@ -170,12 +199,14 @@ export interface OrderColumns {
 function readOrders(orders: readonly Order[]): OrderColumns {
 	const n = orders.length;
 	const day = new Float64Array(n);
+	const month = new Int32Array(n);
 	const revenue = new Uint8Array(n);
 	const itemStart = new Int32Array(n + 1);
 	let lines = 0;
 	for (let i = 0; i < n; i++) {
 		const o = orders[i];
 		day[i] = dayStart(o.date);
+		month[i] = monthCode(o.date);
 		revenue[i] = isRevenue(o) ? 1 : 0;
 		itemStart[i] = lines;
 		lines += o.items.length;
@@ -190,7 +221,7 @@ function readOrders(orders: readonly Order[]): OrderColumns {
 			itemValue[at] = items[k].quantity * items[k].unitPrice;
 		}
 	}
-	return { day, revenue, itemStart, itemProduct, itemValue };
+	return { day, month, revenue, itemStart, itemProduct, itemValue };
 }
 
 const orderColumnsOf = new Derived<Order, null, OrderColumns>(
@@ -203,6 +234,7 @@ const orderColumnsOf = new Derived<Order, null, OrderColumns>(
 		}
 		const next: OrderColumns = {
 			day: previous.day.slice(),
+			month: previous.month.slice(),
 			revenue: previous.revenue.slice(),
 			itemStart,
 			itemProduct: previous.itemProduct.slice(),
@@ -211,6 +243,7 @@ const orderColumnsOf = new Derived<Order, null, OrderColumns>(
 		for (const i of changed) {
 			const o = orders[i];
 			next.day[i] = dayStart(o.date);
+			next.month[i] = monthCode(o.date);
 			next.revenue[i] = isRevenue(o) ? 1 : 0;
 			for (let k = 0, at = itemStart[i]; k < o.items.length; k++, at++) {
 				next.itemProduct[at] = productCode(o.items[k].product);
@@ -293,37 +326,31 @@ export const revenueIndexes = memo((orders: readonly Order[]): Uint32Array => {
 	return out.slice(0, n);
 });
 
-/** Lines of each order, by position: product code and value (see OrderColumns). */
+/**
+ * Lines of each order of an array, without copying: order i's lines are
+ * start[row[i]] … start[row[i] + 1] − 1 of `product` and `value` (its raw array's columns).
+ */
 export interface OrderLines {
-	/** Order i's lines are start[i] … start[i + 1] − 1 of `product` and `value`. */
+	row: Int32Array;
 	start: Int32Array;
 	product: Int32Array;
 	value: Float64Array;
+	/** Each order's month code (`monthNames`), by row. */
+	month: Int32Array;
 }
 
 /** The lines of an orders array (a scoped one reads its raw array's columns). */
 export const orderLines = memo((orders: readonly Order[]): OrderLines => {
 	const origin = originOf(orders);
 	const cols = orderColumns((origin?.raw as readonly Order[]) ?? orders);
-	const at = origin?.at;
-	const start = new Int32Array(orders.length + 1);
-	let lines = 0;
-	for (let i = 0; i < orders.length; i++) {
-		start[i] = lines;
-		const r = at ? at[i] : i;
-		lines += cols.itemStart[r + 1] - cols.itemStart[r];
-	}
-	start[orders.length] = lines;
-	const product = new Int32Array(lines);
-	const value = new Float64Array(lines);
-	for (let i = 0, w = 0; i < orders.length; i++) {
-		const r = at ? at[i] : i;
-		for (let k = cols.itemStart[r]; k < cols.itemStart[r + 1]; k++, w++) {
-			product[w] = cols.itemProduct[k];
-			value[w] = cols.itemValue[k];
-		}
-	}
-	return { start, product, value };
+	const row = origin?.at ?? Int32Array.from(orders.keys());
+	return {
+		row,
+		start: cols.itemStart,
+		product: cols.itemProduct,
+		value: cols.itemValue,
+		month: cols.month
+	};
 });
 
 /** How many customers positions can name: one more than the largest position. */

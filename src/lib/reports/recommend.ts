@@ -43,7 +43,8 @@ export function recommend(
 		distinct.length = 0;
 		for (let j = start[k]; j < start[k + 1]; j++) {
 			const i = list[j];
-			for (let l = lines.start[i]; l < lines.start[i + 1]; l++) {
+			const r = lines.row[i];
+			for (let l = lines.start[r]; l < lines.start[r + 1]; l++) {
 				const p = lines.product[l];
 				if (stamp[p] !== k) {
 					stamp[p] = k;

@@ -63,7 +63,7 @@ export function sales(data: Dataset, { filter = {}, top = 10 }: SalesParams = {}
 		revenue += o.amount;
 		orders++;
 		const items = o.items;
-		const first = lines.start[i];
+		const first = lines.start[lines.row[i]];
 		for (let k = 0; k < items.length; k++) {
 			const p = lines.product[first + k];
 			productQuantity[p] += items[k].quantity;
