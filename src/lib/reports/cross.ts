@@ -1,5 +1,5 @@
 /** Cross analysis: a pivot of any two dimensions against count, revenue or average rating. */
-import { GRADES, roundMoney, SOURCES, STAGES, type Customer, type Order } from '../domain';
+import { GRADES, roundMoney, SOURCES, STAGES, type Customer } from '../domain';
 import type { Dataset } from './dataset';
 import { applyFilter, regionOf, scopeDataset, type ReportFilter } from './filters';
 import { customerPositions, monthNames, orderLines, productNames, revenueIndexes } from './indexes';

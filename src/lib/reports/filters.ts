@@ -382,7 +382,11 @@ function keep<T extends object>(records: readonly T[], test: (r: T, i: number) =
 	const origin = originOf(records);
 	const kept = new Uint8Array(records.length);
 	let n = 0;
-	for (let i = 0; i < records.length; i++) if (test(records[i], i)) ((kept[i] = 1), n++);
+	for (let i = 0; i < records.length; i++) {
+		if (!test(records[i], i)) continue;
+		kept[i] = 1;
+		n++;
+	}
 	const out: T[] = new Array(n);
 	const at = from ? new Int32Array(n) : undefined;
 	const rawAt = origin ? new Int32Array(n) : undefined;
