@@ -19,6 +19,13 @@ import {
 	type ReportSource
 } from '$lib/reports';
 import type { SourceState } from '$lib/reports/protocol';
+import {
+	figureKey,
+	FiguresWriter,
+	idbStore,
+	loadFigures,
+	type CachedFigures
+} from '$lib/reports/worker/figures-cache';
 import { drillCustomers, type DrillQuery } from './drill';
 import { facetsOf, type Facets } from './facets';
 import { SnapshotBuilder } from './snapshot';
@@ -88,22 +95,41 @@ export class ReportsData {
 	#source: ReportSource | undefined;
 	#state = $state.raw<SourceState | undefined>(undefined);
 	#facets = $state.raw<Facets>(facetsOf([]));
+	/** The last visit's figures, shown until the worker has read the records. */
+	#cached = $state.raw<CachedFigures | undefined>(undefined);
+	#writer: FiguresWriter | undefined;
+	#saveTimer: ReturnType<typeof setTimeout> | undefined;
 	readonly #inline: LiveDataset;
 
-	constructor(db: () => FieldbookDb | undefined, { useWorker = workerPlatform() } = {}) {
+	constructor(
+		db: () => FieldbookDb | undefined,
+		{ useWorker = workerPlatform(), figures = idbStore() } = {}
+	) {
 		this.#mode = useWorker ? 'worker' : 'inline';
 		this.#inline = new LiveDataset(() => (this.#mode === 'inline' ? db() : undefined));
 		$effect(() => {
 			const open = db();
 			if (!open || this.#mode !== 'worker') return;
+			const name = open.name;
+			let live = true;
+			const writer = new FiguresWriter(figures, name);
+			this.#writer = writer;
+			loadFigures(figures, name).then((f) => {
+				if (live && f && !this.#state) {
+					this.#cached = f;
+					this.#facets = { ...f.facets, names: facetsOf([]).names };
+				}
+			});
 			const source = openReportSource({
-				databaseName: open.name,
+				databaseName: name,
 				onState: (state) => {
 					if (state.facets) this.#facets = state.facets;
+					this.#cached = undefined;
 					this.#state = state;
 				},
 				onFailed: (error) => {
 					console.warn(`Reports run on the page: ${error}`);
+					this.#cached = undefined;
 					this.#mode = 'inline';
 				}
 			});
@@ -113,27 +139,43 @@ export class ReportsData {
 			}
 			this.#source = source;
 			return () => {
+				live = false;
 				source.dispose();
+				if (this.#saveTimer !== undefined) clearTimeout(this.#saveTimer);
+				this.#saveTimer = undefined;
+				void writer.save();
+				this.#writer = undefined;
 				this.#source = undefined;
 				this.#state = undefined;
+				this.#cached = undefined;
 			};
 		});
 	}
 
-	/** True once the records were read (every collection answered once). */
+	/** True once there are figures to show: the records were read, or the last visit's figures. */
 	get ready(): boolean {
-		return this.#mode === 'worker' ? this.#state !== undefined : this.#inline.ready;
+		return this.#mode === 'worker'
+			? this.#state !== undefined || this.#cached !== undefined
+			: this.#inline.ready;
 	}
 
-	/** When the current snapshot was taken (epoch ms): the "now" reports use. */
+	/**
+	 * The moment (epoch ms) of the records shown: the "now" reports use. While the last
+	 * visit's figures are shown, theirs.
+	 */
 	get at(): number {
-		return this.#mode === 'worker' ? (this.#state?.at ?? 0) : this.#inline.at;
+		return this.#mode === 'worker' ? (this.#state?.at ?? this.#cached?.at ?? 0) : this.#inline.at;
+	}
+
+	/** True while the last visit's figures are shown and the records are still being read. */
+	get stale(): boolean {
+		return this.#mode === 'worker' && !this.#state && this.#cached !== undefined;
 	}
 
 	/** Whether any customer record is on the device. */
 	get hasData(): boolean {
 		return this.#mode === 'worker'
-			? (this.#state?.customers ?? 0) > 0
+			? (this.#state?.customers ?? this.#cached?.customers ?? 0) > 0
 			: this.#inline.data.customers.length > 0;
 	}
 
@@ -149,7 +191,8 @@ export class ReportsData {
 
 	/**
 	 * Runs a report on the latest records. Reactive: called inside an effect or derived it
-	 * re-runs when the records change.
+	 * re-runs when the records change. Until the worker has read the records, a figure the
+	 * last visit computed with the same parameters is answered at once.
 	 */
 	run<N extends ReportName>(
 		name: N,
@@ -157,11 +200,35 @@ export class ReportsData {
 		signal?: AbortSignal
 	): Promise<ReportResult<N>> {
 		if (this.#mode === 'inline') return runReport(name, this.#inline.data, params);
-		void this.#state; // re-run on every new snapshot
+		const state = this.#state; // re-run on every new snapshot
+		const cached = this.#cached;
 		const source = this.#source;
 		if (!source) return Promise.reject(new Error('The records are not loaded yet.'));
 		// Parameters may hold state proxies, which cannot be posted: send plain copies.
-		return source.run(name, $state.snapshot(params) as ReportParams<N>, signal);
+		const plain = $state.snapshot(params) as ReportParams<N>;
+		const key = figureKey(name, plain);
+		if (!state && cached && key in cached.results) {
+			return Promise.resolve(cached.results[key] as ReportResult<N>);
+		}
+		return source.run(name, plain, signal).then((result) => {
+			this.#remember(key, result);
+			return result;
+		});
+	}
+
+	/** Keeps a fresh figure for the next visit (written a moment later, in one go). */
+	#remember(key: string, result: unknown): void {
+		const state = this.#state;
+		const writer = this.#writer;
+		if (!state || !writer) return;
+		const f = this.#facets;
+		writer.remember(state, { ownerIds: f.ownerIds, regions: f.regions, tags: f.tags }, key, result);
+		if (this.#saveTimer === undefined) {
+			this.#saveTimer = setTimeout(() => {
+				this.#saveTimer = undefined;
+				void writer.save();
+			}, 1000);
+		}
 	}
 
 	/** The customers behind a figure, sorted by name (reactive like `run`). */

@@ -1,0 +1,121 @@
+/**
+ * The dashboard's last figures, kept on the device (a small IndexedDB database of their
+ * own) per user database, so that `/reports` can show them at once while the worker reads
+ * hundreds of thousands of records, then replace them with fresh ones. Results up to
+ * `MAX_RESULT_CHARS` of JSON are kept (a dashboard, not a table of 50,000 customers), at
+ * most `MAX_ENTRIES`, oldest dropped first; the moment the records were read travels with
+ * them, so the page can say how old they are.
+ */
+import type { SourceState } from '../protocol';
+
+/** Where the cache lives: `idbStore()` in the browser, a map in tests. */
+export interface KeyValueStore {
+	get(key: string): Promise<string | undefined>;
+	set(key: string, value: string): Promise<void>;
+}
+
+export interface CachedFigures {
+	/** When the records behind these figures were read (epoch ms). */
+	at: number;
+	customers: number;
+	facets: { ownerIds: string[]; regions: string[]; tags: string[] };
+	/** Result by `figureKey(report, params)`, newest last. */
+	results: Record<string, unknown>;
+}
+
+const PREFIX = 'fieldbook:report-figures:';
+export const MAX_ENTRIES = 24;
+export const MAX_RESULT_CHARS = 2_000_000;
+
+/** A report and its parameters without `now` (which changes with every snapshot). */
+export function figureKey(report: string, params: unknown): string {
+	if (params && typeof params === 'object' && 'now' in params) {
+		const { now: _now, ...rest } = params as Record<string, unknown>;
+		void _now;
+		return JSON.stringify([report, rest]);
+	}
+	return JSON.stringify([report, params ?? null]);
+}
+
+export async function loadFigures(
+	store: KeyValueStore | undefined,
+	db: string
+): Promise<CachedFigures | undefined> {
+	try {
+		const raw = await store?.get(PREFIX + db);
+		if (!raw) return undefined;
+		const f = JSON.parse(raw) as CachedFigures;
+		return typeof f.at === 'number' && f.results && f.facets ? f : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** Collects fresh results and writes them (with the state they came from) in one go. */
+export class FiguresWriter {
+	#figures: CachedFigures | undefined;
+
+	constructor(
+		private readonly store: KeyValueStore | undefined,
+		private readonly db: string
+	) {}
+
+	/** A fresh result computed on the snapshot of `state`. */
+	remember(
+		state: SourceState,
+		facets: CachedFigures['facets'],
+		key: string,
+		result: unknown
+	): void {
+		let text: string;
+		try {
+			text = JSON.stringify(result);
+		} catch {
+			return;
+		}
+		if (text === undefined || text.length > MAX_RESULT_CHARS) return;
+		const f = (this.#figures ??= { at: state.at, customers: 0, facets, results: {} });
+		f.at = state.at;
+		f.customers = state.customers;
+		f.facets = facets;
+		delete f.results[key];
+		f.results[key] = JSON.parse(text);
+		const keys = Object.keys(f.results);
+		for (const old of keys.slice(0, Math.max(0, keys.length - MAX_ENTRIES))) delete f.results[old];
+	}
+
+	/** Writes what was collected; storage errors (full, private mode) are ignored. */
+	async save(): Promise<void> {
+		if (!this.#figures) return;
+		try {
+			await this.store?.set(PREFIX + this.db, JSON.stringify(this.#figures));
+		} catch {
+			/* the cache is only a head start */
+		}
+	}
+}
+
+/** The cache's own IndexedDB database (one object store of strings). */
+export function idbStore(name = 'fieldbook-report-figures'): KeyValueStore | undefined {
+	if (typeof indexedDB === 'undefined') return undefined;
+	let opened: Promise<IDBDatabase> | undefined;
+	const open = () =>
+		(opened ??= new Promise<IDBDatabase>((ok, fail) => {
+			const req = indexedDB.open(name, 1);
+			req.onupgradeneeded = () => req.result.createObjectStore('figures');
+			req.onsuccess = () => ok(req.result);
+			req.onerror = () => fail(req.error);
+		}));
+	const run = async <T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T>) => {
+		const db = await open();
+		return new Promise<T>((ok, fail) => {
+			const req = fn(db.transaction('figures', mode).objectStore('figures'));
+			req.onsuccess = () => ok(req.result);
+			req.onerror = () => fail(req.error);
+		});
+	};
+	return {
+		get: (key) => run('readonly', (s) => s.get(key) as IDBRequest<string | undefined>),
+		set: async (key, value) => void (await run('readwrite', (s) => s.put(value, key)))
+	};
+}
