@@ -4,15 +4,17 @@
  * bulkInsert), search-as-you-type p95 per keystroke over 50 queries, and a cold start
  * offline (a new browser process on the same profile) to the first list paint, and to
  * Today's first paint.
- * Reads the app's User Timing marks. Prints figures; not a test. Env: CUSTOMERS.
+ * Reads the app's User Timing marks. Prints figures; not a test. Env: CUSTOMERS, ONLY=insert
+ * (just the bulk insert), PROFILE=<dir> (a CPU profile of the page while the customers go in).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchDevice, openApp, waitForServiceWorker } from '../tests/browser/harness';
 import { startServer } from '../tests/browser/server';
 import { figure, percentile } from './app-stats';
+import { descendantCpuSeconds, profilePage } from './sync-browser-support';
 
 const CUSTOMERS = Number(process.env.CUSTOMERS ?? 20_000);
 
@@ -77,7 +79,16 @@ async function measures(page: Page, name: string): Promise<number[]> {
 async function bulkInsert(page: Page): Promise<void> {
 	await openApp(page, '/settings');
 	await page.locator('#demo-size').selectOption(String(CUSTOMERS));
+	const cpu0 = descendantCpuSeconds();
+	const stopProfile = await profilePage(page, 'bulk-insert');
 	await page.getByRole('button', { name: 'Load demo data' }).click();
+	await page.waitForFunction(
+		() => performance.getEntriesByName('fieldbook:demo-insert:customers').length > 0,
+		undefined,
+		{ timeout: 15 * 60_000, polling: 100 }
+	);
+	const cpu1 = descendantCpuSeconds();
+	await stopProfile();
 	await page.getByText('Demo data loaded').waitFor({ timeout: 15 * 60_000 });
 	const timings = await page.evaluate(() =>
 		Object.fromEntries(
@@ -98,6 +109,13 @@ async function bulkInsert(page: Page): Promise<void> {
 		.map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`)
 		.join(', ');
 	console.log(`     (whole demo load: ${rest})`);
+	console.log(
+		`     (CPU while the customers were inserted: Chromium ${(cpu1.chromium - cpu0.chromium).toFixed(1)} s, ` +
+			`server ${(cpu1.other - cpu0.other).toFixed(1)} s; load ${os
+				.loadavg()
+				.map((l) => l.toFixed(1))
+				.join(' ')})`
+	);
 }
 
 async function searchAsYouType(page: Page): Promise<void> {
@@ -223,11 +241,11 @@ try {
 		await openApp(page, '/');
 		await waitForServiceWorker(page);
 		await bulkInsert(page);
-		await searchAsYouType(page);
+		if (process.env.ONLY !== 'insert') await searchAsYouType(page);
 	} finally {
 		await device.close();
 	}
-	await coldStarts(server.baseURL, profile);
+	if (process.env.ONLY !== 'insert') await coldStarts(server.baseURL, profile);
 } finally {
 	rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 	await server.stop();

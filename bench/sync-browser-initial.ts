@@ -4,10 +4,7 @@
  * record in IndexedDB, and how much of it a pull was in flight. Prints seconds; not a test.
  * Env: CUSTOMERS, CHILDREN_EACH, PROFILE=<dir> (page CPU profile), OPEN_AFTER_SIGN_IN=/sync.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { launchDevice } from '../tests/browser/harness';
 import { startServer } from '../tests/browser/server';
 import { signIn } from '../tests/browser/session';
@@ -16,6 +13,7 @@ import {
 	descendantCpuSeconds,
 	indexedDbCounts,
 	ownCpuSeconds,
+	profilePage,
 	keepResourceTimings,
 	pullTimings,
 	seedServerDatabase
@@ -24,23 +22,6 @@ import {
 const CUSTOMERS = Number(process.env.CUSTOMERS ?? 20_000);
 const CHILDREN_EACH = Number(process.env.CHILDREN_EACH ?? 5);
 const TIMEOUT_MS = 15 * 60_000;
-
-/** Starts a CPU profile of the page's main thread when PROFILE is set; the returned function saves it. */
-async function profilePage(page: Page, name: string): Promise<() => Promise<void>> {
-	const dir = process.env.PROFILE;
-	if (!dir) return async () => undefined;
-	const cdp = await page.context().newCDPSession(page);
-	await cdp.send('Profiler.enable');
-	await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
-	await cdp.send('Profiler.start');
-	return async () => {
-		const { profile } = await cdp.send('Profiler.stop');
-		mkdirSync(dir, { recursive: true });
-		const file = join(dir, `${name}-${Date.now()}.cpuprofile`);
-		writeFileSync(file, JSON.stringify(profile));
-		console.log(`profile: ${file}`);
-	};
-}
 
 async function run(kind: 'pglite' | 'postgres') {
 	const total = CUSTOMERS * (1 + CHILDREN_EACH);

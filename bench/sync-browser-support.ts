@@ -4,7 +4,7 @@
  * straight from the device's IndexedDB (RxDB's Dexie tables), not through the app.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -190,4 +190,21 @@ export function descendantCpuSeconds(root = process.pid): { chromium: number; ot
 export function ownCpuSeconds(): number {
 	const u = process.cpuUsage();
 	return (u.user + u.system) / 1e6;
+}
+
+/** Starts a CPU profile of the page's main thread when PROFILE is set; the returned function saves it. */
+export async function profilePage(page: Page, name: string): Promise<() => Promise<void>> {
+	const dir = process.env.PROFILE;
+	if (!dir) return async () => undefined;
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('Profiler.enable');
+	await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+	await cdp.send('Profiler.start');
+	return async () => {
+		const { profile } = await cdp.send('Profiler.stop');
+		mkdirSync(dir, { recursive: true });
+		const file = join(dir, `${name}-${Date.now()}.cpuprofile`);
+		writeFileSync(file, JSON.stringify(profile));
+		console.log(`profile: ${file}`);
+	};
 }

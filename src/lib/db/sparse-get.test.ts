@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { sparseGetMany } from './sparse-get';
+import { RUN, sparseGetMany } from './sparse-get';
 
 interface Doc {
 	id: string;
@@ -43,15 +43,31 @@ describe('sparseGetMany', () => {
 		expect(expected.filter(Boolean)).toHaveLength(stored.length + 2);
 	});
 
-	it('reads absent keys without one request per key', async () => {
+	it('reads only the stored keys when the requested range is sparse', async () => {
 		const db = await open(true);
 		await db.table<Doc>('docs').bulkPut([{ id: 'k1005', n: 1 }]);
 		const get = vi.spyOn(IDBObjectStore.prototype, 'get');
-		const cursor = vi.spyOn(IDBObjectStore.prototype, 'openCursor');
+		const probe = vi.spyOn(IDBObjectStore.prototype, 'getAllKeys');
 		const found = await db.table<Doc>('docs').bulkGet(ids(1000));
 		expect(found.filter(Boolean)).toEqual([{ id: 'k1005', n: 1 }]);
-		expect(get).not.toHaveBeenCalled();
-		expect(cursor).toHaveBeenCalledTimes(1);
+		expect(get).toHaveBeenCalledTimes(1);
+		expect(probe).toHaveBeenCalledTimes(Math.ceil(1000 / RUN));
+	});
+
+	it('falls back to plain reads where new keys sit between many stored ones', async () => {
+		const plain = await open(false);
+		const sparse = await open(true);
+		const stored = ids(3000, 'k');
+		for (const db of [plain, sparse]) {
+			await db.table<Doc>('docs').bulkPut(stored.map((id, n) => ({ id, n })));
+		}
+		// Between every two stored keys: 'k1000a' sorts after 'k1000' and before 'k1001'.
+		const asked = [...stored.slice(0, 500).map((k) => k + 'a'), ...stored.slice(500, 700)];
+		const get = vi.spyOn(IDBObjectStore.prototype, 'get');
+		const answer = await sparse.table<Doc>('docs').bulkGet(asked);
+		expect(answer).toEqual(await plain.table<Doc>('docs').bulkGet(asked));
+		expect(answer.filter(Boolean)).toHaveLength(200);
+		expect(get.mock.calls.length).toBeGreaterThanOrEqual(200);
 	});
 
 	it('sees writes made earlier in the same transaction', async () => {
@@ -73,7 +89,7 @@ describe('sparseGetMany', () => {
 	it('leaves non-string keys and small reads to the plain gets', async () => {
 		const db = await open(true);
 		await db.table('seq').bulkAdd([{ v: 1 }, { v: 2 }, { v: 3 }, { v: 4 }, { v: 5 }]);
-		const cursor = vi.spyOn(IDBObjectStore.prototype, 'openCursor');
+		const probe = vi.spyOn(IDBObjectStore.prototype, 'getAllKeys');
 		expect((await db.table('seq').bulkGet([1, 2, 3, 4, 9])).map((r) => r?.v)).toEqual([
 			1,
 			2,
@@ -82,6 +98,6 @@ describe('sparseGetMany', () => {
 			undefined
 		]);
 		await db.table<Doc>('docs').bulkGet(['a', 'b']);
-		expect(cursor).not.toHaveBeenCalled();
+		expect(probe).not.toHaveBeenCalled();
 	});
 });
