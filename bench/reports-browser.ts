@@ -232,9 +232,15 @@ async function openDashboard(device: BrowserContext): Promise<{ page: Page; load
 			PerformanceMark | undefined;
 		const first = performance.getEntriesByName('fieldbook:report-answer')[0] as
 			PerformanceMark | undefined;
+		const cached = performance.getEntriesByName('fieldbook:reports-figures-read')[0] as
+			PerformanceMark | undefined;
+		const figures = cached
+			? `last figures ${(cached.detail as { found: boolean }).found ? 'found' : 'absent'} at ${Math.round(cached.startTime)} ms; `
+			: 'last figures not read; ';
 		const d = loaded?.detail as { openMs: number; readMs: number; records: number } | undefined;
 		return d
-			? `worker: open ${Math.round(d.openMs)} ms, read ${d.records} records ${Math.round(d.readMs)} ms ` +
+			? figures +
+					`worker: open ${Math.round(d.openMs)} ms, read ${d.records} records ${Math.round(d.readMs)} ms ` +
 					`(state at ${Math.round(loaded!.startTime)} ms), first answer computed in ` +
 					`${Math.round((first?.detail as { ms: number } | undefined)?.ms ?? NaN)} ms`
 			: 'worker: no timings (fallback?)';
@@ -361,6 +367,22 @@ try {
 			const opened = await openDashboard(device);
 			dashboard = opened.page;
 			loads.push(opened.load);
+			if (process.env.DEBUG_FIGURES)
+				console.log(
+					await dashboard.evaluate(async () => {
+						const db = await new Promise<IDBDatabase>((ok, fail) => {
+							const r = indexedDB.open('fieldbook-report-figures');
+							r.onsuccess = () => ok(r.result);
+							r.onerror = () => fail(r.error);
+						});
+						if (!db.objectStoreNames.contains('figures')) return 'no store';
+						const all = await new Promise<unknown[]>((ok) => {
+							const r = db.transaction('figures').objectStore('figures').getAll();
+							r.onsuccess = () => ok(r.result);
+						});
+						return all.map((v) => String(v).slice(0, 300) + ' … ' + String(v).length);
+					})
+				);
 			const l = opened.load;
 			console.log(
 				`  /reports run ${run + 1}: first figures ${Math.round(l.results)} ms, fresh figures ${Math.round(l.fresh)} ms, interactive ${Math.round(l.interactive)} ms, ` +

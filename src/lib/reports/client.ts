@@ -163,6 +163,8 @@ export interface ReportSourceOptions {
 	onState(state: SourceState): void;
 	/** The worker could not be made or could not read the records; nothing more will come. */
 	onFailed(error: string): void;
+	/** The worker starts reading once this settles (so a small read can go first). */
+	openAfter?: Promise<unknown>;
 	createWorker?: () => SourceWorkerLike | undefined;
 }
 
@@ -175,6 +177,7 @@ export function openReportSource({
 	databaseName,
 	onState,
 	onFailed,
+	openAfter = Promise.resolve(),
 	createWorker = browserWorker as () => SourceWorkerLike | undefined
 }: ReportSourceOptions): ReportSource | undefined {
 	let worker: SourceWorkerLike | undefined;
@@ -210,7 +213,10 @@ export function openReportSource({
 		else p.resolve(data.result);
 	};
 	w.onerror = () => fail('The report worker stopped.');
-	w.postMessage({ type: 'open', databaseName });
+	const start = () => {
+		if (!failed) w.postMessage({ type: 'open', databaseName });
+	};
+	openAfter.then(start, start);
 
 	const request = <T>(
 		make: (id: number) => SourceRequest,
