@@ -1,5 +1,5 @@
 /** Field activity: visits and check-ins per rep per ISO week, follow-ups, customers gone quiet. */
-import { createdAtOf } from '../domain';
+import { createdAtOf, type Customer, type Visit } from '../domain';
 import { DAY_MS, type Dataset } from './dataset';
 import { applyFilter, scopeDataset, visitTime, type ReportFilter } from './filters';
 import {
@@ -68,29 +68,11 @@ export function activity(data: Dataset, params: ActivityParams): Activity {
 		return r;
 	};
 
-	const weeks = new Map<string, Map<number, RepWeek>>();
-	const weekKeys = new Map<number, string>();
-	const inRange = applyFilter(data, filter).visits;
-	const visitAt = customerPositions(inRange)!;
-	for (let i = 0; i < inRange.length; i++) {
-		const v = inRange[i];
-		const ownerId = ownerOf(visitAt[i]);
-		const weekStart = bucketStart(visitTime(v)!, 'week');
-		let byWeek = weeks.get(ownerId);
-		if (!byWeek) weeks.set(ownerId, (byWeek = new Map()));
-		let w = byWeek.get(weekStart);
-		if (!w) {
-			let week = weekKeys.get(weekStart);
-			if (week === undefined) weekKeys.set(weekStart, (week = bucketKey(weekStart, 'week')));
-			byWeek.set(weekStart, (w = { ownerId, week, weekStart, visits: 0, checkIns: 0 }));
-		}
+	const visits = visitsPerRepWeek(applyFilter(data, filter).visits, scoped.customers);
+	for (const [ownerId, counts] of visits.reps) {
 		const r = rep(ownerId);
-		w.visits++;
-		r.visits++;
-		if (v.checkIn) {
-			w.checkIns++;
-			r.checkIns++;
-		}
+		r.visits = counts.visits;
+		r.checkIns = counts.checkIns;
 	}
 
 	let followUpsDue = 0;
@@ -120,11 +102,7 @@ export function activity(data: Dataset, params: ActivityParams): Activity {
 	const byId = idOrder(scoped.customers).order;
 
 	return {
-		weeks: [...weeks.values()]
-			.flatMap((byWeek) => [...byWeek.values()])
-			.sort((a, b) =>
-				a.ownerId < b.ownerId ? -1 : a.ownerId > b.ownerId ? 1 : a.weekStart - b.weekStart
-			),
+		weeks: visits.weeks.map((w) => ({ ...w })),
 		reps: [...reps.values()].sort((a, b) => (a.ownerId < b.ownerId ? -1 : 1)),
 		followUpsDue,
 		followUpsOverdue,
@@ -135,4 +113,55 @@ export function activity(data: Dataset, params: ActivityParams): Activity {
 			return { days, customerIds };
 		})
 	};
+}
+
+interface VisitCounts {
+	/** Sorted by owner, then week. */
+	weeks: RepWeek[];
+	reps: Map<string, { visits: number; checkIns: number }>;
+}
+
+/**
+ * Visits and check-ins per owner and ISO week, and per owner; kept per (scoped, ranged)
+ * visits array, whose customer positions name `customers`.
+ */
+const visitCountsOf = new WeakMap<readonly Visit[], VisitCounts>();
+function visitsPerRepWeek(visits: readonly Visit[], customers: readonly Customer[]): VisitCounts {
+	let counts = visitCountsOf.get(visits);
+	if (counts) return counts;
+	const weeks = new Map<string, Map<number, RepWeek>>();
+	const weekKeys = new Map<number, string>();
+	const reps = new Map<string, { visits: number; checkIns: number }>();
+	const at = customerPositions(visits)!;
+	for (let i = 0; i < visits.length; i++) {
+		const v = visits[i];
+		const ownerId = customers[at[i]].ownerId;
+		const weekStart = bucketStart(visitTime(v)!, 'week');
+		let byWeek = weeks.get(ownerId);
+		if (!byWeek) weeks.set(ownerId, (byWeek = new Map()));
+		let w = byWeek.get(weekStart);
+		if (!w) {
+			let week = weekKeys.get(weekStart);
+			if (week === undefined) weekKeys.set(weekStart, (week = bucketKey(weekStart, 'week')));
+			byWeek.set(weekStart, (w = { ownerId, week, weekStart, visits: 0, checkIns: 0 }));
+		}
+		let r = reps.get(ownerId);
+		if (!r) reps.set(ownerId, (r = { visits: 0, checkIns: 0 }));
+		w.visits++;
+		r.visits++;
+		if (v.checkIn) {
+			w.checkIns++;
+			r.checkIns++;
+		}
+	}
+	counts = {
+		weeks: [...weeks.values()]
+			.flatMap((byWeek) => [...byWeek.values()])
+			.sort((a, b) =>
+				a.ownerId < b.ownerId ? -1 : a.ownerId > b.ownerId ? 1 : a.weekStart - b.weekStart
+			),
+		reps
+	};
+	visitCountsOf.set(visits, counts);
+	return counts;
 }

@@ -21,6 +21,16 @@ export function normalizeText(s: string | undefined): string {
 /** Names and companies repeat: each text is normalised once. */
 const normalized = new Map<string, string>();
 
+/** "+" and digits only: normalizePhone would return it unchanged. */
+function isE164(p: string): boolean {
+	if (p.length < 2 || p.charCodeAt(0) !== 43) return false;
+	for (let i = 1; i < p.length; i++) {
+		const ch = p.charCodeAt(i);
+		if (ch < 48 || ch > 57) return false;
+	}
+	return true;
+}
+
 /** Levenshtein distance, giving up (returning max + 1) once it must exceed `max`. */
 export function editDistance(a: string, b: string, max = Infinity): number {
 	if (Math.abs(a.length - b.length) > max) return max + 1;
@@ -80,7 +90,7 @@ export function findDuplicates(customers: readonly Customer[]): DuplicateGroup[]
 	const phoneKeys = (c: Customer) => {
 		const out: string[] = [];
 		for (const p of c.phones) {
-			const n = normalizePhone(p);
+			const n = isE164(p) ? p : normalizePhone(p);
 			if (n) out.push(n);
 		}
 		return out;
@@ -123,9 +133,14 @@ export function findDuplicates(customers: readonly Customer[]): DuplicateGroup[]
 		}
 	}
 
+	// Only customers linked to someone form a group.
+	const roots = new Int32Array(customers.length);
+	const size = new Int32Array(customers.length);
+	for (let i = 0; i < customers.length; i++) size[(roots[i] = find(i))]++;
 	const groups = new Map<number, string[]>();
 	customers.forEach((c, i) => {
-		const root = find(i);
+		const root = roots[i];
+		if (size[root] < 2) return;
 		const ids = groups.get(root);
 		if (ids) ids.push(c.id);
 		else groups.set(root, [c.id]);

@@ -187,12 +187,15 @@ export interface OrderColumns {
 	day: Float64Array;
 	/** `monthCode(order.date)`. */
 	month: Int32Array;
+	/** `order.amount`. */
+	amount: Float64Array;
 	/** 1 for a revenue order (REVENUE_STATUSES). */
 	revenue: Uint8Array;
 	/** Order i's lines are itemStart[i] … itemStart[i + 1] − 1. */
 	itemStart: Int32Array;
-	/** Each line's product code (`productNames`), quantity × unitPrice. */
+	/** Each line's product code (`productNames`), quantity, and quantity × unitPrice. */
 	itemProduct: Int32Array;
+	itemQuantity: Float64Array;
 	itemValue: Float64Array;
 }
 
@@ -200,6 +203,7 @@ function readOrders(orders: readonly Order[]): OrderColumns {
 	const n = orders.length;
 	const day = new Float64Array(n);
 	const month = new Int32Array(n);
+	const amount = new Float64Array(n);
 	const revenue = new Uint8Array(n);
 	const itemStart = new Int32Array(n + 1);
 	let lines = 0;
@@ -207,21 +211,24 @@ function readOrders(orders: readonly Order[]): OrderColumns {
 		const o = orders[i];
 		day[i] = dayStart(o.date);
 		month[i] = monthCode(o.date);
+		amount[i] = o.amount;
 		revenue[i] = isRevenue(o) ? 1 : 0;
 		itemStart[i] = lines;
 		lines += o.items.length;
 	}
 	itemStart[n] = lines;
 	const itemProduct = new Int32Array(lines);
+	const itemQuantity = new Float64Array(lines);
 	const itemValue = new Float64Array(lines);
 	for (let i = 0; i < n; i++) {
 		const items = orders[i].items;
 		for (let k = 0, at = itemStart[i]; k < items.length; k++, at++) {
 			itemProduct[at] = productCode(items[k].product);
+			itemQuantity[at] = items[k].quantity;
 			itemValue[at] = items[k].quantity * items[k].unitPrice;
 		}
 	}
-	return { day, month, revenue, itemStart, itemProduct, itemValue };
+	return { day, month, amount, revenue, itemStart, itemProduct, itemQuantity, itemValue };
 }
 
 const orderColumnsOf = new Derived<Order, null, OrderColumns>(
@@ -235,18 +242,22 @@ const orderColumnsOf = new Derived<Order, null, OrderColumns>(
 		const next: OrderColumns = {
 			day: previous.day.slice(),
 			month: previous.month.slice(),
+			amount: previous.amount.slice(),
 			revenue: previous.revenue.slice(),
 			itemStart,
 			itemProduct: previous.itemProduct.slice(),
+			itemQuantity: previous.itemQuantity.slice(),
 			itemValue: previous.itemValue.slice()
 		};
 		for (const i of changed) {
 			const o = orders[i];
 			next.day[i] = dayStart(o.date);
 			next.month[i] = monthCode(o.date);
+			next.amount[i] = o.amount;
 			next.revenue[i] = isRevenue(o) ? 1 : 0;
 			for (let k = 0, at = itemStart[i]; k < o.items.length; k++, at++) {
 				next.itemProduct[at] = productCode(o.items[k].product);
+				next.itemQuantity[at] = o.items[k].quantity;
 				next.itemValue[at] = o.items[k].quantity * o.items[k].unitPrice;
 			}
 		}
@@ -334,7 +345,10 @@ export interface OrderLines {
 	row: Int32Array;
 	start: Int32Array;
 	product: Int32Array;
+	quantity: Float64Array;
 	value: Float64Array;
+	/** Each order's amount, by row. */
+	amount: Float64Array;
 	/** Each order's month code (`monthNames`), by row. */
 	month: Int32Array;
 }
@@ -348,7 +362,9 @@ export const orderLines = memo((orders: readonly Order[]): OrderLines => {
 		row,
 		start: cols.itemStart,
 		product: cols.itemProduct,
+		quantity: cols.itemQuantity,
 		value: cols.itemValue,
+		amount: cols.amount,
 		month: cols.month
 	};
 });

@@ -38,12 +38,60 @@ export interface Quality {
 
 /** True when a field holds something: a non-blank string, a non-empty list, an address with text. */
 export function hasValue(c: Customer, field: QualityField): boolean {
-	const v: unknown = field === 'address' ? c.address?.text : c[field];
+	return filledIn(fieldReaders[field](c));
+}
+
+function filledIn(v: unknown): boolean {
 	if (v === undefined || v === null) return false;
 	if (typeof v === 'string') return v.trim() !== '';
 	if (Array.isArray(v)) return v.length > 0;
 	return true;
 }
+
+/** Completeness and duplicates depend on the customers alone: kept per customers array. */
+const figuresOf = new WeakMap<readonly Customer[], Pick<Quality, 'completeness' | 'duplicates'>>();
+function customerFigures(
+	customers: readonly Customer[]
+): Pick<Quality, 'completeness' | 'duplicates'> {
+	let figures = figuresOf.get(customers);
+	if (!figures) {
+		const n = customers.length;
+		figures = {
+			completeness: QUALITY_FIELDS.map((field) => {
+				const read = fieldReaders[field];
+				let filled = 0;
+				for (const c of customers) if (filledIn(read(c))) filled++;
+				return { field, filled, share: n ? filled / n : 0 };
+			}),
+			duplicates: findDuplicates(customers)
+		};
+		figuresOf.set(customers, figures);
+	}
+	// Copies, so a caller changing a result never changes another snapshot's.
+	return {
+		completeness: figures.completeness.map((c) => ({ ...c })),
+		duplicates: figures.duplicates.map((g) => ({
+			customerIds: [...g.customerIds],
+			reasons: [...g.reasons]
+		}))
+	};
+}
+
+/** Each field's value (an address by its text), read by a property access of its own. */
+const fieldReaders: Record<QualityField, (c: Customer) => unknown> = {
+	name: (c) => c.name,
+	gender: (c) => c.gender,
+	birthday: (c) => c.birthday,
+	phones: (c) => c.phones,
+	emails: (c) => c.emails,
+	address: (c) => c.address?.text,
+	company: (c) => c.company,
+	occupation: (c) => c.occupation,
+	interests: (c) => c.interests,
+	source: (c) => c.source,
+	grade: (c) => c.grade,
+	notes: (c) => c.notes
+};
 
 /** Over the customers the filter keeps (created in the date range when one is given). */
 export function quality(data: Dataset, { now, filter = {} }: QualityParams): Quality {
@@ -74,12 +122,7 @@ export function quality(data: Dataset, { now, filter = {} }: QualityParams): Qua
 	missingAt.sort((a, b) => rank[a] - rank[b]);
 	return {
 		customers: n,
-		completeness: QUALITY_FIELDS.map((field) => {
-			let filled = 0;
-			for (const c of customers) if (hasValue(c, field)) filled++;
-			return { field, filled, share: n ? filled / n : 0 };
-		}),
-		duplicates: findDuplicates(customers),
+		...customerFigures(customers),
 		missingFollowUp: missingAt.map((k) => d.customers[k].id)
 	};
 }

@@ -58,21 +58,21 @@ export function sales(data: Dataset, { filter = {}, top = 10 }: SalesParams = {}
 	const customerOrders = new Int32Array(scope.customers.length);
 	let revenue = 0;
 	let orders = 0;
+	const { row, start, product, quantity, value, amount } = lines;
 	for (const i of revenueIndexes(d.orders)) {
-		const o = d.orders[i];
-		revenue += o.amount;
+		const r = row[i];
+		revenue += amount[r];
 		orders++;
-		const items = o.items;
-		const first = lines.start[lines.row[i]];
-		for (let k = 0; k < items.length; k++) {
-			const p = lines.product[first + k];
-			productQuantity[p] += items[k].quantity;
-			productRevenue[p] += lines.value[first + k];
+		const [first, end] = [start[r], start[r + 1]];
+		for (let l = first; l < end; l++) {
+			const p = product[l];
+			productQuantity[p] += quantity[l];
+			productRevenue[p] += value[l];
 			let again = false;
-			for (let j = 0; j < k && !again; j++) again = lines.product[first + j] === p;
+			for (let m = first; m < l && !again; m++) again = product[m] === p;
 			if (!again) productOrders[p]++;
 		}
-		customerRevenue[at[i]] += o.amount;
+		customerRevenue[at[i]] += amount[r];
 		customerOrders[at[i]]++;
 	}
 	const byProduct: ProductSales[] = [];

@@ -1,5 +1,5 @@
 /** Who the customers are: counts by stage, grade, source, region and tag, and RFM segments. */
-import { GRADES, roundMoney, SOURCES, STAGES } from '../domain';
+import { GRADES, roundMoney, SOURCES, STAGES, type Customer } from '../domain';
 import { countKeys, DAY_MS, type Dataset } from './dataset';
 import { customerPositions, idOrder, orderDays, revenueIndexes } from './indexes';
 import { applyFilter, regionOf, scopeDataset, type ReportFilter } from './filters';
@@ -100,7 +100,6 @@ export function segmentation(
 ): Segmentation {
 	const d = applyFilter(data, filter);
 	const cs = d.customers;
-	const tagged = cs.flatMap((c) => c.interests);
 
 	// Per customer position in the scope: last revenue order day, count and sum.
 	const scope = scopeDataset(data, filter);
@@ -144,24 +143,43 @@ export function segmentation(
 		};
 	});
 
+	return { ...customerCounts(cs), rfm, segments };
+}
+
+type Counts = Omit<Segmentation, 'rfm' | 'segments'>;
+/** Counts by stage, grade, source, region and tag depend on the customers alone: kept per array. */
+const countsOf = new WeakMap<readonly Customer[], Counts>();
+function customerCounts(cs: readonly Customer[]): Counts {
+	let counts = countsOf.get(cs);
+	if (!counts) {
+		counts = {
+			customers: cs.length,
+			byStage: countKeys(
+				cs.map((c) => c.stage),
+				STAGES
+			),
+			byGrade: countKeys(
+				cs.map((c) => c.grade ?? 'none'),
+				GRADES
+			),
+			bySource: countKeys(
+				cs.map((c) => c.source ?? 'none'),
+				SOURCES
+			),
+			byRegion: countKeys(cs.map(regionOf)),
+			byTag: countKeys(cs.flatMap((c) => c.interests)),
+			untagged: cs.filter((c) => c.interests.length === 0).length
+		};
+		countsOf.set(cs, counts);
+	}
+	// Copies, so a caller changing a result never changes another snapshot's.
 	return {
-		customers: cs.length,
-		byStage: countKeys(
-			cs.map((c) => c.stage),
-			STAGES
-		),
-		byGrade: countKeys(
-			cs.map((c) => c.grade ?? 'none'),
-			GRADES
-		),
-		bySource: countKeys(
-			cs.map((c) => c.source ?? 'none'),
-			SOURCES
-		),
-		byRegion: countKeys(cs.map(regionOf)),
-		byTag: countKeys(tagged),
-		untagged: cs.filter((c) => c.interests.length === 0).length,
-		rfm,
-		segments
+		customers: counts.customers,
+		byStage: { ...counts.byStage },
+		byGrade: { ...counts.byGrade },
+		bySource: { ...counts.bySource },
+		byRegion: { ...counts.byRegion },
+		byTag: { ...counts.byTag },
+		untagged: counts.untagged
 	};
 }
