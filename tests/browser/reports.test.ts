@@ -127,4 +127,45 @@ describe('reports dashboard', () => {
 		await editor.getByText('No suggestions yet', { exact: false }).waitFor();
 		await context.close();
 	});
+
+	it("shows the last visit's figures, marked as such, until the worker has read the records", async () => {
+		const context = await harness.current.newContext();
+		const page = context.pages()[0] ?? (await context.newPage());
+		await createCustomer(page, { name: 'Figures Co' });
+		await createCustomer(page, { name: 'Figures Two' });
+		await openApp(page, '/reports');
+		// Customers synced from the file's other test are on this device too.
+		const count = page.locator('[data-kpi="customers"] .value');
+		await expect.poll(async () => Number(await count.textContent()), { timeout: 20_000 }).toBe(3);
+		await page.waitForTimeout(1500); // the figures are written a moment after they are shown
+		await page.goto('/settings');
+		const table = await page.evaluate(async () =>
+			(await indexedDB.databases())
+				.map((d) => d.name ?? '')
+				.find((n) => /^rxdb-dexie-fieldbook_.*--customers$/.test(n))
+		);
+		expect(table).toBeTruthy();
+		// A write transaction held on the customers table keeps the worker from reading it.
+		const held = page.evaluate(async (name) => {
+			const db = await new Promise<IDBDatabase>((ok, fail) => {
+				const r = indexedDB.open(name);
+				r.onsuccess = () => ok(r.result);
+				r.onerror = () => fail(r.error);
+			});
+			const store = db.transaction('docs', 'readwrite').objectStore('docs');
+			const until = Date.now() + 6000;
+			while (Date.now() < until) await new Promise((ok) => (store.count().onsuccess = ok));
+			db.close();
+		}, table!);
+		const dashboard = await context.newPage();
+		await dashboard.goto('/reports');
+		const stale = dashboard.locator('p.stale');
+		await stale.waitFor({ timeout: 5000 });
+		expect(await stale.textContent()).toContain('Figures as of');
+		expect(await dashboard.locator('[data-kpi="customers"] .value').textContent()).toBe('3');
+		await held;
+		await stale.waitFor({ state: 'detached', timeout: 20_000 });
+		expect(await dashboard.locator('[data-kpi="customers"] .value').textContent()).toBe('3');
+		await context.close();
+	});
 });
