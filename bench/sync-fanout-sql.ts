@@ -9,7 +9,7 @@ import pg from 'pg';
 const KINDS: [string, RegExp][] = [
 	['BEGIN', /^\s*begin/i],
 	['COMMIT (feed lock, flush)', /^\s*commit/i],
-	['record locks', /sync_lock_records/],
+	['record locks (+ read, since 0005)', /sync_lock_re(cords|ad)/],
 	['feed lock (taken directly)', /pg_advisory_xact_lock\(/],
 	['write (upsert + history)', /^\s*with rec as/i],
 	['read stored rows', /^\s*select .* from "sync_records"/is],
