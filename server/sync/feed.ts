@@ -45,6 +45,7 @@ export interface LockedRow {
 	ownerId: string | null;
 	customerId: string | null;
 	pushedBy: string;
+	seq: number;
 }
 
 /**
@@ -60,6 +61,28 @@ export async function lockRecords(
 	read: RecordKey[] = []
 ): Promise<Map<string, LockedRow>> {
 	const pairs = (keys: RecordKey[]) => JSON.stringify(keys.map((k) => [k.collection, k.id]));
+	return lockedRows(
+		await tx.execute(
+			sql`select collection, id, data, owner_id, customer_id, pushed_by, seq::float8 as seq
+			from sync_lock_read(${pairs(write)}::jsonb, ${pairs(read)}::jsonb)`
+		)
+	);
+}
+
+/** The stored rows of `keys` that exist, without locks (an optimistic push's first read). */
+export async function readRecords(db: Db, keys: RecordKey[]): Promise<Map<string, LockedRow>> {
+	const pairs = JSON.stringify(keys.map((k) => [k.collection, k.id]));
+	return lockedRows(
+		await db.execute(
+			sql`select r.collection, r.id, r.data, r.owner_id, r.customer_id, r.pushed_by,
+				r.seq::float8 as seq
+			from jsonb_array_elements(${pairs}::jsonb) k
+			join sync_records r on r.collection = k->>0 and r.id = k->>1`
+		)
+	);
+}
+
+function lockedRows(result: unknown): Map<string, LockedRow> {
 	const rows = rowsOf<{
 		collection: CollectionName;
 		id: string;
@@ -67,12 +90,8 @@ export async function lockRecords(
 		owner_id: string | null;
 		customer_id: string | null;
 		pushed_by: string;
-	}>(
-		await tx.execute(
-			sql`select collection, id, data, owner_id, customer_id, pushed_by
-			from sync_lock_read(${pairs(write)}::jsonb, ${pairs(read)}::jsonb)`
-		)
-	);
+		seq: number;
+	}>(result);
 	return new Map(
 		rows.map((r) => [
 			`${r.collection}/${r.id}`,
@@ -82,7 +101,8 @@ export async function lockRecords(
 				data: r.data,
 				ownerId: r.owner_id,
 				customerId: r.customer_id,
-				pushedBy: r.pushed_by
+				pushedBy: r.pushed_by,
+				seq: Number(r.seq)
 			}
 		])
 	);

@@ -149,18 +149,42 @@ describe.skipIf(!databaseKinds().includes('postgres'))('feed locks on postgres',
 		expect((after.checkpoint as Checkpoint).seq).toBeGreaterThan(held);
 	});
 
-	it('pushes wait for a push of the same record only', async () => {
+	it('pushes wait for a push of the same record only (new records and edits)', async () => {
 		const a = newCustomer(rep.id);
 		const b = newCustomer(rep.id);
-		await other.query('begin');
-		await other.query(`select sync_lock_records($1::jsonb, '[]'::jsonb)`, [
-			JSON.stringify([`customers/${a.id}`])
-		]);
+		const lockA = async () => {
+			await other.query('begin');
+			await other.query(`select sync_lock_records($1::jsonb, '[]'::jsonb)`, [
+				JSON.stringify([`customers/${a.id}`])
+			]);
+		};
+		// New records (the locked path: a new customer runs the scope hooks).
+		await lockA();
 		const pushingA = push(world.server, rep, 'customers', [{ newDocumentState: a }]);
 		expect(await push(world.server, rep, 'customers', [{ newDocumentState: b }])).toEqual([]);
 		expect(await settlesWithin(pushingA, 300)).toBe(false);
 		await other.query('commit');
 		expect(await pushingA).toEqual([]);
+		// Edits (the optimistic path: its write statement takes the locks).
+		await lockA();
+		const editA = { ...a, name: 'A edited', updatedAt: a.updatedAt + 1 };
+		const editingA = push(world.server, rep, 'customers', [
+			{ newDocumentState: editA, assumedMasterState: a }
+		]);
+		expect(
+			await push(world.server, rep, 'customers', [
+				{
+					newDocumentState: { ...b, name: 'B edited', updatedAt: b.updatedAt + 1 },
+					assumedMasterState: b
+				}
+			])
+		).toEqual([]);
+		expect(await settlesWithin(editingA, 300)).toBe(false);
+		await other.query('commit');
+		expect(await editingA).toEqual([]);
+		const stored = latest((await pullAll(world.server, rep, 'customers')).docs);
+		expect(stored.get(a.id)?.name).toBe('A edited');
+		expect(stored.get(b.id)?.name).toBe('B edited');
 	});
 
 	it('child pushes, reassignments and manager changes at once: no deadlock, owner copies exact', async () => {
