@@ -11,8 +11,12 @@ const KINDS: [string, RegExp][] = [
 	['COMMIT (feed lock, flush)', /^\s*commit/i],
 	['record locks (+ read, since 0005)', /sync_lock_re(cords|ad)/],
 	['feed lock (taken directly)', /pg_advisory_xact_lock\(/],
-	['write (upsert + history)', /^\s*with rec as/i],
+	['write (upsert + history; optimistic: + locks and check)', /^\s*with (rec|g) as/i],
 	['read stored rows', /^\s*select .* from "sync_records"/is],
+	[
+		'read stored rows (optimistic, no locks)',
+		/from jsonb_array_elements\(\$1::jsonb\) k\s+join sync_records/
+	],
 	['hub read', /from sync_user_feed f where f\.seq/],
 	['session lookup', /"sessions"/]
 ];
