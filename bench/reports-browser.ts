@@ -380,7 +380,9 @@ try {
 							const r = db.transaction('figures').objectStore('figures').getAll();
 							r.onsuccess = () => ok(r.result);
 						});
-						return all.map((v) => String(v).slice(0, 300) + ' … ' + String(v).length);
+						return all.map((v) =>
+							Object.keys((JSON.parse(String(v)) as { results: object }).results).join('\n')
+						);
 					})
 				);
 			const l = opened.load;

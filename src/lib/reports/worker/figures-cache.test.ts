@@ -5,7 +5,8 @@ import {
 	FiguresWriter,
 	loadFigures,
 	MAX_ENTRIES,
-	MAX_RESULT_CHARS
+	MAX_RESULT_CHARS,
+	MAX_TOTAL_CHARS
 } from './figures-cache';
 
 function memoryStore() {
@@ -72,5 +73,22 @@ describe('figures cache', () => {
 		w.remember(state(1), facets, 'k', 1);
 		await expect(w.save()).resolves.toBeUndefined();
 		expect(await loadFigures(undefined, 'db')).toBeUndefined();
+	});
+
+	it('keeps a figure computed again recently over older ones when the total is too large', async () => {
+		const store = memoryStore();
+		const w = new FiguresWriter(store, 'db');
+		const chunk = 'x'.repeat(Math.floor(MAX_RESULT_CHARS / 2));
+		const n = Math.ceil(MAX_TOTAL_CHARS / chunk.length) + 1;
+		w.remember(state(1), facets, 'main', { a: 1 });
+		for (let i = 0; i < n; i++) {
+			w.remember(state(1), facets, `rep${i}`, chunk);
+			w.remember(state(1), facets, 'main', { a: i }); // the dashboard's own, asked each time
+		}
+		await w.save();
+		const results = (await loadFigures(store, 'db'))!.results;
+		expect(results.main).toEqual({ a: n - 1 });
+		expect(results.rep0).toBeUndefined();
+		expect(JSON.stringify(results).length).toBeLessThanOrEqual(MAX_TOTAL_CHARS + 1000);
 	});
 });

@@ -3,7 +3,8 @@
  * own) per user database, so that `/reports` can show them at once while the worker reads
  * hundreds of thousands of records, then replace them with fresh ones. Results up to
  * `MAX_RESULT_CHARS` of JSON are kept (a dashboard, not a table of 50,000 customers), at
- * most `MAX_ENTRIES`, oldest dropped first; the moment the records were read travels with
+ * most `MAX_ENTRIES` and `MAX_TOTAL_CHARS` in all (a manager's dashboard is 1 + one per
+ * rep), the least recently computed dropped first; the moment the records were read travels with
  * them, so the page can say how old they are.
  */
 import type { SourceState } from '../protocol';
@@ -24,7 +25,9 @@ export interface CachedFigures {
 }
 
 const PREFIX = 'fieldbook:report-figures:';
-export const MAX_ENTRIES = 24;
+export const MAX_ENTRIES = 64;
+/** All kept results together, in characters of JSON. */
+export const MAX_TOTAL_CHARS = 8_000_000;
 export const MAX_RESULT_CHARS = 2_000_000;
 
 /** A report and its parameters without `now` (which changes with every snapshot). */
@@ -54,6 +57,7 @@ export async function loadFigures(
 /** Collects fresh results and writes them (with the state they came from) in one go. */
 export class FiguresWriter {
 	#figures: CachedFigures | undefined;
+	#sizes = new Map<string, number>();
 
 	constructor(
 		private readonly store: KeyValueStore | undefined,
@@ -79,9 +83,18 @@ export class FiguresWriter {
 		f.customers = state.customers;
 		f.facets = facets;
 		delete f.results[key];
+		this.#sizes.delete(key);
 		f.results[key] = JSON.parse(text);
-		const keys = Object.keys(f.results);
-		for (const old of keys.slice(0, Math.max(0, keys.length - MAX_ENTRIES))) delete f.results[old];
+		this.#sizes.set(key, text.length);
+		let total = 0;
+		for (const n of this.#sizes.values()) total += n;
+		for (const old of Object.keys(f.results)) {
+			if (Object.keys(f.results).length <= MAX_ENTRIES && total <= MAX_TOTAL_CHARS) break;
+			if (old === key) continue;
+			total -= this.#sizes.get(old) ?? 0;
+			this.#sizes.delete(old);
+			delete f.results[old];
+		}
 	}
 
 	/** Writes what was collected; storage errors (full, private mode) are ignored. */
