@@ -32,30 +32,30 @@ export function timeStatements(): { reset(): void; report(): string } {
 	type Query = (this: pg.Client, ...args: unknown[]) => unknown;
 	const proto = pg.Client.prototype as unknown as { query: Query };
 	const query = proto.query;
+	/** Calls `fn`, recording the time until its promise settles or its callback is called. */
+	const timed = (kind: string, fn: (args: unknown[]) => unknown, args: unknown[]) => {
+		const t0 = performance.now();
+		const done = () => record(kind, performance.now() - t0);
+		const last = args.length - 1;
+		if (typeof args[last] === 'function') {
+			const callback = args[last] as (...a: unknown[]) => unknown;
+			args = [...args.slice(0, last), (...a: unknown[]) => (done(), callback(...a))];
+		}
+		const result = fn(args);
+		if (result && typeof (result as Promise<unknown>).then === 'function')
+			(result as Promise<unknown>).then(done, () => undefined);
+		return result;
+	};
 	proto.query = function (this: pg.Client, ...args: unknown[]) {
 		const q = args[0];
 		const text = typeof q === 'string' ? q : ((q as { text?: string })?.text ?? '');
 		const kind = KINDS.find(([, re]) => re.test(text))?.[0] ?? 'other';
-		const t0 = performance.now();
-		const result = query.apply(this, args);
-		if (result && typeof (result as Promise<unknown>).then === 'function')
-			(result as Promise<unknown>).then(
-				() => record(kind, performance.now() - t0),
-				() => undefined
-			);
-		return result;
+		return timed(kind, (a) => query.apply(this, a), args);
 	};
 	const poolProto = pg.Pool.prototype as unknown as { connect: Query };
 	const connect = poolProto.connect;
 	poolProto.connect = function (this: pg.Client, ...args: unknown[]) {
-		const t0 = performance.now();
-		const result = connect.apply(this, args);
-		if (result && typeof (result as Promise<unknown>).then === 'function')
-			(result as Promise<unknown>).then(
-				() => record('pool connect (wait)', performance.now() - t0),
-				() => undefined
-			);
-		return result;
+		return timed('pool connect (wait)', (a) => connect.apply(this, a), args);
 	};
 	const pct = (xs: number[], p: number) =>
 		[...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
