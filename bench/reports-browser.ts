@@ -393,11 +393,14 @@ try {
 			);
 		}
 		const interactive = loads.map((l) => l.interactive);
+		const fresh = loads.map((l) => l.fresh);
+		const later = interactive.slice(1);
+		// Judged on fresh figures: the last visit's figures are a head start, not the target.
 		console.log(
-			`dashboard interactive (median of ${RUNS}): ${Math.round(median(interactive))} ms ` +
-				`[${fmt(interactive)}] (target < 1500 ms) ${median(interactive) < 1500 ? 'MET' : 'NOT MET'}; ` +
-				`first figures in the DOM [${fmt(loads.map((l) => l.results))}] ms (run 1 has no earlier ` +
-				`figures; later runs show the last visit's until fresh); fresh figures [${fmt(loads.map((l) => l.fresh))}] ms`
+			`dashboard, first visit: interactive ${Math.round(interactive[0])} ms (no earlier figures); ` +
+				`later visits: interactive with the last visit's figures [${fmt(later)}] ms; ` +
+				`fresh figures [${fmt(fresh)}] ms, median ${Math.round(median(fresh))} ms ` +
+				`(target < 1500 ms) ${median(fresh) < 1500 ? 'MET' : 'NOT MET'}`
 		);
 
 		const path = `/customers/${target.customerId}/orders/${target.id}`;
