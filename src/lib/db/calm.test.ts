@@ -72,6 +72,25 @@ describe('calmWhile', () => {
 		expect(q.live).toBe(0);
 	});
 
+	it('waits four times as long as a slow read took before reading again', () => {
+		let reads = 0;
+		const slow = () =>
+			new Observable<number>((observer) => {
+				reads++;
+				const t = setTimeout(() => observer.next(reads), 2000);
+				return () => clearTimeout(t);
+			});
+		const seen: number[] = [];
+		const sub = calmWhile(slow, () => true, 3000, 1000).subscribe((v) => seen.push(v));
+		vi.advanceTimersByTime(2000);
+		expect(seen).toEqual([1]);
+		vi.advanceTimersByTime(7999);
+		expect(reads).toBe(1);
+		vi.advanceTimersByTime(1);
+		expect(reads).toBe(2);
+		sub.unsubscribe();
+	});
+
 	it('calms down when the device becomes busy after subscribing', () => {
 		const q = fakeQuery();
 		let busy = false;

@@ -2,17 +2,20 @@
  * Live queries that stay calm while the device takes in thousands of records at once (the
  * first sync): RxDB re-reads a query's results from IndexedDB after each written batch, so a
  * page following every visit during the first sync reads the store again and again while it
- * fills. While `busy()` holds, the query is read once every `everyMs` instead; otherwise it is
- * followed live. `busy` is checked every `checkMs`.
+ * fills. While `busy()` holds, the query is read once, then again `everyMs` later or four
+ * times as long as the read took, whichever is longer (a read of 40,000 visits competes with
+ * the sync for IndexedDB); otherwise it is followed live. `busy` is checked every `checkMs`.
  */
 import {
+	defer,
 	distinctUntilChanged,
-	exhaustMap,
+	expand,
 	interval,
 	map,
 	startWith,
 	switchMap,
 	take,
+	timer,
 	type Observable
 } from 'rxjs';
 
@@ -22,17 +25,23 @@ export function calmWhile<T>(
 	everyMs = 3000,
 	checkMs = 1000
 ): Observable<T> {
+	// One read of the query, with how long it took.
+	const readOnce = () =>
+		defer(() => {
+			const started = Date.now();
+			return make().pipe(
+				take(1),
+				map((value) => ({ value, took: Date.now() - started }))
+			);
+		});
+	const polled = readOnce().pipe(
+		expand(({ took }) => timer(Math.max(everyMs, 4 * took)).pipe(switchMap(readOnce))),
+		map(({ value }) => value)
+	);
 	return interval(checkMs).pipe(
 		startWith(0),
 		map(() => busy()),
 		distinctUntilChanged(),
-		switchMap((isBusy) =>
-			isBusy
-				? interval(everyMs).pipe(
-						startWith(0),
-						exhaustMap(() => make().pipe(take(1)))
-					)
-				: make()
-		)
+		switchMap((isBusy) => (isBusy ? polled : make()))
 	);
 }
