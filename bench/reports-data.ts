@@ -205,21 +205,7 @@ export function reportRuns(data: Dataset, now = BENCH_NOW): [ReportName, unknown
 	];
 }
 
-/**
- * The same records as new objects in new arrays: a snapshot nothing computed for `data` can
- * recognise (no cache keyed by an array, nor a diff by record identity, can hit).
- */
-export function cloneDataset(data: Dataset): Dataset {
-	const copy = <T extends object>(xs: readonly T[]): T[] => xs.map((x) => ({ ...x }));
-	return {
-		customers: copy(data.customers),
-		orders: copy(data.orders),
-		services: copy(data.services),
-		visits: copy(data.visits),
-		campaigns: copy(data.campaigns),
-		participations: copy(data.participations)
-	};
-}
+export { cloneDataset } from '../src/lib/reports/fixtures';
 
 /**
  * The snapshot after one order edit, as the app publishes it: a new orders array in which

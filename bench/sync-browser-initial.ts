@@ -9,7 +9,6 @@ import { launchDevice } from '../tests/browser/harness';
 import { startServer } from '../tests/browser/server';
 import { signIn } from '../tests/browser/session';
 import {
-	byType,
 	descendantCpuSeconds,
 	indexedDbCounts,
 	ownCpuSeconds,
@@ -34,7 +33,6 @@ async function run(kind: 'pglite' | 'postgres') {
 		await page.goto('/login');
 		const stopProfile = await profilePage(page, `sync-browser-${kind}`);
 		const cpu0 = { ...descendantCpuSeconds(), bench: ownCpuSeconds() };
-		const before = new Map(byType);
 		const started = Date.now();
 		await signIn(page, seeded.rep);
 		const signedIn = (Date.now() - started) / 1000;
@@ -67,7 +65,8 @@ async function run(kind: 'pglite' | 'postgres') {
 		const seconds = (Date.now() - started) / 1000;
 		const cpu1 = descendantCpuSeconds();
 		if (process.env.CPU_BY_PROCESS)
-			for (const [k, v] of byType) console.log('   ', k, (v - (before.get(k) ?? 0)).toFixed(1));
+			for (const [k, v] of cpu1.byProcess)
+				console.log('   ', k, (v - (cpu0.byProcess.get(k) ?? 0)).toFixed(1));
 		const cpu = {
 			chromium: cpu1.chromium - cpu0.chromium,
 			server: cpu1.other - cpu0.other,

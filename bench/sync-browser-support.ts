@@ -144,12 +144,18 @@ export async function pullTimings(
 	return { requests: spans.length, inFlightSeconds: inFlight / 1000, sumSeconds: sum / 1000 };
 }
 
+export interface TreeCpu {
+	chromium: number;
+	other: number;
+	/** Each Chromium process ("renderer 1234", "utility network.mojom.NetworkService 1240"). */
+	byProcess: Map<string, number>;
+}
+
 /**
  * CPU seconds (user + system) used so far by the live descendants of this process, split into
  * Chromium's processes and the rest (the server, a child `node`). Linux /proc only.
  */
-export const byType = new Map<string, number>();
-export function descendantCpuSeconds(root = process.pid): { chromium: number; other: number } {
+export function descendantCpuSeconds(root = process.pid): TreeCpu {
 	const tick = 100; // USER_HZ on Linux
 	const children = new Map<number, number[]>();
 	const info = new Map<number, { cpu: number; chromium: boolean }>();
@@ -164,26 +170,35 @@ export function descendantCpuSeconds(root = process.pid): { chromium: number; ot
 				cpu: (Number(fields[11]) + Number(fields[12])) / tick,
 				chromium: /chrom/i.test(name)
 			});
-			if (process.env.CPU_BY_PROCESS && /chrom/i.test(name)) {
-				const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-				const type = /--type=([a-z-]+)/.exec(cmd)?.[1] ?? 'browser';
-				const extra = /--utility-sub-type=([a-zA-Z.]+)/.exec(cmd)?.[1] ?? '';
-				byType.set(`${type} ${extra} ${entry}`, (Number(fields[11]) + Number(fields[12])) / tick);
-			}
 			children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
 		} catch {
 			// the process ended while we read
 		}
 	}
-	const sum = { chromium: 0, other: 0 };
+	const sum: TreeCpu = { chromium: 0, other: 0, byProcess: new Map() };
 	const stack = [...(children.get(root) ?? [])];
 	while (stack.length) {
 		const pid = stack.pop()!;
 		const p = info.get(pid);
-		if (p) sum[p.chromium ? 'chromium' : 'other'] += p.cpu;
+		if (p?.chromium) {
+			sum.chromium += p.cpu;
+			sum.byProcess.set(chromiumLabel(pid), p.cpu);
+		} else if (p) sum.other += p.cpu;
 		stack.push(...(children.get(pid) ?? []));
 	}
 	return sum;
+}
+
+/** "renderer 1234" from a Chromium process's command line ("browser" has no --type). */
+function chromiumLabel(pid: number): string {
+	try {
+		const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+		const type = /--type=([a-z-]+)/.exec(cmd)?.[1] ?? 'browser';
+		const sub = /--utility-sub-type=([a-zA-Z.]+)/.exec(cmd)?.[1];
+		return [type, sub, pid].filter(Boolean).join(' ');
+	} catch {
+		return `ended ${pid}`;
+	}
 }
 
 /** CPU seconds used by this process (the server and the bench). */

@@ -22,7 +22,7 @@ export async function createStorage(
 	return wrappedValidateAjvStorage({ storage: base }) as RxStorage<unknown, unknown>;
 }
 
-/** RxDB's Dexie storage, with many-key reads through one key-skipping cursor (sparse-get.ts). */
+/** RxDB's Dexie storage, with many-key reads that skip keys not stored (sparse-get.ts). */
 async function dexieStorage(): Promise<RxStorage<unknown, unknown>> {
 	const [{ getRxStorageDexie }, { sparseGetMany }] = await Promise.all([
 		import('rxdb/plugins/storage-dexie'),
