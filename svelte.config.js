@@ -5,7 +5,8 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ fallback: 'index.html' }),
+		// precompress: .br and .gz beside each file, served by server/routes/static by Accept-Encoding.
+		adapter: adapter({ fallback: 'index.html', precompress: true }),
 		serviceWorker: { register: false },
 		alias: { '#domain/*': './src/lib/domain/*' },
 		typescript: {

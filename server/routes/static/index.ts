@@ -7,7 +7,16 @@ import { Hono, type Context } from 'hono';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AppEnv } from '../../http/types';
-import { cacheControlOf, contentTypeOf, isAppRoute, NO_CACHE, resolveInside } from './policy';
+import {
+	acceptedEncodings,
+	cacheControlOf,
+	contentTypeOf,
+	ENCODING_SUFFIX,
+	isAppRoute,
+	isCompressible,
+	NO_CACHE,
+	resolveInside
+} from './policy';
 
 const NO_BUILD = `<!doctype html><meta charset="utf-8"><title>Fieldbook: no build</title>
 <p>The app has not been built yet. Run <code>npm run build</code> (or <code>npm start</code>, which builds first), then reload.</p>`;
@@ -21,15 +30,41 @@ async function fileInfo(file: string) {
 	}
 }
 
-async function sendFile(c: Context, file: string, rel: string, cacheControl: string) {
+/**
+ * The file to send for `file`: its precompressed variant (`.br`, `.gz`, written by the build)
+ * when the type compresses, the request accepts it and it is not older than the file; else
+ * the file itself.
+ */
+async function pickVariant(c: Context, file: string, type: string) {
 	const info = await fileInfo(file);
 	if (!info) return undefined;
-	const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+	if (isCompressible(type)) {
+		c.header('Vary', 'Accept-Encoding');
+		for (const encoding of acceptedEncodings(c.req.header('accept-encoding'))) {
+			const variant = file + ENCODING_SUFFIX[encoding];
+			const variantInfo = await fileInfo(variant);
+			// A variant older than its file is stale (the file was rewritten after the build).
+			if (variantInfo && variantInfo.mtimeMs >= info.mtimeMs) {
+				return { path: variant, info: variantInfo, encoding };
+			}
+		}
+	}
+	return { path: file, info, encoding: undefined };
+}
+
+async function sendFile(c: Context, file: string, rel: string, cacheControl: string) {
+	const type = contentTypeOf(rel);
+	const chosen = await pickVariant(c, file, type);
+	if (!chosen) return undefined;
+	const { path, info, encoding } = chosen;
+	const tag = `${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}${encoding ? `-${encoding}` : ''}`;
+	const etag = `W/"${tag}"`;
 	c.header('Cache-Control', cacheControl);
 	c.header('ETag', etag);
-	c.header('Content-Type', contentTypeOf(rel));
+	c.header('Content-Type', type);
+	if (encoding) c.header('Content-Encoding', encoding);
 	if (c.req.header('if-none-match') === etag) return c.body(null, 304);
-	return c.body(new Uint8Array(await readFile(file)), 200);
+	return c.body(new Uint8Array(await readFile(path)), 200);
 }
 
 const notFoundPage = (c: Context, text: string) =>

@@ -76,3 +76,33 @@ export function isAppRoute(urlPath: string): boolean {
 	const last = urlPath.split('/').pop() ?? '';
 	return !last.includes('.');
 }
+
+const COMPRESSIBLE = /^(text\/|application\/(json|manifest\+json|xml|javascript)|image\/svg\+xml)/;
+
+/** True for content types worth sending precompressed (text; not images, fonts, wasm). */
+export function isCompressible(contentType: string): boolean {
+	return COMPRESSIBLE.test(contentType);
+}
+
+export type Encoding = 'br' | 'gzip';
+
+/**
+ * The precompressed variants a request accepts, best first (brotli, then gzip), from its
+ * Accept-Encoding header. A coding listed with `q=0` is refused; `*` accepts both.
+ */
+export function acceptedEncodings(header: string | undefined): Encoding[] {
+	if (!header) return [];
+	const q = new Map<string, number>();
+	for (const part of header.toLowerCase().split(',')) {
+		const [name, ...params] = part.trim().split(';');
+		if (!name) continue;
+		const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+		const value = qParam ? Number(qParam.slice(2)) : 1;
+		q.set(name.trim(), Number.isFinite(value) ? value : 0);
+	}
+	const ok = (name: Encoding) => (q.get(name) ?? q.get('*') ?? 0) > 0;
+	return (['br', 'gzip'] as const).filter(ok);
+}
+
+/** The file suffix of a precompressed variant, as the build writes it. */
+export const ENCODING_SUFFIX: Record<Encoding, string> = { br: '.br', gzip: '.gz' };

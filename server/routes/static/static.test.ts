@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { createApp } from '../../app';
 import type { Database } from '../../db/client';
 
@@ -21,6 +22,12 @@ describe('static serving', () => {
 		writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Fieldbook shell</title>');
 		writeFileSync(join(dir, '_app/immutable/chunks/app.Ab12Cd.js'), 'export const x = 1;');
 		writeFileSync(join(dir, 'sw.js'), 'self.addEventListener("fetch", () => {});');
+		const big = 'export const y = "' + 'fieldbook '.repeat(200) + '";';
+		writeFileSync(join(dir, '_app/immutable/chunks/big.Ef34Gh.js'), big);
+		writeFileSync(join(dir, '_app/immutable/chunks/big.Ef34Gh.js.br'), brotliCompressSync(big));
+		writeFileSync(join(dir, '_app/immutable/chunks/big.Ef34Gh.js.gz'), gzipSync(big));
+		writeFileSync(join(dir, 'icons/photo.png'), 'png');
+		writeFileSync(join(dir, 'icons/photo.png.gz'), gzipSync('png'));
 		writeFileSync(join(dir, 'workbox-9c191d2f.js'), '/* workbox */');
 		writeFileSync(join(dir, 'manifest.webmanifest'), '{"name":"Fieldbook"}');
 		writeFileSync(join(dir, 'icons/icon-192.png'), 'png');
@@ -62,6 +69,50 @@ describe('static serving', () => {
 			expect(res.headers.get('cache-control')).toBe('no-cache');
 			expect(await res.text()).toContain('Fieldbook shell');
 		}
+	});
+
+	it('sends the precompressed variant the request accepts, with its own ETag', async () => {
+		const path = '/_app/immutable/chunks/big.Ef34Gh.js';
+		const plain = await app.request(path);
+		const source = await plain.text();
+		expect(plain.headers.get('content-encoding')).toBeNull();
+		expect(plain.headers.get('vary')).toBe('Accept-Encoding');
+
+		const br = await app.request(path, { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+		expect(br.headers.get('content-encoding')).toBe('br');
+		expect(br.headers.get('content-type')).toMatch(/^text\/javascript/);
+		expect(br.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+		const brBody = Buffer.from(await br.arrayBuffer());
+		expect(brBody.length).toBeLessThan(source.length / 4);
+		expect(brotliDecompressSync(brBody).toString()).toBe(source);
+
+		const gz = await app.request(path, { headers: { 'accept-encoding': 'gzip, br;q=0' } });
+		expect(gz.headers.get('content-encoding')).toBe('gzip');
+		expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toBe(source);
+
+		const etags = new Set([plain, br, gz].map((r) => r.headers.get('etag')));
+		expect(etags.size).toBe(3);
+		const again = await app.request(path, { headers: { 'accept-encoding': 'br', 'if-none-match': br.headers.get('etag')! } });
+		expect(again.status).toBe(304);
+	});
+
+	it('ignores a variant older than its file', async () => {
+		const file = join(dir, 'late.js');
+		writeFileSync(file + '.br', brotliCompressSync('old'));
+		writeFileSync(file, 'new');
+		utimesSync(file + '.br', new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+		const res = await app.request('/late.js', { headers: { 'accept-encoding': 'br' } });
+		expect(res.headers.get('content-encoding')).toBeNull();
+		expect(await res.text()).toBe('new');
+	});
+
+	it('sends files without a variant, and images, as they are', async () => {
+		const js = await app.request('/_app/immutable/chunks/app.Ab12Cd.js', { headers: { 'accept-encoding': 'br, gzip' } });
+		expect(js.headers.get('content-encoding')).toBeNull();
+		expect(await js.text()).toBe('export const x = 1;');
+		const png = await app.request('/icons/photo.png', { headers: { 'accept-encoding': 'gzip' } });
+		expect(png.headers.get('content-encoding')).toBeNull();
+		expect(await png.text()).toBe('png');
 	});
 
 	it('revalidates with ETag', async () => {
