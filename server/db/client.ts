@@ -15,6 +15,8 @@ export interface Database {
 	kind: 'pglite' | 'postgres';
 	/** Runs `callback` for each NOTIFY on `channel`; returns a function that stops listening. */
 	listen(channel: string, callback: (payload: string) => void): Promise<() => Promise<void>>;
+	/** True once `close` has been called: background readers (the feed hub) stop quietly. */
+	readonly closed: boolean;
 	close(): Promise<void>;
 }
 
@@ -33,6 +35,7 @@ async function openPglite(dataDir?: string): Promise<Database> {
 	const client = dataDir ? new PGlite(dataDir) : new PGlite();
 	const db = drizzle(client, { schema });
 	await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+	let closed = false;
 	return {
 		db: db as unknown as Db,
 		kind: 'pglite',
@@ -40,7 +43,13 @@ async function openPglite(dataDir?: string): Promise<Database> {
 			const unsubscribe = await client.listen(channel, callback);
 			return async () => unsubscribe();
 		},
-		close: () => client.close()
+		get closed() {
+			return closed;
+		},
+		close: () => {
+			closed = true;
+			return client.close();
+		}
 	};
 }
 
@@ -63,6 +72,7 @@ async function openPostgres(url: string): Promise<Database> {
 		lock.release();
 	}
 	const listeners = new Set<import('pg').PoolClient>();
+	let closed = false;
 	return {
 		db: db as unknown as Db,
 		kind: 'postgres',
@@ -79,7 +89,11 @@ async function openPostgres(url: string): Promise<Database> {
 				client.release();
 			};
 		},
+		get closed() {
+			return closed;
+		},
 		async close() {
+			closed = true;
 			for (const c of listeners) c.release();
 			listeners.clear();
 			await pool.end();

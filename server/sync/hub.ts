@@ -73,12 +73,15 @@ export class FeedHub {
 			do {
 				const wait = this.#lastRead + MIN_READ_INTERVAL_MS - Date.now();
 				if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+				// The database closed meanwhile (server or test shutting down): nothing to read.
+				if (this.database.closed) return;
 				this.#again = false;
 				this.#lastRead = Date.now();
 				if (this.#subs.size) await this.#fetchOnce();
 				else this.#position = await feedHead(this.database.db);
 			} while (this.#again);
 		} catch (err) {
+			if (this.database.closed) return;
 			console.error('sync stream fan-out failed; streams will RESYNC', err);
 			this.#broadcastResync();
 		} finally {
