@@ -5,7 +5,8 @@
  * offline (a new browser process on the same profile) to the first list paint, and to
  * Today's first paint.
  * Reads the app's User Timing marks. Prints figures; not a test. Env: CUSTOMERS, ONLY=insert
- * (just the bulk insert), PROFILE=<dir> (a CPU profile of the page while the customers go in).
+ * (just the bulk insert), PROFILE=<dir> (a CPU profile of the page while the customers go in),
+ * IDB_COUNT=1 (the page's IndexedDB requests during the insert, per store and kind).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
@@ -14,7 +15,12 @@ import type { Page } from 'playwright-core';
 import { launchDevice, openApp, waitForServiceWorker } from '../tests/browser/harness';
 import { startServer } from '../tests/browser/server';
 import { figure, percentile } from './app-stats';
-import { descendantCpuSeconds, profilePage } from './sync-browser-support';
+import {
+	countIndexedDbOps,
+	descendantCpuSeconds,
+	printIndexedDbOps,
+	profilePage
+} from './sync-browser-support';
 
 const CUSTOMERS = Number(process.env.CUSTOMERS ?? 20_000);
 
@@ -79,6 +85,7 @@ async function measures(page: Page, name: string): Promise<number[]> {
 async function bulkInsert(page: Page): Promise<void> {
 	await openApp(page, '/settings');
 	await page.locator('#demo-size').selectOption(String(CUSTOMERS));
+	await printIndexedDbOps(page, 'before the insert (discarded)');
 	const cpu0 = descendantCpuSeconds();
 	const stopProfile = await profilePage(page, 'bulk-insert');
 	await page.getByRole('button', { name: 'Load demo data' }).click();
@@ -89,6 +96,7 @@ async function bulkInsert(page: Page): Promise<void> {
 	);
 	const cpu1 = descendantCpuSeconds();
 	await stopProfile();
+	await printIndexedDbOps(page, 'while the customers were inserted');
 	await page.getByText('Demo data loaded').waitFor({ timeout: 15 * 60_000 });
 	const timings = await page.evaluate(() =>
 		Object.fromEntries(
@@ -238,6 +246,7 @@ try {
 	const device = await launchDevice(server.baseURL, {}, profile);
 	try {
 		const page = device.pages()[0] ?? (await device.newPage());
+		await countIndexedDbOps(page);
 		await openApp(page, '/');
 		await waitForServiceWorker(page);
 		await bulkInsert(page);

@@ -2,16 +2,19 @@
  * Initial sync of 20,000 customers + 100,000 children to a fresh headless Chromium: the real
  * server on PGlite and on PostgreSQL (TEST_DATABASE_URL), time from pressing "Sign in" to every
  * record in IndexedDB, and how much of it a pull was in flight. Prints seconds; not a test.
- * Env: CUSTOMERS, CHILDREN_EACH, PROFILE=<dir> (page CPU profile), OPEN_AFTER_SIGN_IN=/sync.
+ * Env: CUSTOMERS, CHILDREN_EACH, PROFILE=<dir> (page CPU profile), OPEN_AFTER_SIGN_IN=/sync,
+ * IDB_COUNT=1 (count the page's IndexedDB requests per store and kind; not a timing run).
  */
 import os from 'node:os';
 import { launchDevice } from '../tests/browser/harness';
 import { startServer } from '../tests/browser/server';
 import { signIn } from '../tests/browser/session';
 import {
+	countIndexedDbOps,
 	descendantCpuSeconds,
 	indexedDbCounts,
 	ownCpuSeconds,
+	printIndexedDbOps,
 	profilePage,
 	keepResourceTimings,
 	pullTimings,
@@ -30,6 +33,7 @@ async function run(kind: 'pglite' | 'postgres') {
 	try {
 		const page = device.pages()[0] ?? (await device.newPage());
 		await keepResourceTimings(page);
+		await countIndexedDbOps(page);
 		await page.goto('/login');
 		const stopProfile = await profilePage(page, `sync-browser-${kind}`);
 		const cpu0 = { ...descendantCpuSeconds(), bench: ownCpuSeconds() };
@@ -52,6 +56,7 @@ async function run(kind: 'pglite' | 'postgres') {
 			{ timeout: TIMEOUT_MS, polling: 100 }
 		);
 		const appSaysDone = (Date.now() - started) / 1000;
+		await printIndexedDbOps(page, 'from sign-in to the first sync done');
 		let counts = await indexedDbCounts(page);
 		let sum = Object.values(counts).reduce((a, b) => a + b, 0);
 		while (sum < total) {

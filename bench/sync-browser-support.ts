@@ -223,3 +223,78 @@ export async function profilePage(page: Page, name: string): Promise<() => Promi
 		console.log(`profile: ${file}`);
 	};
 }
+
+/**
+ * With IDB_COUNT set, counts every IndexedDB request the page makes, per database and
+ * object store and kind (get, getAll, put, cursor steps…), plus transactions per mode; call
+ * before the page loads, then `printIndexedDbOps`. Wrapping costs the page a little time,
+ * so figures from a counting run are not timings.
+ */
+export async function countIndexedDbOps(page: Page): Promise<void> {
+	if (!process.env.IDB_COUNT) return;
+	await page.addInitScript({ content: IDB_COUNT_SCRIPT });
+}
+
+/**
+ * Plain JavaScript on purpose: a function handed to `addInitScript` would be compiled by tsx,
+ * which wraps named functions in a `__name` helper the page does not have.
+ * 'rxdb-dexie-fieldbook_<user>--0--customers' is labelled 'customers', meta 'meta:<hash>'.
+ */
+const IDB_COUNT_SCRIPT = `(() => {
+	const counts = {};
+	window.__idbOps = counts;
+	const label = (n) => n
+		.replace(/^rxdb-dexie-fieldbook_[a-z0-9_]*--\\d+--/, '')
+		.replace(/^rx-replication-meta-(.{6}).*$/, 'meta:$1');
+	const bump = (key) => { counts[key] = (counts[key] || 0) + 1; };
+	const storeOf = (s) => label(s.transaction.db.name) + '/' + s.name;
+	const wrap = (proto, names, where) => {
+		for (const name of names) {
+			const original = proto[name];
+			if (typeof original !== 'function') continue;
+			proto[name] = function (...args) {
+				bump(where(this) + ' ' + name);
+				return original.apply(this, args);
+			};
+		}
+	};
+	wrap(IDBObjectStore.prototype,
+		['get', 'getKey', 'getAll', 'getAllKeys', 'put', 'add', 'delete', 'count', 'openCursor', 'openKeyCursor', 'clear'],
+		(s) => storeOf(s));
+	wrap(IDBIndex.prototype,
+		['get', 'getKey', 'getAll', 'getAllKeys', 'count', 'openCursor', 'openKeyCursor'],
+		(i) => storeOf(i.objectStore) + '[' + i.name + ']');
+	wrap(IDBCursor.prototype, ['continue', 'advance', 'continuePrimaryKey'], (c) =>
+		c.source instanceof IDBIndex
+			? storeOf(c.source.objectStore) + '[' + c.source.name + '] cursor'
+			: storeOf(c.source) + ' cursor');
+	const transaction = IDBDatabase.prototype.transaction;
+	IDBDatabase.prototype.transaction = function (stores, mode, options) {
+		bump(label(this.name) + ' transaction ' + (mode || 'readonly'));
+		bump('(all) transaction ' + (mode || 'readonly'));
+		return transaction.call(this, stores, mode, options);
+	};
+})();`;
+
+/** Prints what `countIndexedDbOps` counted (nothing without IDB_COUNT), then clears the counts. */
+export async function printIndexedDbOps(page: Page, title: string): Promise<void> {
+	if (!process.env.IDB_COUNT) return;
+	const counts = await page.evaluate(() => {
+		const c = (window as unknown as { __idbOps?: Record<string, number> }).__idbOps ?? {};
+		const copy = { ...c };
+		for (const k of Object.keys(c)) delete c[k];
+		return copy;
+	});
+	const byKind: Record<string, number> = {};
+	for (const [key, n] of Object.entries(counts)) {
+		const kind = key.split(' ').slice(1).join(' ');
+		const where = key.startsWith('meta:') ? 'meta' : key.startsWith('(all)') ? '' : 'docs';
+		if (where) byKind[`${where} ${kind}`] = (byKind[`${where} ${kind}`] ?? 0) + n;
+	}
+	console.log(`  IndexedDB requests ${title} (IDB_COUNT):`);
+	for (const [key, n] of Object.entries(counts).sort((a, b) => b[1] - a[1]))
+		console.log(`    ${String(n).padStart(9)}  ${key}`);
+	console.log('  totals (meta = all replication meta stores):');
+	for (const [key, n] of Object.entries(byKind).sort((a, b) => b[1] - a[1]))
+		console.log(`    ${String(n).padStart(9)}  ${key}`);
+}
