@@ -11,8 +11,10 @@ import {
 	type SourceMessage,
 	type SourceRequest
 } from './protocol';
+import { COLLECTIONS } from '$lib/domain/collections';
 import { RxdbSource } from './worker/rxdb-source';
 import { createSourceHandler } from './worker/source-handler';
+import { idbSnapshotStore } from './worker/snapshot-store';
 
 const scope = self as unknown as {
 	onmessage: ((e: MessageEvent<ReportRequest | SourceRequest>) => void) | null;
@@ -20,7 +22,8 @@ const scope = self as unknown as {
 };
 const handle = createRequestHandler();
 const handleSource = createSourceHandler({
-	openSource: (name, changed) => new RxdbSource(name, { changed }),
+	openSource: (name, changed) =>
+		new RxdbSource(name, { changed }, COLLECTIONS, { snapshots: idbSnapshotStore() }),
 	post: (m) => scope.postMessage(m)
 });
 

@@ -1,23 +1,67 @@
 /**
  * The report worker's own view of the device's records: it opens the user's RxDB database
  * on the same Dexie storage and name as the page (as another tab would, `multiInstance`,
- * no replication), reads every collection once and then follows RxDB's change events,
+ * no replication), loads every collection once and then follows RxDB's change events,
  * which carry writes of this page, of other tabs and of sync alike. The page never
  * handles the records, so it stays responsive while the worker loads them.
+ *
+ * Loading: a collection with a usable snapshot (`snapshot-store.ts`) is decoded from it,
+ * then caught up with the documents written since its checkpoint (RxDB's
+ * `[_meta.lwt+id]` index, from `SNAPSHOT_MARGIN_MS` before it, since writers of other tabs
+ * stamp `lwt` before they commit); in the same read transaction the live documents are
+ * counted, and a collection whose count then differs from the records held is read in
+ * full. A collection without one is read in full. Snapshots are written in idle time
+ * after a full read and after changes (`SNAPSHOT_DELAY_MS` after the last one).
  */
 import { createRxDatabase, type RxDatabase } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { COLLECTIONS, type CollectionName } from '$lib/domain/collections';
-import { rxSchemaFor } from '$lib/domain/rx-schema';
+import { RX_SCHEMAS } from '$lib/domain/rx-schemas.generated';
 import { DeltaDataset, type HeldRecord, type RecordChange } from './deltas';
+import {
+	encodeSnapshot,
+	readSnapshot,
+	schemaFingerprint,
+	type SnapshotKey,
+	type SnapshotStore
+} from './snapshot-store';
 
 export interface SourceEvents {
 	/** A new snapshot: after the first load, then after each batch of changes. */
 	changed(changed: readonly CollectionName[]): void;
 }
 
+export interface RxdbSourceOptions {
+	/** Where the worker keeps its snapshot of the records; none: always read in full. */
+	snapshots?: SnapshotStore;
+	/** Idle time after the last change before the snapshot is written again. */
+	snapshotDelayMs?: number;
+	/** Catch up from this long before a snapshot's checkpoint (`SNAPSHOT_MARGIN_MS`). */
+	marginMs?: number;
+}
+
+/** How the first load went (sent to the page with the first state; benchmarks read it). */
+export interface LoadTimings {
+	openMs: number;
+	/** From the database being open to every collection held. */
+	readMs: number;
+	records: number;
+	/** Reading the snapshots, decoding them, and the documents caught up from RxDB. */
+	snapshot?: {
+		getMs: number;
+		decodeMs: number;
+		caughtUp: number;
+		fromSnapshot: number;
+		readInFull: number;
+	};
+}
+
+/** Catch up from this long before a snapshot's checkpoint (see the header). */
+export const SNAPSHOT_MARGIN_MS = 5_000;
+export const SNAPSHOT_DELAY_MS = 10_000;
+
 /** RxDB's Dexie table of a collection (`rxdb-dexie-<db>--<schema version>--<collection>`). */
-function dexieName(db: string, version: number, collection: string): string {
+export function dexieName(db: string, version: number, collection: string): string {
 	return `rxdb-dexie-${db}--${version}--${collection}`;
 }
 
@@ -28,22 +72,33 @@ function idbRequest<T>(req: IDBRequest<T>): Promise<T> {
 	});
 }
 
-/**
- * Every live record of a collection straight from its IndexedDB store with `getAll` in
- * pages: RxDB's own query walks a cursor one document per request, several times slower
- * at 500,000 documents. RxDB stores `_deleted` as '0'/'1' (IndexedDB cannot index
- * booleans); tombstones are skipped and live records get `_deleted: false`.
- */
-async function readStore(name: string): Promise<HeldRecord[]> {
-	const idb = await new Promise<IDBDatabase>((ok, fail) => {
+function openTable(name: string): Promise<IDBDatabase> {
+	return new Promise<IDBDatabase>((ok, fail) => {
 		const req = indexedDB.open(name);
 		req.onsuccess = () => ok(req.result);
 		req.onerror = () => fail(req.error);
 		// Never create a store RxDB has not: abort an upgrade (the database is missing).
 		req.onupgradeneeded = () => req.transaction?.abort();
 	});
+}
+
+function lwtOf(row: Record<string, unknown>): number {
+	const lwt = (row._meta as { lwt?: unknown } | undefined)?.lwt;
+	return typeof lwt === 'number' ? lwt : 0;
+}
+
+/**
+ * Every live record of a collection straight from its IndexedDB store with `getAll` in
+ * pages: RxDB's own query walks a cursor one document per request, several times slower
+ * at 500,000 documents. RxDB stores `_deleted` as '0'/'1' (IndexedDB cannot index
+ * booleans); tombstones are skipped and live records get `_deleted: false`. Also answers
+ * the largest `_meta.lwt` read (tombstones included), the checkpoint of what was read.
+ */
+export async function readStore(name: string): Promise<{ records: HeldRecord[]; lwt: number }> {
+	const idb = await openTable(name);
 	try {
 		const out: HeldRecord[] = [];
+		let lwt = 0;
 		const PAGE = 50_000;
 		let after: IDBValidKey | undefined;
 		for (;;) {
@@ -51,11 +106,13 @@ async function readStore(name: string): Promise<HeldRecord[]> {
 			const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
 			const rows = (await idbRequest(store.getAll(range, PAGE))) as Record<string, unknown>[];
 			for (const row of rows) {
+				const t = lwtOf(row);
+				if (t > lwt) lwt = t;
 				if (row._deleted === '1' || row._deleted === true) continue;
 				row._deleted = false;
 				out.push(row as unknown as HeldRecord);
 			}
-			if (rows.length < PAGE) return out;
+			if (rows.length < PAGE) return { records: out, lwt };
 			after = (rows[rows.length - 1] as { id: string }).id;
 		}
 	} finally {
@@ -63,7 +120,29 @@ async function readStore(name: string): Promise<HeldRecord[]> {
 	}
 }
 
-/** A record as RxDB hands it over in a change event, in the worker's form. */
+/**
+ * The documents of a collection written after `from` (`_meta.lwt`, tombstones
+ * included) and, in the same transaction, how many live documents it holds.
+ */
+export async function readChangedSince(
+	name: string,
+	from: number
+): Promise<{ rows: Record<string, unknown>[]; live: number }> {
+	const idb = await openTable(name);
+	try {
+		const store = idb.transaction('docs', 'readonly').objectStore('docs');
+		const [rows, live] = await Promise.all([
+			// After `from`: every key [from, id] sorts before [from, []] (strings before arrays).
+			idbRequest(store.index('[_meta.lwt+id]').getAll(IDBKeyRange.lowerBound([from, []], true))),
+			idbRequest(store.index('[_deleted+id]').count(IDBKeyRange.bound(['0'], ['0', []])))
+		]);
+		return { rows: rows as Record<string, unknown>[], live };
+	} finally {
+		idb.close();
+	}
+}
+
+/** A record as RxDB hands it over (change event or Dexie row), in the worker's form. */
 function heldFrom(doc: Record<string, unknown>, deleted: boolean): HeldRecord {
 	const { _meta, _rev, _attachments, ...rest } = doc;
 	void _meta;
@@ -72,24 +151,55 @@ function heldFrom(doc: Record<string, unknown>, deleted: boolean): HeldRecord {
 	return { ...(rest as unknown as HeldRecord), _deleted: deleted };
 }
 
+function liveCount(records: readonly HeldRecord[]): number {
+	let n = 0;
+	for (let i = 0; i < records.length; i++) if (records[i]._deleted !== true) n++;
+	return n;
+}
+
 export class RxdbSource {
 	readonly dataset = new DeltaDataset();
 	#db: RxDatabase | undefined;
 	#pending: RecordChange[] = [];
+	/** The largest `_meta.lwt` of each collection's pending changes. */
+	#pendingLwt = new Map<CollectionName, number>();
+	/** The largest `_meta.lwt` among the records held: the checkpoint of a snapshot. */
+	#lwt = new Map<CollectionName, number>();
+	/** Changes held but not in the stored snapshot yet (Infinity: none stored). */
+	#unsaved = new Map<CollectionName, number>();
+	#saveTimer: ReturnType<typeof setTimeout> | undefined;
+	#saving: Promise<void> | undefined;
+	#version = 0;
 	#loaded = false;
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#closed = false;
-	timings: { openMs: number; readMs: number; records: number } | undefined;
+	timings: LoadTimings | undefined;
 
 	constructor(
 		private readonly databaseName: string,
 		private readonly events: SourceEvents,
-		private readonly collections: readonly CollectionName[] = COLLECTIONS
+		private readonly collections: readonly CollectionName[] = COLLECTIONS,
+		private readonly options: RxdbSourceOptions = {}
 	) {}
 
-	/** Opens the database, subscribes to changes, then reads every collection. */
+	#key(collection: CollectionName): SnapshotKey {
+		return {
+			db: this.databaseName,
+			collection,
+			schema: `${this.#version}:${schemaFingerprint(RX_SCHEMAS[collection])}`
+		};
+	}
+
+	/** Opens the database, subscribes to changes, then loads every collection. */
 	async open(): Promise<void> {
 		const started = performance.now();
+		const store = this.options.snapshots;
+		// The snapshots are read while RxDB opens (both wait on IndexedDB).
+		const stored = Promise.all(
+			this.collections.map((c) =>
+				store ? store.get(this.databaseName, c).catch(() => undefined) : undefined
+			)
+		);
 		const db = await createRxDatabase({
 			name: this.databaseName,
 			storage: getRxStorageDexie(),
@@ -101,7 +211,7 @@ export class RxdbSource {
 		if (this.#closed) return void (await db.close());
 		await db.addCollections(
 			Object.fromEntries(
-				this.collections.map((name) => [name, { schema: rxSchemaFor(name) }])
+				this.collections.map((name) => [name, { schema: structuredClone(RX_SCHEMAS[name]) }])
 			) as never
 		);
 		// Subscribe before reading: a change during the read is applied after it (applying a
@@ -114,24 +224,87 @@ export class RxdbSource {
 						collection: name,
 						record: heldFrom(doc, e.operation === 'DELETE' || doc._deleted === true)
 					});
+					const t = lwtOf(doc);
+					if (t > (this.#pendingLwt.get(name) ?? 0)) this.#pendingLwt.set(name, t);
 				}
 				this.#schedule();
 			});
 		}
-		const version = db.collections[this.collections[0]].schema.version;
+		this.#version = db.collections[this.collections[0]].schema.version;
 		const opened = performance.now();
-		const loaded = await Promise.all(
-			this.collections.map((c) => readStore(dexieName(this.databaseName, version, c)))
-		);
-		this.collections.forEach((c, i) => this.dataset.load(c, loaded[i]));
+		const raws = await stored;
+		const got = performance.now();
+		const snapshot = {
+			getMs: got - started,
+			decodeMs: 0,
+			caughtUp: 0,
+			fromSnapshot: 0,
+			readInFull: 0
+		};
+		const table = (c: CollectionName) => dexieName(this.databaseName, this.#version, c);
+		// Catch-up reads start at once (IndexedDB works while the snapshots decode here).
+		const candidates = this.collections.map((c, i) => {
+			const raw = raws[i] as { lwt?: unknown } | undefined;
+			if (!raw || typeof raw.lwt !== 'number') return undefined;
+			const lwt = raw.lwt;
+			return {
+				raw,
+				lwt,
+				changes: readChangedSince(table(c), lwt - (this.options.marginMs ?? SNAPSHOT_MARGIN_MS))
+			};
+		});
+		// Unused catch-up reads must not reject unhandled.
+		for (const cand of candidates) cand?.changes.catch(() => undefined);
+		const loads = this.collections.map(async (c, i) => {
+			const cand = candidates[i];
+			if (cand) {
+				const t = performance.now();
+				const snap = readSnapshot(cand.raw, this.#key(c));
+				snapshot.decodeMs += performance.now() - t;
+				if (snap) {
+					try {
+						const { rows, live } = await cand.changes;
+						this.dataset.load(c, snap.records);
+						let lwt = snap.lwt;
+						const changes = rows.map((row) => {
+							const t = lwtOf(row);
+							if (t > lwt) lwt = t;
+							return { collection: c, record: heldFrom(row, row._deleted === '1') };
+						});
+						this.dataset.apply(changes);
+						if (liveCount(this.dataset.data[c] as readonly HeldRecord[]) === live) {
+							this.#lwt.set(c, lwt);
+							this.#unsaved.set(c, rows.length);
+							snapshot.caughtUp += rows.length;
+							snapshot.fromSnapshot++;
+							return;
+						}
+					} catch {
+						/* no index to catch up with: read in full */
+					}
+				}
+			}
+			const { records, lwt } = await readStore(table(c));
+			this.dataset.load(c, records);
+			this.#lwt.set(c, lwt);
+			this.#unsaved.set(c, Infinity);
+			snapshot.readInFull++;
+		});
+		await Promise.all(loads);
+		if (this.#closed) return;
 		this.timings = {
 			openMs: opened - started,
 			readMs: performance.now() - opened,
-			records: loaded.reduce((n, r) => n + r.length, 0)
+			records: this.collections.reduce(
+				(n, c) => n + liveCount(this.dataset.data[c] as readonly HeldRecord[]),
+				0
+			),
+			snapshot: store ? snapshot : undefined
 		};
 		this.#loaded = true;
 		this.events.changed(this.collections);
 		if (this.#pending.length) this.#flush();
+		this.#scheduleSave(1000);
 	}
 
 	/** Changes that arrive together (a sync batch, one save) make one snapshot. */
@@ -144,13 +317,57 @@ export class RxdbSource {
 		this.#timer = undefined;
 		const changes = this.#pending;
 		this.#pending = [];
+		for (const [c, t] of this.#pendingLwt) {
+			if (t > (this.#lwt.get(c) ?? 0)) this.#lwt.set(c, t);
+		}
+		this.#pendingLwt.clear();
+		for (const { collection } of changes)
+			this.#unsaved.set(collection, (this.#unsaved.get(collection) ?? 0) + 1);
 		const changed = this.dataset.apply(changes);
 		if (changed.length) this.events.changed(changed);
+		if (changes.length) this.#scheduleSave(this.options.snapshotDelayMs ?? SNAPSHOT_DELAY_MS);
+	}
+
+	/** Writes the snapshot `delayMs` after the last call (debounced), unless one is being written. */
+	#scheduleSave(delayMs: number): void {
+		if (!this.options.snapshots || this.#closed) return;
+		if (this.#saveTimer !== undefined) clearTimeout(this.#saveTimer);
+		this.#saveTimer = setTimeout(() => {
+			this.#saveTimer = undefined;
+			if (this.#saving) return void this.#saving.then(() => this.#scheduleSave(delayMs));
+			this.#saving = this.saveSnapshot().finally(() => (this.#saving = undefined));
+		}, delayMs);
+	}
+
+	/**
+	 * Writes the snapshot of every collection with changes not in the stored one; the
+	 * records and checkpoint are taken together, so later changes are caught up next time.
+	 */
+	async saveSnapshot(): Promise<void> {
+		const store = this.options.snapshots;
+		if (!store) return;
+		for (const c of this.collections) {
+			if (this.#closed) return;
+			const unsaved = this.#unsaved.get(c) ?? 0;
+			if (unsaved === 0) continue;
+			const records = this.dataset.data[c] as readonly HeldRecord[];
+			const lwt = this.#lwt.get(c) ?? 0;
+			this.#unsaved.set(c, 0);
+			try {
+				const value = await encodeSnapshot(this.#key(c), records, lwt);
+				if (this.#closed) return;
+				await store.put(this.databaseName, c, value);
+			} catch {
+				// Full, private mode, …: a snapshot is only a head start; try again after the next change.
+				this.#unsaved.set(c, (this.#unsaved.get(c) ?? 0) + unsaved);
+			}
+		}
 	}
 
 	async close(): Promise<void> {
 		this.#closed = true;
 		if (this.#timer !== undefined) clearTimeout(this.#timer);
+		if (this.#saveTimer !== undefined) clearTimeout(this.#saveTimer);
 		await this.#db?.close();
 	}
 }
