@@ -202,13 +202,23 @@ export function openReportSource({
 	w.onmessage = ({ data }) => {
 		if (data.type === 'state') {
 			if (data.state.load) mark('fieldbook:reports-loaded', data.state.load);
+			const change = (data.state as { change?: object }).change;
+			if (change)
+				mark('fieldbook:reports-change', {
+					...change,
+					receivedAt: performance.timeOrigin + performance.now()
+				});
 			return onState(data.state);
 		}
 		if (data.type === 'failed') return fail(data.error);
 		const p = waiting.get(data.id);
 		if (!p) return;
 		waiting.delete(data.id);
-		mark('fieldbook:report-answer', { ms: data.ms });
+		mark('fieldbook:report-answer', {
+			ms: data.ms,
+			postedAt: (data as { postedAt?: number }).postedAt,
+			receivedAt: performance.timeOrigin + performance.now()
+		});
 		if ('error' in data) p.reject(new Error(data.error));
 		else p.resolve(data.result);
 	};
@@ -242,6 +252,10 @@ export function openReportSource({
 
 	return {
 		run(name, params, signal) {
+			mark('fieldbook:report-request', {
+				report: name,
+				sentAt: performance.timeOrigin + performance.now()
+			});
 			return request((id) => ({ type: 'run', id, report: name, params }), signal);
 		},
 		drill(filter, query, signal) {

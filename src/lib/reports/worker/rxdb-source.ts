@@ -14,7 +14,7 @@
  * after a full read and after changes (`SNAPSHOT_DELAY_MS` after the last one).
  */
 import { createRxDatabase, type RxDatabase } from 'rxdb';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { createStorage } from '$lib/db/storage';
 import { COLLECTIONS, type CollectionName } from '$lib/domain/collections';
 import { RX_SCHEMAS } from '$lib/domain/rx-schemas.generated';
 import { DeltaDataset, type HeldRecord, type RecordChange } from './deltas';
@@ -50,6 +50,8 @@ export interface LoadTimings {
 	snapshot?: {
 		getMs: number;
 		decodeMs: number;
+		/** Waiting for the catch-up reads after decoding, then applying them. */
+		catchUpMs: number;
 		caughtUp: number;
 		fromSnapshot: number;
 		readInFull: number;
@@ -174,6 +176,9 @@ export class RxdbSource {
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#closed = false;
 	timings: LoadTimings | undefined;
+	/** When the first change of the latest snapshot arrived and when it was applied (epoch ms). */
+	lastChange: { eventAt: number; appliedAt: number } | undefined;
+	#eventAt: number | undefined;
 
 	constructor(
 		private readonly databaseName: string,
@@ -202,7 +207,8 @@ export class RxdbSource {
 		);
 		const db = await createRxDatabase({
 			name: this.databaseName,
-			storage: getRxStorageDexie(),
+			// The app's own Dexie storage, so both declare the same tables and indexes.
+			storage: await createStorage('dexie'),
 			multiInstance: true,
 			eventReduce: true,
 			closeDuplicates: true
@@ -227,6 +233,7 @@ export class RxdbSource {
 					const t = lwtOf(doc);
 					if (t > (this.#pendingLwt.get(name) ?? 0)) this.#pendingLwt.set(name, t);
 				}
+				this.#eventAt ??= performance.timeOrigin + performance.now();
 				this.#schedule();
 			});
 		}
@@ -237,6 +244,7 @@ export class RxdbSource {
 		const snapshot = {
 			getMs: got - started,
 			decodeMs: 0,
+			catchUpMs: 0,
 			caughtUp: 0,
 			fromSnapshot: 0,
 			readInFull: 0
@@ -263,6 +271,7 @@ export class RxdbSource {
 				snapshot.decodeMs += performance.now() - t;
 				if (snap) {
 					try {
+						const waited = performance.now();
 						const { rows, live } = await cand.changes;
 						this.dataset.load(c, snap.records);
 						let lwt = snap.lwt;
@@ -272,6 +281,7 @@ export class RxdbSource {
 							return { collection: c, record: heldFrom(row, row._deleted === '1') };
 						});
 						this.dataset.apply(changes);
+						snapshot.catchUpMs += performance.now() - waited;
 						if (liveCount(this.dataset.data[c] as readonly HeldRecord[]) === live) {
 							this.#lwt.set(c, lwt);
 							this.#unsaved.set(c, rows.length);
@@ -323,7 +333,11 @@ export class RxdbSource {
 		this.#pendingLwt.clear();
 		for (const { collection } of changes)
 			this.#unsaved.set(collection, (this.#unsaved.get(collection) ?? 0) + 1);
+		const eventAt = this.#eventAt;
+		this.#eventAt = undefined;
 		const changed = this.dataset.apply(changes);
+		if (eventAt !== undefined)
+			this.lastChange = { eventAt, appliedAt: performance.timeOrigin + performance.now() };
 		if (changed.length) this.events.changed(changed);
 		if (changes.length) this.#scheduleSave(this.options.snapshotDelayMs ?? SNAPSHOT_DELAY_MS);
 	}

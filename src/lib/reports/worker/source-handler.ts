@@ -18,7 +18,12 @@ export interface RecordSource {
 	open(): Promise<void>;
 	/** How long opening and the first read took (sent with the first state). */
 	readonly timings?: SourceState['load'];
+	/** When the latest snapshot's first change arrived and was applied (epoch ms). */
+	readonly lastChange?: { eventAt: number; appliedAt: number };
 }
+
+/** Epoch ms on the worker's clock (comparable with the page's `timeOrigin + now()`). */
+const epoch = () => performance.timeOrigin + performance.now();
 
 export type OpenSource = (
 	databaseName: string,
@@ -60,7 +65,14 @@ export function createSourceHandler({
 			if (req.type === 'run') {
 				if (!isReportName(req.report)) throw new Error(`Unknown report "${req.report}"`);
 				const result = runReportInline(req.report, data, req.params as never);
-				post({ type: 'answer', id: req.id, result, ms: performance.now() - started });
+				const answer: SourceMessage & { postedAt: number } = {
+					type: 'answer',
+					id: req.id,
+					result,
+					ms: performance.now() - started,
+					postedAt: epoch()
+				};
+				post(answer);
 			} else {
 				const customers: Customer[] = drillCustomers(data, req.filter, req.query as DrillQuery);
 				post({ type: 'answer', id: req.id, result: customers, ms: performance.now() - started });
@@ -84,6 +96,9 @@ export function createSourceHandler({
 			customers: data.customers.length
 		};
 		if (!ready) state.load = source.timings;
+		// Timings for benchmarks (extra fields travel with the message).
+		else if (source.lastChange)
+			Object.assign(state, { change: { ...source.lastChange, postedAt: epoch() } });
 		if (!ready || collections.includes('customers')) {
 			const f = facetsOf(data.customers);
 			state.facets = {
