@@ -1,16 +1,20 @@
 /** Field activity: visits and check-ins per rep per ISO week, follow-ups, customers gone quiet. */
-import { createdAtOf, type Customer, type Visit } from '../domain';
+import type { Customer, Visit } from '../domain';
 import { DAY_MS, type Dataset } from './dataset';
-import { applyFilter, scopeDataset, visitTime, type ReportFilter } from './filters';
+import { applyFilter, scopeDataset, type ReportFilter } from './filters';
 import {
+	customerColumns,
 	customerPositions,
 	idOrder,
 	latestCheckIns,
 	latestOpenings,
 	latestOrderDays,
-	openFollowUpsMemo
+	memo,
+	openFollowUpsMemo,
+	rawRows,
+	visitColumns
 } from './indexes';
-import { bucketKey, bucketStart } from './timeline';
+import { bucketKey, WeekStarts } from './timeline';
 
 export interface ActivityParams {
 	now: number;
@@ -97,8 +101,9 @@ export function activity(data: Dataset, params: ActivityParams): Activity {
 	latest(latestOrderDays(scoped.orders));
 	latest(latestOpenings(scoped.services));
 	const lastContact = new Float64Array(n);
-	for (let k = 0; k < n; k++)
-		lastContact[k] = last[k] === -Infinity ? createdAtOf(scoped.customers[k]) : last[k];
+	const { raw, row } = rawRows(scoped.customers);
+	const createdAt = customerColumns(raw).createdAt;
+	for (let k = 0; k < n; k++) lastContact[k] = last[k] === -Infinity ? createdAt[row[k]] : last[k];
 	const byId = idOrder(scoped.customers).order;
 
 	return {
@@ -133,10 +138,13 @@ function visitsPerRepWeek(visits: readonly Visit[], customers: readonly Customer
 	const weekKeys = new Map<number, string>();
 	const reps = new Map<string, { visits: number; checkIns: number }>();
 	const at = customerPositions(visits)!;
-	for (let i = 0; i < visits.length; i++) {
-		const v = visits[i];
-		const ownerId = customers[at[i]].ownerId;
-		const weekStart = bucketStart(visitTime(v)!, 'week');
+	const owners = ownerIdsOf(customers);
+	const { raw, row } = rawRows(visits);
+	const { time, checkedIn } = visitColumns(raw);
+	const weekOf = new WeekStarts();
+	for (let i = 0; i < row.length; i++) {
+		const ownerId = owners[at[i]];
+		const weekStart = weekOf.get(time[row[i]]);
 		let byWeek = weeks.get(ownerId);
 		if (!byWeek) weeks.set(ownerId, (byWeek = new Map()));
 		let w = byWeek.get(weekStart);
@@ -149,7 +157,7 @@ function visitsPerRepWeek(visits: readonly Visit[], customers: readonly Customer
 		if (!r) reps.set(ownerId, (r = { visits: 0, checkIns: 0 }));
 		w.visits++;
 		r.visits++;
-		if (v.checkIn) {
+		if (checkedIn[row[i]] === 1) {
 			w.checkIns++;
 			r.checkIns++;
 		}
@@ -165,3 +173,8 @@ function visitsPerRepWeek(visits: readonly Visit[], customers: readonly Customer
 	visitCountsOf.set(visits, counts);
 	return counts;
 }
+
+/** Each customer's owner, by position; kept per customers array. */
+const ownerIdsOf = memo((customers: readonly Customer[]): string[] =>
+	customers.map((c) => c.ownerId)
+);

@@ -2,7 +2,7 @@
 import { addDays, startOfDay } from 'date-fns';
 import { roundMoney, type ParticipationStatus } from '../domain';
 import type { Dataset } from './dataset';
-import { customerPositions, idOrder, orderDays, revenueByCustomer } from './indexes';
+import { customerPositions, idOrder, orderDays, orderLines, revenueByCustomer } from './indexes';
 import { applyFilter, scopeDataset, type ReportFilter } from './filters';
 
 export interface CampaignsParams {
@@ -57,6 +57,7 @@ export function campaignsReport(
 	const scopedOrders = scope.orders;
 	const ordersOf = revenueByCustomer(scopedOrders);
 	const days = orderDays(scopedOrders);
+	const { row, amount } = orderLines(scopedOrders);
 	const { rank } = idOrder(scope.customers);
 	return [...d.campaigns]
 		.sort((a, b) => a.startsAt - b.startsAt || (a.id < b.id ? -1 : 1))
@@ -80,7 +81,7 @@ export function campaignsReport(
 				for (let j = ordersOf.start[k]; j < ordersOf.start[k + 1]; j++) {
 					const i = ordersOf.list[j];
 					const t = days[i];
-					if (t >= first && t <= last) revenue += scopedOrders[i].amount;
+					if (t >= first && t <= last) revenue += amount[row[i]];
 				}
 			}
 			const [invited, joined, converted] = [count(1), count(2), count(3)];

@@ -2,7 +2,14 @@
 import { GRADES, roundMoney, SOURCES, STAGES, type Customer } from '../domain';
 import type { Dataset } from './dataset';
 import { applyFilter, regionOf, scopeDataset, type ReportFilter } from './filters';
-import { customerPositions, monthNames, orderLines, productNames, revenueIndexes } from './indexes';
+import {
+	customerPositions,
+	monthNames,
+	orderColumns,
+	orderLines,
+	productNames,
+	rawRows
+} from './indexes';
 
 export const CUSTOMER_DIMENSIONS = ['stage', 'grade', 'source', 'region', 'owner'] as const;
 export const ORDER_DIMENSIONS = ['month', 'product'] as const;
@@ -176,8 +183,7 @@ export function crossTab(
 		for (let i = 0; i < d.customers.length; i++) place(i, rc[at[i]], cc[at[i]], 0, true);
 	} else {
 		const at = customerPositions(d.orders)!;
-		const revenueFlags = new Uint8Array(d.orders.length);
-		for (const i of revenueIndexes(d.orders)) revenueFlags[i] = 1;
+		const { revenue: revenueFlags, rating: ratings } = orderColumns(rawRows(d.orders).raw);
 		// The code of a unit's key: customer dimensions by position, month by order, product by line.
 		const kindOf = (dim: Dimension) => (isCustomerDim(dim) ? 0 : dim === 'month' ? 1 : 2);
 		const [rowKind, colKind] = [kindOf(rows), kindOf(columns)];
@@ -185,19 +191,20 @@ export function crossTab(
 		const code = (kind: number, codes: Int32Array | undefined, i: number, line: number) =>
 			kind === 0 ? codes![at[i]] : kind === 1 ? codes![row[i]] : line;
 		const withProduct = rows === 'product' || columns === 'product';
-		const { row, start, product, value } = lines!;
-		for (let i = 0; i < d.orders.length; i++) {
-			const o = d.orders[i];
-			const revenue = revenueFlags[i] === 1;
-			if (measure === 'avgRating' ? o.rating === undefined : !revenue) continue;
+		const { row, start, product, value, amount } = lines!;
+		for (let i = 0; i < row.length; i++) {
+			const r = row[i];
+			const revenue = revenueFlags[r] === 1;
+			const rating = ratings[r] === ratings[r] ? ratings[r] : undefined;
+			if (measure === 'avgRating' ? rating === undefined : !revenue) continue;
 			if (!withProduct) {
 				place(
 					i,
 					code(rowKind, rowOf, i, -1),
 					code(colKind, colOf, i, -1),
-					revenue ? o.amount : 0,
+					revenue ? amount[r] : 0,
 					revenue,
-					o.rating
+					rating
 				);
 				continue;
 			}
@@ -216,7 +223,7 @@ export function crossTab(
 					code(colKind, colOf, i, p),
 					revenue ? partRevenue : 0,
 					revenue,
-					o.rating
+					rating
 				);
 			}
 		}

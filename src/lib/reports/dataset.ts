@@ -111,3 +111,29 @@ export function ratingSummary(ratings: Iterable<number | undefined>): {
 	}
 	return { average: count ? sum / count : null, count, distribution };
 }
+
+/**
+ * `ratingSummary` of `values[rows[i]]` for each i (a column read by position; NaN means
+ * no rating): the same counts, and the same sum in the same order.
+ */
+export function ratingSummaryAt(
+	values: Float64Array,
+	rows: Int32Array
+): ReturnType<typeof ratingSummary> {
+	const counts = [0, 0, 0, 0, 0, 0];
+	let sum = 0;
+	let count = 0;
+	for (let i = 0; i < rows.length; i++) {
+		const r = values[rows[i]];
+		// Exactly the ratings whose String() is '1'…'5'.
+		if (!(r === 1 || r === 2 || r === 3 || r === 4 || r === 5)) continue;
+		counts[r]++;
+		sum += r;
+		count++;
+	}
+	return {
+		average: count ? sum / count : null,
+		count,
+		distribution: { '1': counts[1], '2': counts[2], '3': counts[3], '4': counts[4], '5': counts[5] }
+	};
+}

@@ -1,6 +1,5 @@
 /** Report filters (date range, owner, region, tag) and the region a customer's address names. */
 import {
-	createdAtOf,
 	type Campaign,
 	type Customer,
 	type Order,
@@ -10,10 +9,14 @@ import {
 } from '../domain';
 import { isLive, type Dataset } from './dataset';
 import {
+	customerColumns,
 	customerLinks,
 	customerPositions,
 	orderDays,
 	originOf,
+	rawRows,
+	serviceColumns,
+	visitColumns,
 	rememberOrigin,
 	rememberPositions,
 	type ChildRole
@@ -339,18 +342,16 @@ function narrowToRange(s: ScopedDataset, f: ReportFilter): ScopedDataset {
 	return scoped(
 		{
 			customers: narrowed(s.customers, range, always, () => ({
-				out: keep(s.customers, (c) => inRange(createdAtOf(c), f))
+				out: keepAt(s.customers, (raw) => customerColumns(raw).createdAt, f)
 			})).out as Customer[],
 			orders: narrowed(s.orders, range, always, () => ({ out: ordersInRange(s.orders, f) }))
 				.out as Order[],
 			services: narrowed(s.services, range, always, () => ({
-				out: keep(s.services, (v) => inRange(v.openedAt, f))
+				out: keepAt(s.services, (raw) => serviceColumns(raw).openedAt, f)
 			})).out as Service[],
 			visits: narrowed(s.visits, range, always, () => ({
-				out: keep(s.visits, (v) => {
-					const t = visitTime(v);
-					return t !== undefined && inRange(t, f);
-				})
+				// No time (NaN) is never in a range with a bound.
+				out: keepAt(s.visits, (raw) => visitColumns(raw).time, f)
 			})).out as Visit[],
 			campaigns,
 			participations: narrowed(
@@ -374,6 +375,21 @@ function narrowToRange(s: ScopedDataset, f: ReportFilter): ScopedDataset {
 function ordersInRange(orders: readonly Order[], f: ReportFilter): Order[] {
 	const days = orderDays(orders);
 	return keep(orders, (_, i) => inRange(days[i], f));
+}
+
+/** The records whose moment (a column of their raw array, by raw position) is in the range. */
+function keepAt<T extends object>(
+	records: readonly T[],
+	column: (raw: readonly T[]) => Float64Array,
+	f: ReportFilter
+): T[] {
+	const { raw, row } = rawRows(records);
+	const t = column(raw);
+	const { from, to } = f;
+	return keep(records, (_, i) => {
+		const x = t[row[i]];
+		return (from === undefined || x >= from) && (to === undefined || x < to);
+	});
 }
 
 /** `records.filter(test)`, carrying the customer positions and origins scoping recorded along. */

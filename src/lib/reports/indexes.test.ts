@@ -8,7 +8,9 @@ import {
 	orderColumns,
 	orderDays,
 	productNames,
-	revenueIndexes
+	revenueIndexes,
+	serviceColumns,
+	visitColumns
 } from './indexes';
 import { overview } from './overview';
 import { sales } from './sales';
@@ -86,6 +88,35 @@ describe('order columns', () => {
 		expect([...rebuilt.itemStart]).toEqual([0, 2, 3, 4, 5]);
 		expect(productNames[rebuilt.itemProduct[1]]).toBe('y');
 		expect(rebuilt.itemValue[1]).toBe(10);
+	});
+});
+
+describe('service and visit columns', () => {
+	it('read each record once (NaN for no value) and patch an edited one', () => {
+		const services = [
+			service('s1', 'a', { status: 'resolved', openedAt: 10, resolvedAt: 30, satisfaction: 4 }),
+			service('s2', 'a', { status: 'in_progress', openedAt: 20 })
+		];
+		const cols = serviceColumns(services);
+		expect([...cols.open]).toEqual([0, 1]);
+		expect([...cols.done]).toEqual([1, 0]);
+		expect([...cols.resolvedAt]).toEqual([30, NaN]);
+		expect([...cols.satisfaction]).toEqual([4, NaN]);
+		const edited = [services[0], { ...services[1], status: 'closed' as const, resolvedAt: 25 }];
+		const patched = serviceColumns(edited);
+		expect([...patched.done]).toEqual([1, 1]);
+		expect([...patched.resolvedAt]).toEqual([30, 25]);
+		expect([...cols.done]).toEqual([1, 0]);
+
+		const visits = [
+			visit('v1', 'a', { plannedAt: 5, checkIn: { at: 7, lat: 0, lng: 0, accuracy: 1 } }),
+			visit('v2', 'a', { plannedAt: 9, nextFollowUpAt: 20 }),
+			visit('v3', 'a')
+		];
+		const v = visitColumns(visits);
+		expect([...v.checkedIn]).toEqual([1, 0, 0]);
+		expect([...v.time]).toEqual([7, 9, NaN]);
+		expect([...v.nextFollowUpAt]).toEqual([NaN, 20, NaN]);
 	});
 });
 

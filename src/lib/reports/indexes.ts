@@ -11,8 +11,10 @@
  *   its customer in the scope's `customers` and the record's position in the raw array, so
  *   reports index typed arrays instead of looking customers up by id.
  */
-import type { Customer, Order, Service, Visit } from '../domain';
+import { createdAtOf, type Customer, type Order, type Service, type Visit } from '../domain';
 import { dayStart, isRevenue } from './dataset';
+import { columnReader, Derived } from './derived';
+import { IdTable } from './id-table';
 
 function memo<K extends object, V>(
 	make: (key: K) => V,
@@ -25,63 +27,23 @@ function memo<K extends object, V>(
 	};
 }
 
-/**
- * A value derived from a records array (and a dependency), kept weakly per array. A new
- * array of the same length and dependency as the last one seen is diffed by record identity:
- * unchanged, the value is shared; a few records replaced, `patch` updates a copy.
- */
-class Derived<T, D, V> {
-	private byArray = new WeakMap<readonly T[], { dep: D; value: V }>();
-	private last: { records: readonly T[]; dep: D; value: V } | undefined;
-	constructor(
-		private readonly build: (records: readonly T[], dep: D) => V,
-		private readonly patch?: (
-			previous: V,
-			records: readonly T[],
-			dep: D,
-			changed: readonly number[],
-			before: readonly T[]
-		) => V | undefined
-	) {}
-
-	get(records: readonly T[], dep: D): V {
-		const hit = this.byArray.get(records);
-		if (hit && hit.dep === dep) return hit.value;
-		let value: V | undefined;
-		const last = this.last;
-		if (last && last.dep === dep && last.records.length === records.length) {
-			const changed: number[] = [];
-			const before = last.records;
-			const limit = Math.max(16, records.length >> 3);
-			for (let i = 0; i < records.length && changed.length <= limit; i++) {
-				if (records[i] !== before[i]) changed.push(i);
-			}
-			if (changed.length === 0) value = last.value;
-			else if (this.patch && changed.length <= limit)
-				value = this.patch(last.value, records, dep, changed, before);
-		}
-		if (value === undefined) value = this.build(records, dep);
-		this.byArray.set(records, { dep, value });
-		this.last = { records, dep, value };
-		return value;
-	}
-}
-
 // ---------------------------------------------------------------------------------------
 // Raw columns
 
 /** Live customers' positions in a customers array, by id. */
 export interface CustomerIndex {
-	readonly byId: ReadonlyMap<string, number>;
+	readonly byId: IdTable;
 }
 
 function indexCustomers(customers: readonly Customer[]): CustomerIndex {
-	const byId = new Map<string, number>();
+	const ids: string[] = new Array(customers.length);
+	const live = new Uint8Array(customers.length);
 	for (let i = 0; i < customers.length; i++) {
 		const c = customers[i];
-		if (c._deleted !== true) byId.set(c.id, i);
+		ids[i] = c.id;
+		live[i] = c._deleted === true ? 0 : 1;
 	}
-	return { byId };
+	return { byId: new IdTable(ids, (i) => live[i] === 1) };
 }
 
 /**
@@ -104,8 +66,8 @@ export function customerIndex(customers: readonly Customer[]): CustomerIndex {
 }
 
 type Child = { customerId: string; _deleted?: boolean };
-function linkOf(r: Child, byId: ReadonlyMap<string, number>): number {
-	return r._deleted === true ? -1 : (byId.get(r.customerId) ?? -1);
+function linkOf(r: Child, byId: IdTable): number {
+	return r._deleted === true ? -1 : byId.get(r.customerId);
 }
 function linkDerived() {
 	return new Derived<Child, CustomerIndex, Int32Array>(
@@ -191,6 +153,8 @@ export interface OrderColumns {
 	amount: Float64Array;
 	/** 1 for a revenue order (REVENUE_STATUSES). */
 	revenue: Uint8Array;
+	/** `order.rating`, NaN when there is none. */
+	rating: Float64Array;
 	/** Order i's lines are itemStart[i] … itemStart[i + 1] − 1. */
 	itemStart: Int32Array;
 	/** Each line's product code (`productNames`), quantity, and quantity × unitPrice. */
@@ -205,6 +169,7 @@ function readOrders(orders: readonly Order[]): OrderColumns {
 	const month = new Int32Array(n);
 	const amount = new Float64Array(n);
 	const revenue = new Uint8Array(n);
+	const rating = new Float64Array(n);
 	const itemStart = new Int32Array(n + 1);
 	let lines = 0;
 	for (let i = 0; i < n; i++) {
@@ -213,6 +178,7 @@ function readOrders(orders: readonly Order[]): OrderColumns {
 		month[i] = monthCode(o.date);
 		amount[i] = o.amount;
 		revenue[i] = isRevenue(o) ? 1 : 0;
+		rating[i] = o.rating ?? NaN;
 		itemStart[i] = lines;
 		lines += o.items.length;
 	}
@@ -228,7 +194,7 @@ function readOrders(orders: readonly Order[]): OrderColumns {
 			itemValue[at] = items[k].quantity * items[k].unitPrice;
 		}
 	}
-	return { day, month, amount, revenue, itemStart, itemProduct, itemQuantity, itemValue };
+	return { day, month, amount, revenue, rating, itemStart, itemProduct, itemQuantity, itemValue };
 }
 
 const orderColumnsOf = new Derived<Order, null, OrderColumns>(
@@ -244,6 +210,7 @@ const orderColumnsOf = new Derived<Order, null, OrderColumns>(
 			month: previous.month.slice(),
 			amount: previous.amount.slice(),
 			revenue: previous.revenue.slice(),
+			rating: previous.rating.slice(),
 			itemStart,
 			itemProduct: previous.itemProduct.slice(),
 			itemQuantity: previous.itemQuantity.slice(),
@@ -255,6 +222,7 @@ const orderColumnsOf = new Derived<Order, null, OrderColumns>(
 			next.month[i] = monthCode(o.date);
 			next.amount[i] = o.amount;
 			next.revenue[i] = isRevenue(o) ? 1 : 0;
+			next.rating[i] = o.rating ?? NaN;
 			for (let k = 0, at = itemStart[i]; k < o.items.length; k++, at++) {
 				next.itemProduct[at] = productCode(o.items[k].product);
 				next.itemQuantity[at] = o.items[k].quantity;
@@ -269,6 +237,76 @@ const orderColumnsOf = new Derived<Order, null, OrderColumns>(
 export function orderColumns(orders: readonly Order[]): OrderColumns {
 	return orderColumnsOf.get(orders, null);
 }
+
+/** A customers array read once (by position). */
+export interface CustomerColumns extends Record<string, Float64Array> {
+	/** `createdAtOf(customer)`. */
+	createdAt: Float64Array;
+}
+/** The columns of a raw customers array. */
+export const customerColumns = columnReader<Customer, CustomerColumns>(
+	(n) => ({ createdAt: new Float64Array(n) }),
+	(cols, i, c) => {
+		cols.createdAt[i] = createdAtOf(c);
+	}
+);
+
+/** A services array read once (by position); NaN where a record has no value. */
+export interface ServiceColumns extends Record<string, Float64Array | Uint8Array> {
+	openedAt: Float64Array;
+	resolvedAt: Float64Array;
+	/** 1 for an open or in-progress case. */
+	open: Uint8Array;
+	/** 1 for a resolved or closed case. */
+	done: Uint8Array;
+	satisfaction: Float64Array;
+}
+/** The columns of a raw services array. */
+export const serviceColumns = columnReader<Service, ServiceColumns>(
+	(n) => ({
+		openedAt: new Float64Array(n),
+		resolvedAt: new Float64Array(n),
+		open: new Uint8Array(n),
+		done: new Uint8Array(n),
+		satisfaction: new Float64Array(n)
+	}),
+	(cols, i, s) => {
+		cols.openedAt[i] = s.openedAt;
+		cols.resolvedAt[i] = s.resolvedAt ?? NaN;
+		cols.open[i] = s.status === 'open' || s.status === 'in_progress' ? 1 : 0;
+		cols.done[i] = s.status === 'resolved' || s.status === 'closed' ? 1 : 0;
+		cols.satisfaction[i] = s.satisfaction ?? NaN;
+	}
+);
+
+/** A visits array read once (by position); NaN where a record has no value. */
+export interface VisitColumns extends Record<string, Float64Array | Uint8Array> {
+	/** 1 when the visit has a check-in. */
+	checkedIn: Uint8Array;
+	checkInAt: Float64Array;
+	plannedAt: Float64Array;
+	/** When it happened (`visitTime`): the check-in, else the planned time. */
+	time: Float64Array;
+	nextFollowUpAt: Float64Array;
+}
+/** The columns of a raw visits array. */
+export const visitColumns = columnReader<Visit, VisitColumns>(
+	(n) => ({
+		checkedIn: new Uint8Array(n),
+		checkInAt: new Float64Array(n),
+		plannedAt: new Float64Array(n),
+		time: new Float64Array(n),
+		nextFollowUpAt: new Float64Array(n)
+	}),
+	(cols, i, v) => {
+		const checkIn = v.checkIn;
+		cols.checkedIn[i] = checkIn ? 1 : 0;
+		cols.checkInAt[i] = checkIn?.at ?? NaN;
+		cols.plannedAt[i] = v.plannedAt ?? NaN;
+		cols.time[i] = checkIn?.at ?? v.plannedAt ?? NaN;
+		cols.nextFollowUpAt[i] = v.nextFollowUpAt ?? NaN;
+	}
+);
 
 // ---------------------------------------------------------------------------------------
 // Scoped arrays
@@ -306,6 +344,21 @@ export function customerPositions(records: readonly object[]): Int32Array | unde
 export function originOf(records: readonly object[]): Origin | undefined {
 	return origins.get(records);
 }
+
+/**
+ * The raw array a (scoped) records array comes from, and each record's position in it;
+ * an array not made by scoping is its own raw array.
+ */
+export function rawRows<T extends object>(
+	records: readonly T[]
+): { raw: readonly T[]; row: Int32Array } {
+	const origin = originOf(records);
+	if (origin) return { raw: origin.raw as readonly T[], row: origin.at };
+	let row = identities.get(records);
+	if (!row) identities.set(records, (row = Int32Array.from(records.keys())));
+	return { raw: records, row };
+}
+const identities = new WeakMap<readonly object[], Int32Array>();
 
 /** `dayStart(order.date)` for each order, by position. */
 export const orderDays = memo((orders: readonly Order[]): Float64Array => {
@@ -405,10 +458,13 @@ export const revenueByCustomer = memo((orders: readonly Order[]): ByCustomer => 
 export const latestCheckIns = memo((visits: readonly Visit[]): Float64Array => {
 	const at = customerPositions(visits);
 	if (!at) throw new Error('latestCheckIns: visits of a scoped dataset expected');
+	const { raw, row } = rawRows(visits);
+	const checkInAt = visitColumns(raw).checkInAt;
 	const last = new Float64Array(positionCount(at)).fill(-Infinity);
-	for (let i = 0; i < visits.length; i++) {
-		const t = visits[i].checkIn?.at;
-		if (t !== undefined && t > last[at[i]]) last[at[i]] = t;
+	for (let i = 0; i < row.length; i++) {
+		// NaN (no check-in) is never greater.
+		const t = checkInAt[row[i]];
+		if (t > last[at[i]]) last[at[i]] = t;
 	}
 	return last;
 });
@@ -427,9 +483,11 @@ export const latestOrderDays = memo((orders: readonly Order[]): Float64Array => 
 export const latestOpenings = memo((services: readonly Service[]): Float64Array => {
 	const at = customerPositions(services);
 	if (!at) throw new Error('latestOpenings: services of a scoped dataset expected');
+	const { raw, row } = rawRows(services);
+	const openedAt = serviceColumns(raw).openedAt;
 	const last = new Float64Array(positionCount(at)).fill(-Infinity);
 	for (let i = 0; i < at.length; i++) {
-		const t = services[i].openedAt;
+		const t = openedAt[row[i]];
 		if (t > last[at[i]]) last[at[i]] = t;
 	}
 	return last;
@@ -449,13 +507,17 @@ export const openFollowUpsMemo = memo((visits: readonly Visit[]): readonly OpenF
 	const at = customerPositions(visits);
 	if (!at) throw new Error('openFollowUpsMemo: visits of a scoped dataset expected');
 	const last = latestCheckIns(visits);
+	const { raw, row } = rawRows(visits);
+	const { time, nextFollowUpAt } = visitColumns(raw);
 	const open: OpenFollowUpAt[] = [];
-	for (let i = 0; i < visits.length; i++) {
-		const v = visits[i];
-		if (v.nextFollowUpAt === undefined) continue;
-		const happened = v.checkIn?.at ?? v.plannedAt ?? -Infinity;
+	for (let i = 0; i < row.length; i++) {
+		const r = row[i];
+		const dueAt = nextFollowUpAt[r];
+		if (dueAt !== dueAt) continue;
+		const happened = time[r] === time[r] ? time[r] : -Infinity;
 		if (last[at[i]] > happened) continue;
-		open.push({ visitId: v.id, customerId: v.customerId, dueAt: v.nextFollowUpAt, at: at[i] });
+		const v = visits[i];
+		open.push({ visitId: v.id, customerId: v.customerId, dueAt, at: at[i] });
 	}
 	return open.sort((a, b) => a.dueAt - b.dueAt || (a.visitId < b.visitId ? -1 : 1));
 });

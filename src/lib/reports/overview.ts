@@ -1,9 +1,18 @@
 /** The dashboard's first card: customers by stage, new customers, revenue, open cases, overdue follow-ups. */
-import { createdAtOf, STAGES, type Stage } from '../domain';
+import { STAGES, type Customer, type Service, type Stage } from '../domain';
 import { countKeys, DAY_MS, sumMoney } from './dataset';
 import { scopeDataset, type ReportFilter } from './filters';
 import type { Dataset } from './dataset';
-import { idOrder, openFollowUpsMemo, orderDays, revenueIndexes } from './indexes';
+import {
+	customerColumns,
+	idOrder,
+	openFollowUpsMemo,
+	orderDays,
+	orderLines,
+	rawRows,
+	revenueIndexes,
+	serviceColumns
+} from './indexes';
 
 export interface OverviewParams {
 	now: number;
@@ -46,10 +55,11 @@ export function overview(data: Dataset, { now, filter = {} }: OverviewParams): O
 	let revenue = 0;
 	let previousRevenue = 0;
 	const days = orderDays(d.orders);
+	const { row, amount } = orderLines(d.orders);
 	for (const i of revenueIndexes(d.orders)) {
 		const t = days[i];
-		if (t >= from && t < to) revenue += d.orders[i].amount;
-		else if (t >= previous.from && t < previous.to) previousRevenue += d.orders[i].amount;
+		if (t >= from && t < to) revenue += amount[row[i]];
+		else if (t >= previous.from && t < previous.to) previousRevenue += amount[row[i]];
 	}
 	revenue = sumMoney([revenue]);
 	previousRevenue = sumMoney([previousRevenue]);
@@ -74,16 +84,33 @@ export function overview(data: Dataset, { now, filter = {} }: OverviewParams): O
 			d.customers.map((c) => c.stage),
 			STAGES
 		) as Record<Stage, number>,
-		newCustomers: d.customers.filter((c) => {
-			const t = createdAtOf(c);
-			return t >= from && t < to;
-		}).length,
+		newCustomers: countBetween(d.customers, from, to),
 		revenue,
 		previousRevenue,
 		revenueChange: previousRevenue ? (revenue - previousRevenue) / previousRevenue : null,
-		openServices: d.services.filter((s) => s.status === 'open' || s.status === 'in_progress')
-			.length,
+		openServices: countOpen(d.services),
 		overdueFollowUps: overdue.length,
 		overdueCustomerIds: overdueAt.map((k) => d.customers[k].id)
 	};
+}
+
+/** Customers created in [from, to). */
+function countBetween(customers: readonly Customer[], from: number, to: number): number {
+	const { raw, row } = rawRows(customers);
+	const createdAt = customerColumns(raw).createdAt;
+	let n = 0;
+	for (let i = 0; i < row.length; i++) {
+		const t = createdAt[row[i]];
+		if (t >= from && t < to) n++;
+	}
+	return n;
+}
+
+/** Open or in-progress cases. */
+function countOpen(services: readonly Service[]): number {
+	const { raw, row } = rawRows(services);
+	const open = serviceColumns(raw).open;
+	let n = 0;
+	for (let i = 0; i < row.length; i++) n += open[row[i]];
+	return n;
 }

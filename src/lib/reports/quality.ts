@@ -3,7 +3,7 @@ import type { Customer } from '../domain';
 import type { Dataset } from './dataset';
 import { findDuplicates, type DuplicateGroup } from './duplicates';
 import { applyFilter, scopeDataset, type ReportFilter } from './filters';
-import { customerPositions, idOrder } from './indexes';
+import { customerPositions, idOrder, rawRows, visitColumns } from './indexes';
 
 export interface QualityParams {
 	now: number;
@@ -105,14 +105,15 @@ export function quality(data: Dataset, { now, filter = {} }: QualityParams): Qua
 	// Customers (by position in the scope) with a visit planned or a follow-up set after now.
 	const planned = new Uint8Array(d.customers.length);
 	const visitAt = customerPositions(d.visits)!;
-	d.visits.forEach((v, i) => {
-		if (
-			(v.plannedAt !== undefined && v.plannedAt > now && !v.checkIn) ||
-			(v.nextFollowUpAt ?? -Infinity) > now
-		) {
+	const { raw, row } = rawRows(d.visits);
+	const { plannedAt, checkedIn, nextFollowUpAt } = visitColumns(raw);
+	for (let i = 0; i < row.length; i++) {
+		const r = row[i];
+		// NaN (no value) is never after now.
+		if ((plannedAt[r] > now && checkedIn[r] === 0) || nextFollowUpAt[r] > now) {
 			planned[visitAt[i]] = 1;
 		}
-	});
+	}
 	const at = customerPositions(customers)!;
 	const { rank } = idOrder(d.customers);
 	const missingAt: number[] = [];

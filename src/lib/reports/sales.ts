@@ -1,7 +1,14 @@
 /** Sales: revenue by product, top customers, average order value, order ratings. */
 import { roundMoney } from '../domain';
-import { ratingSummary, type Dataset } from './dataset';
-import { customerPositions, orderLines, productNames, revenueIndexes } from './indexes';
+import { ratingSummaryAt, type ratingSummary, type Dataset } from './dataset';
+import {
+	customerPositions,
+	orderColumns,
+	orderLines,
+	productNames,
+	rawRows,
+	revenueIndexes
+} from './indexes';
 import { applyFilter, scopeDataset, type ReportFilter } from './filters';
 
 export interface SalesParams {
@@ -110,6 +117,6 @@ export function sales(data: Dataset, { filter = {}, top = 10 }: SalesParams = {}
 		averageOrderValue: orders ? roundMoney(revenue / orders) : null,
 		byProduct,
 		topCustomers,
-		ratings: ratingSummary(d.orders.map((o) => o.rating))
+		ratings: ratingSummaryAt(orderColumns(rawRows(d.orders).raw).rating, lines.row)
 	};
 }

@@ -1,7 +1,8 @@
 /** Service efficiency: resolution times, share resolved in time, open backlog, satisfaction. */
 import { SERVICE_TYPES } from '../domain';
-import { countKeys, ratingSummary, type Dataset } from './dataset';
+import { countKeys, ratingSummaryAt, type Dataset, type ratingSummary } from './dataset';
 import { applyFilter, type ReportFilter } from './filters';
+import { rawRows, serviceColumns } from './indexes';
 
 export interface ServiceParams {
 	filter?: ReportFilter;
@@ -24,7 +25,7 @@ export interface ServiceReport {
 }
 
 /** The p-quantile (0–1) of sorted values, interpolating linearly between ranks. */
-export function quantile(sorted: readonly number[], p: number): number | null {
+export function quantile(sorted: ArrayLike<number>, p: number): number | null {
 	if (!sorted.length) return null;
 	const pos = (sorted.length - 1) * p;
 	const lo = Math.floor(pos);
@@ -38,24 +39,30 @@ export function serviceReport(
 	{ filter = {}, targetMs = 48 * 3_600_000 }: ServiceParams = {}
 ): ServiceReport {
 	const d = applyFilter(data, filter);
-	const durations = d.services
-		.filter((s) => (s.status === 'resolved' || s.status === 'closed') && s.resolvedAt !== undefined)
-		.map((s) => s.resolvedAt! - s.openedAt)
-		.sort((a, b) => a - b);
-	const backlog = d.services.filter((s) => s.status === 'open' || s.status === 'in_progress');
+	const { raw, row } = rawRows(d.services);
+	const { openedAt, resolvedAt, open, done, satisfaction } = serviceColumns(raw);
+	let resolved = 0;
+	const all = new Float64Array(row.length);
+	const backlog: string[] = [];
+	let within = 0;
+	for (let i = 0; i < row.length; i++) {
+		const r = row[i];
+		if (done[r] === 1 && resolvedAt[r] === resolvedAt[r]) {
+			const t = resolvedAt[r] - openedAt[r];
+			all[resolved++] = t;
+			if (t <= targetMs) within++;
+		}
+		if (open[r] === 1) backlog.push(d.services[i].type);
+	}
+	const durations = all.subarray(0, resolved).sort();
 	return {
 		cases: d.services.length,
-		resolved: durations.length,
+		resolved,
 		medianMs: quantile(durations, 0.5),
 		p90Ms: quantile(durations, 0.9),
 		targetMs,
-		withinTarget: durations.length
-			? durations.filter((t) => t <= targetMs).length / durations.length
-			: null,
-		backlogByType: countKeys(
-			backlog.map((s) => s.type),
-			SERVICE_TYPES
-		),
-		satisfaction: ratingSummary(d.services.map((s) => s.satisfaction))
+		withinTarget: resolved ? within / resolved : null,
+		backlogByType: countKeys(backlog, SERVICE_TYPES),
+		satisfaction: ratingSummaryAt(satisfaction, row)
 	};
 }

@@ -32,6 +32,29 @@ function isoWeekStart(t: number): number {
 	return d.getTime();
 }
 
+const DAY = 86_400_000;
+
+/**
+ * `bucketStart(t, 'week')` for many moments, computed once per UTC day: when a day's first
+ * and last millisecond fall in the same local week, every moment between them does (a
+ * local date never goes backwards), so the day's answer is kept; a day that holds a
+ * week's start (local midnight of a Monday) is answered moment by moment.
+ */
+export class WeekStarts {
+	private byDay = new Map<number, number>();
+
+	get(t: number): number {
+		const day = Math.floor(t / DAY);
+		let w = this.byDay.get(day);
+		if (w === undefined) {
+			const first = isoWeekStart(day * DAY);
+			w = first === isoWeekStart(day * DAY + DAY - 1) ? first : NaN;
+			this.byDay.set(day, w);
+		}
+		return w === w ? w : isoWeekStart(t);
+	}
+}
+
 function next(start: number, g: Granularity, n = 1): number {
 	return (g === 'week' ? addWeeks(start, n) : addMonths(start, n)).getTime();
 }

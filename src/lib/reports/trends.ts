@@ -1,8 +1,8 @@
 /** New customers and revenue per ISO week or month, each beside the same period last year. */
-import { createdAtOf, roundMoney } from '../domain';
+import { roundMoney } from '../domain';
 import type { Customer, Order } from '../domain';
 import type { Dataset } from './dataset';
-import { orderDays, revenueIndexes } from './indexes';
+import { customerColumns, orderDays, orderLines, rawRows, revenueIndexes } from './indexes';
 import { scopeDataset, type ReportFilter } from './filters';
 import {
 	bucketsBetween,
@@ -72,11 +72,14 @@ function revenueEvents(orders: readonly Order[]): EventIndex {
 	if (!index) {
 		const days = orderDays(orders);
 		const revenue = revenueIndexes(orders);
+		const { row, amount } = orderLines(orders);
 		const times = new Float64Array(revenue.length);
 		const amounts = new Float64Array(revenue.length);
 		for (let k = 0; k < revenue.length; k++) {
 			times[k] = days[revenue[k]];
-			amounts[k] = orders[revenue[k]].amount ?? 0;
+			// NaN here is an order without an amount (`amount ?? 0`).
+			const a = amount[row[revenue[k]]];
+			amounts[k] = a === a ? a : 0;
 		}
 		index = EventIndex.fromArrays(times, amounts);
 		revenueEventsOf.set(orders, index);
@@ -89,8 +92,10 @@ const creationEventsOf = new WeakMap<readonly Customer[], EventIndex>();
 function creationEvents(customers: readonly Customer[]): EventIndex {
 	let index = creationEventsOf.get(customers);
 	if (!index) {
+		const { raw, row } = rawRows(customers);
+		const createdAt = customerColumns(raw).createdAt;
 		const times = new Float64Array(customers.length);
-		for (let k = 0; k < customers.length; k++) times[k] = createdAtOf(customers[k]);
+		for (let k = 0; k < customers.length; k++) times[k] = createdAt[row[k]];
 		index = EventIndex.fromArrays(times, new Float64Array(customers.length));
 		creationEventsOf.set(customers, index);
 	}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { dayStart, ratingSummary, ratingSummaryAt } from './dataset';
+
+describe('ratingSummaryAt', () => {
+	it('equals ratingSummary of the values at the rows (NaN: no rating; only 1–5 count)', () => {
+		const values = Float64Array.from([5, NaN, 3, 0, 4.5, 1, 2, 5, 6, -1]);
+		const rows = Int32Array.from([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 2]);
+		const plain = [...rows].map((r) => (Number.isNaN(values[r]) ? undefined : values[r]));
+		expect(ratingSummaryAt(values, rows)).toEqual(ratingSummary(plain));
+		expect(ratingSummaryAt(values, rows).count).toBe(7);
+	});
+
+	it('has no average without ratings', () => {
+		expect(ratingSummaryAt(new Float64Array([NaN]), Int32Array.from([0]))).toEqual(
+			ratingSummary([undefined])
+		);
+	});
+});
+
+describe('dayStart', () => {
+	it('is local midnight, on leap days and for malformed dates too', () => {
+		expect(dayStart('2024-02-29')).toBe(new Date(2024, 1, 29).getTime());
+		expect(dayStart('2023-03-01')).toBe(new Date(2023, 2, 1).getTime());
+		expect(dayStart('1899-12-31')).toBe(new Date(1899, 11, 31).getTime());
+		expect(dayStart('2024-2-5')).toBe(new Date(2024, 1, 5).getTime());
+		expect(dayStart('not a date')).toBeNaN();
+	});
+});

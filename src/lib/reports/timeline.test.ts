@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { at } from './fixtures';
+import { bucketStart, WeekStarts } from './timeline';
+
+describe('WeekStarts', () => {
+	it('gives what bucketStart gives for every moment, around week starts too', () => {
+		const weeks = new WeekStarts();
+		const moments = [
+			at('2024-03-10T23:59:59.999'), // Sunday night
+			at('2024-03-11T00:00'), // Monday midnight, a week's first moment
+			at('2024-03-11T00:00:00.001'),
+			at('2024-03-13T12:00'),
+			at('2024-12-30T08:00'), // ISO week 1 of 2025
+			at('2024-02-29T10:00'), // a leap day
+			at('2024-03-31T02:30'), // a DST change in many zones
+			at('2024-10-27T01:30')
+		];
+		// Hour by hour over three weeks, and over two DST changes made at midnight (Brazil).
+		for (const start of ['2024-03-01T00:00', '2018-11-01T00:00', '2019-02-13T00:00'])
+			for (let h = 0; h < 24 * 21; h++) moments.push(at(start) + h * 1_800_000 + 17);
+		for (const t of moments) expect(weeks.get(t)).toBe(bucketStart(t, 'week'));
+		// Asked again (now from the day's kept answer), the same.
+		for (const t of moments) expect(weeks.get(t)).toBe(bucketStart(t, 'week'));
+	});
+
+	it('gives NaN for no moment, as bucketStart does', () => {
+		expect(new WeekStarts().get(NaN)).toBeNaN();
+		expect(bucketStart(NaN, 'week')).toBeNaN();
+	});
+});
