@@ -284,6 +284,7 @@ async function openDashboard(device: BrowserContext): Promise<{ page: Page; load
 						caughtUp: number;
 						fromSnapshot: number;
 						readInFull: number;
+						reasons: string[];
 					};
 			  }
 			| undefined;
@@ -291,7 +292,7 @@ async function openDashboard(device: BrowserContext): Promise<{ page: Page; load
 		const snapshot = s
 			? `(snapshot: ${s.fromSnapshot} collections from it, ${s.readInFull} read in full; ` +
 				`read by ${Math.round(s.getMs)} ms, decoded in ${Math.round(s.decodeMs)} ms, ${s.caughtUp} documents caught up ` +
-				`and applied in ${Math.round(s.catchUpMs)} ms more) `
+				`and applied in ${Math.round(s.catchUpMs)} ms more${s.reasons.length ? `; read in full: ${s.reasons.join(', ')}` : ''}) `
 			: '';
 		return d
 			? figures +
@@ -363,6 +364,33 @@ async function editOrder(
 		);
 		const [updatedAt] = await dashboard.evaluate(() =>
 			(window as unknown as { bench: { revenue: [number, string][] } }).bench.revenue.at(-1)!
+		);
+		// No named functions inside (tsx would wrap them in a helper the page lacks).
+		const steps = await dashboard.evaluate(
+			({ from, to }) => {
+				const found: Record<string, Record<string, number> | undefined> = {};
+				for (const name of ['change', 'request', 'answer']) {
+					const full = name === 'change' ? 'fieldbook:reports-change' : `fieldbook:report-${name}`;
+					for (const m of performance.getEntriesByName(full)) {
+						const d = (m as PerformanceMark).detail as Record<string, number>;
+						const t = d.receivedAt ?? d.sentAt;
+						if (t >= from && t <= to) {
+							found[name] = d;
+							break;
+						}
+					}
+				}
+				return found;
+			},
+			{ from: clickedAt, to: updatedAt }
+		);
+		const r = (t: number | undefined) => (t === undefined ? '?' : `+${Math.round(t - clickedAt)}`);
+		const { change, request, answer } = steps;
+		console.log(
+			`    change event in the worker ${r(change?.eventAt)}, applied ${r(change?.appliedAt)}, ` +
+				`state posted ${r(change?.postedAt)}, on the page ${r(change?.receivedAt)}; ` +
+				`overview asked ${r(request?.sentAt)}, computed in ${Math.round(answer?.ms ?? NaN)} ms, ` +
+				`posted ${r(answer?.postedAt)}, on the page ${r(answer?.receivedAt)}; tile +${Math.round(updatedAt - clickedAt)} ms`
 		);
 		return updatedAt - clickedAt;
 	} finally {

@@ -63,7 +63,7 @@ async function seeded(): Promise<{ userId: string; name: string }> {
 }
 
 /** Opens a source and waits for its first snapshot. */
-async function load(name: string, store?: SnapshotStore, marginMs = 0) {
+async function load(name: string, store?: SnapshotStore, marginMs = -1) {
 	const source = new RxdbSource(name, { changed: () => {} }, COLLECTIONS, {
 		snapshots: store,
 		marginMs,
@@ -219,5 +219,17 @@ describe('RxdbSource snapshot', () => {
 		expect(snapshotOf(third.timings)).toMatchObject({ fromSnapshot: 6, caughtUp: 0 });
 		const orders = live(third.dataset.data).orders as { id: string; status: string }[];
 		expect(orders.find((o) => o.id === uuid(11))?.status).toBe('cancelled');
+	});
+
+	it('takes the checkpoint no later than the margin before the snapshot, so writes of that margin are read again', async () => {
+		const { name } = await seeded();
+		const { map, store } = memoryStore();
+		const first = await load(name, store, 60_000);
+		await first.saveSnapshot();
+		await first.close();
+		expect((map.get(`${name}|orders`) as StoredSnapshot).lwt).toBeLessThan(Date.now() - 59_000);
+		const second = await load(name, store);
+		expect(snapshotOf(second.timings)).toMatchObject({ fromSnapshot: 6, caughtUp: 5 });
+		expect(live(second.dataset.data).orders).toHaveLength(3);
 	});
 });

@@ -6,12 +6,18 @@
  * handles the records, so it stays responsive while the worker loads them.
  *
  * Loading: a collection with a usable snapshot (`snapshot-store.ts`) is decoded from it,
- * then caught up with the documents written since its checkpoint (RxDB's
- * `[_meta.lwt+id]` index, from `SNAPSHOT_MARGIN_MS` before it, since writers of other tabs
- * stamp `lwt` before they commit); in the same read transaction the live documents are
- * counted, and a collection whose count then differs from the records held is read in
- * full. A collection without one is read in full. Snapshots are written in idle time
- * after a full read and after changes (`SNAPSHOT_DELAY_MS` after the last one).
+ * then caught up with the documents written after its checkpoint (RxDB's `[_meta.lwt+id]`
+ * index); in the same read transaction the live documents are counted, and a collection
+ * whose count then differs from the records held is read in full. A collection without
+ * one is read in full.
+ *
+ * The checkpoint: RxDB stamps `_meta.lwt` before its write transaction runs, so a write
+ * stamped earlier than another can commit after it, and the largest `lwt` seen is not
+ * safe on its own. A snapshot taken at time T holds every write stamped before
+ * T − `SNAPSHOT_MARGIN_MS` (stamp, commit and change event take far less), so its
+ * checkpoint is the smaller of the two: after a quiet spell the largest `lwt` seen (nothing
+ * to catch up), after recent writes only those of the last `SNAPSHOT_MARGIN_MS`.
+ * Snapshots are written in idle time: 2 s after the load, `SNAPSHOT_DELAY_MS` after the last change.
  */
 import { createRxDatabase, type RxDatabase } from 'rxdb';
 import { createStorage } from '$lib/db/storage';
@@ -36,7 +42,7 @@ export interface RxdbSourceOptions {
 	snapshots?: SnapshotStore;
 	/** Idle time after the last change before the snapshot is written again. */
 	snapshotDelayMs?: number;
-	/** Catch up from this long before a snapshot's checkpoint (`SNAPSHOT_MARGIN_MS`). */
+	/** The longest a write may take from its `lwt` stamp to its change event (`SNAPSHOT_MARGIN_MS`). */
 	marginMs?: number;
 }
 
@@ -55,11 +61,13 @@ export interface LoadTimings {
 		caughtUp: number;
 		fromSnapshot: number;
 		readInFull: number;
+		/** Why each collection read in full was (`orders: no snapshot`). */
+		reasons: string[];
 	};
 }
 
 /** Catch up from this long before a snapshot's checkpoint (see the header). */
-export const SNAPSHOT_MARGIN_MS = 5_000;
+export const SNAPSHOT_MARGIN_MS = 10_000;
 export const SNAPSHOT_DELAY_MS = 10_000;
 
 /** RxDB's Dexie table of a collection (`rxdb-dexie-<db>--<schema version>--<collection>`). */
@@ -247,7 +255,8 @@ export class RxdbSource {
 			catchUpMs: 0,
 			caughtUp: 0,
 			fromSnapshot: 0,
-			readInFull: 0
+			readInFull: 0,
+			reasons: [] as string[]
 		};
 		const table = (c: CollectionName) => dexieName(this.databaseName, this.#version, c);
 		// Catch-up reads start at once (IndexedDB works while the snapshots decode here).
@@ -258,14 +267,16 @@ export class RxdbSource {
 			return {
 				raw,
 				lwt,
-				changes: readChangedSince(table(c), lwt - (this.options.marginMs ?? SNAPSHOT_MARGIN_MS))
+				changes: readChangedSince(table(c), lwt)
 			};
 		});
 		// Unused catch-up reads must not reject unhandled.
 		for (const cand of candidates) cand?.changes.catch(() => undefined);
 		const loads = this.collections.map(async (c, i) => {
 			const cand = candidates[i];
+			let reason = 'no snapshot';
 			if (cand) {
+				reason = 'snapshot not usable';
 				const t = performance.now();
 				const snap = readSnapshot(cand.raw, this.#key(c));
 				snapshot.decodeMs += performance.now() - t;
@@ -289,8 +300,10 @@ export class RxdbSource {
 							snapshot.fromSnapshot++;
 							return;
 						}
-					} catch {
-						/* no index to catch up with: read in full */
+						reason = `${live} live documents, ${liveCount(this.dataset.data[c] as readonly HeldRecord[])} held`;
+					} catch (e) {
+						// No index to catch up with: read in full.
+						reason = `catch-up failed: ${e instanceof Error ? e.message : String(e)}`;
 					}
 				}
 			}
@@ -299,6 +312,7 @@ export class RxdbSource {
 			this.#lwt.set(c, lwt);
 			this.#unsaved.set(c, Infinity);
 			snapshot.readInFull++;
+			snapshot.reasons.push(`${c}: ${reason}`);
 		});
 		await Promise.all(loads);
 		if (this.#closed) return;
@@ -314,7 +328,7 @@ export class RxdbSource {
 		this.#loaded = true;
 		this.events.changed(this.collections);
 		if (this.#pending.length) this.#flush();
-		this.#scheduleSave(1000);
+		this.#scheduleSave(Math.min(2_000, this.options.snapshotDelayMs ?? SNAPSHOT_DELAY_MS));
 	}
 
 	/** Changes that arrive together (a sync batch, one save) make one snapshot. */
@@ -365,7 +379,10 @@ export class RxdbSource {
 			const unsaved = this.#unsaved.get(c) ?? 0;
 			if (unsaved === 0) continue;
 			const records = this.dataset.data[c] as readonly HeldRecord[];
-			const lwt = this.#lwt.get(c) ?? 0;
+			const lwt = Math.min(
+				this.#lwt.get(c) ?? 0,
+				Date.now() - (this.options.marginMs ?? SNAPSHOT_MARGIN_MS)
+			);
 			this.#unsaved.set(c, 0);
 			try {
 				const value = await encodeSnapshot(this.#key(c), records, lwt);
