@@ -22,15 +22,20 @@ export async function createStorage(
 	return wrappedValidateAjvStorage({ storage: base }) as RxStorage<unknown, unknown>;
 }
 
-/** RxDB's Dexie storage, with many-key reads that skip keys not stored (sparse-get.ts). */
+/**
+ * RxDB's Dexie storage, with many-key reads that skip keys not stored (sparse-get.ts) and
+ * without the indexes nothing reads (dexie-stores.ts).
+ */
 async function dexieStorage(): Promise<RxStorage<unknown, unknown>> {
-	const [{ getRxStorageDexie }, { sparseGetMany }] = await Promise.all([
+	const [{ getRxStorageDexie }, { sparseGetMany }, { declareTrimmedStores }] = await Promise.all([
 		import('rxdb/plugins/storage-dexie'),
-		import('./sparse-get')
+		import('./sparse-get'),
+		import('./dexie-stores')
 	]);
 	return getRxStorageDexie({
-		onCreate: (db) => {
+		onCreate: (db, dexieDbName) => {
 			db.use(sparseGetMany);
+			declareTrimmedStores(db, dexieDbName);
 		}
 	}) as RxStorage<unknown, unknown>;
 }

@@ -1,0 +1,128 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { createRxDatabase, type RxDatabase } from 'rxdb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { RX_SCHEMAS } from '$lib/domain/rx-schemas.generated';
+import { databaseName, openDatabase } from './database';
+import {
+	declareTrimmedStores,
+	isReplicationMeta,
+	trimStores,
+	trimTableSchema
+} from './dexie-stores';
+
+const RXDB_DOCS =
+	'id, [_deleted+id], [_deleted+updatedAt+id], [_deleted+ownerId+updatedAt+id], [_meta.lwt+id], _meta.lwt';
+const RXDB_META = 'id, [_deleted+id], [_meta.lwt+id], _meta.lwt';
+
+describe('trimmed stores (pure)', () => {
+	it('drops only _meta.lwt from documents, keeps what queries and the reports read', () => {
+		expect(trimTableSchema(RXDB_DOCS, false)).toBe(
+			'id, [_deleted+id], [_deleted+updatedAt+id], [_deleted+ownerId+updatedAt+id], [_meta.lwt+id]'
+		);
+	});
+	it('keeps only the primary key of replication meta tables', () => {
+		expect(trimTableSchema(RXDB_META, true)).toBe('id');
+		expect(isReplicationMeta('rxdb-dexie-fieldbook_u1--0--rx-replication-meta-abc123')).toBe(true);
+		expect(isReplicationMeta('rxdb-dexie-fieldbook_u1--0--customers')).toBe(false);
+	});
+	it('leaves the other tables of a declaration alone', () => {
+		const stores = { docs: RXDB_META, changes: '++sequence, id', attachments: 'id' };
+		expect(trimStores('rxdb-dexie-x--0--rx-replication-meta-1', stores)).toEqual({
+			...stores,
+			docs: 'id'
+		});
+	});
+});
+
+const cleanup: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+	for (const f of cleanup.splice(0).reverse()) await f();
+});
+
+/** Index names of the `docs` store of one Dexie database, opened at whatever version it has. */
+async function indexNames(name: string): Promise<string[]> {
+	const idb = await new Promise<IDBDatabase>((ok, fail) => {
+		const req = indexedDB.open(name);
+		req.onsuccess = () => ok(req.result);
+		req.onerror = () => fail(req.error);
+	});
+	try {
+		return [...idb.transaction('docs').objectStore('docs').indexNames].sort();
+	} finally {
+		idb.close();
+	}
+}
+
+const customer = (id: string, updatedAt: number) => ({
+	id,
+	updatedAt,
+	name: 'Customer ' + id,
+	ownerId: 'u1',
+	phones: [],
+	emails: [],
+	tags: []
+});
+
+describe('upgrading a device whose database RxDB made with version 1', () => {
+	it('keeps every record, drops the unread indexes, and an old build still opens it', async () => {
+		const userId = 'upgrade' + Math.random().toString(36).slice(2, 8);
+		const name = databaseName(userId);
+		const dexieName = `rxdb-dexie-${name}--0--customers`;
+		// Before: RxDB's own declaration (what devices hold today).
+		const openOld = async () => {
+			const db: RxDatabase = await createRxDatabase({
+				name,
+				storage: getRxStorageDexie(),
+				multiInstance: false
+			});
+			await db.addCollections({ customers: { schema: structuredClone(RX_SCHEMAS.customers) } });
+			return db;
+		};
+		const old = await openOld();
+		await old.customers.bulkInsert([customer('c1', 10), customer('c2', 20), customer('c3', 30)]);
+		await old.close();
+		expect(await indexNames(dexieName)).toContain('_meta.lwt');
+
+		const db = await openDatabase({ userId, storage: 'dexie', multiInstance: false });
+		const names = await indexNames(dexieName);
+		expect(names).not.toContain('_meta.lwt');
+		expect(names).toContain('[_meta.lwt+id]');
+		expect(names).toContain('[_deleted+id]');
+		const found = await db.customers
+			.find({ selector: { updatedAt: { $gte: 20 } }, sort: [{ updatedAt: 'asc' }] })
+			.exec();
+		expect(found.map((d) => d.id)).toEqual(['c2', 'c3']);
+		await db.customers.insert(customer('c4', 40) as never);
+		await db.close();
+
+		// An older build declaring version 1 again still opens it with every record.
+		const back = await openOld();
+		expect((await back.customers.find().exec()).map((d) => d.id).sort()).toEqual([
+			'c1',
+			'c2',
+			'c3',
+			'c4'
+		]);
+		await back.remove();
+	});
+
+	it('keeps replication meta entries and reads them by id without secondary indexes', async () => {
+		const name =
+			'rxdb-dexie-fieldbook_m--0--rx-replication-meta-' + Math.random().toString(36).slice(2);
+		const before = new Dexie(name);
+		before.version(1).stores({ docs: RXDB_META, changes: '++sequence, id', attachments: 'id' });
+		await before.table('docs').put({ id: 'c1|0', itemId: 'c1', _deleted: '0', _meta: { lwt: 1 } });
+		before.close();
+
+		const after = new Dexie(name, { autoOpen: false });
+		declareTrimmedStores(after, name);
+		after.version(1).stores({ docs: RXDB_META, changes: '++sequence, id', attachments: 'id' });
+		await after.open();
+		cleanup.push(() => after.delete());
+		expect(after.verno).toBe(2);
+		expect(await after.table('docs').get('c1|0')).toMatchObject({ itemId: 'c1' });
+		expect(await indexNames(name)).toEqual([]);
+	});
+});
