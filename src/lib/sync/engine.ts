@@ -13,6 +13,8 @@ interface Running {
 	userId: string;
 	/** Undefined until the replication code has loaded and started. */
 	handle?: ReplicationHandle;
+	/** Settles once `handle` is set, or the start failed or was stopped first. */
+	loaded: Promise<void>;
 	stopped: boolean;
 	stopListening: () => void;
 }
@@ -49,17 +51,25 @@ async function load(db: FieldbookDb, run: Running): Promise<void> {
 export function startSync(db: FieldbookDb, userId: string): void {
 	if (running?.userId === userId) return;
 	if (running) throw new Error('stopSync() before starting sync for another user');
-	const run: Running = { userId, stopped: false, stopListening: () => {} };
+	const run: Running = {
+		userId,
+		stopped: false,
+		stopListening: () => {},
+		loaded: Promise.resolve()
+	};
 	running = run;
-	load(db, run).catch((e) => console.error('Could not start sync', e));
+	run.loaded = load(db, run).catch((e) => console.error('Could not start sync', e));
 }
 
 /**
  * Runs `work` (a bulk load of many records) with replication paused, then lets it push what
  * was written and pull again: syncing each batch while it is written would compete with the
- * load for IndexedDB. Without running replication `work` simply runs.
+ * load for IndexedDB. Without replication for a signed-in user `work` simply runs.
  */
 export async function withSyncPaused<T>(work: () => Promise<T>): Promise<T> {
+	// Replication starts after the page's first content: a load begun before that waits for
+	// it, or the replication would start meanwhile and push every batch as it is written.
+	await running?.loaded;
 	const handle = running?.handle;
 	const resume = handle ? await handle.pause() : undefined;
 	const release = syncStatus.hold();

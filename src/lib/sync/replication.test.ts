@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type FieldbookDb } from '$lib/db/database';
 import { createRecord } from '$lib/db/records';
-import { startReplication, type ReplicationHandle } from './replication';
+import { heldUntil, startReplication, type ReplicationHandle } from './replication';
 
 const owner = 'user-1';
 let db: FieldbookDb | undefined;
@@ -95,6 +95,29 @@ describe('startReplication', () => {
 		expect((await db.customers.findOne(doc.id).exec())?.name).toBe('Streamed');
 	});
 
+	it('holds a replication that starts while paused until resumed', async () => {
+		db = await openDatabase({ userId: 'repl-test-4', storage: 'memory', multiInstance: false });
+		const server = scriptedServer();
+		handle = startReplication({
+			db,
+			baseUrl: '',
+			getToken: () => 't0ken',
+			fetch: server.fetchStub,
+			collections: ['customers'],
+			waitForLeadership: false
+		});
+		expect(handle.states.customers.wasStarted).toBe(false);
+		const resume = await handle.pause();
+		await handle.states.customers.startPromise;
+		await createRecord(db, 'customers', { name: 'Loaded while paused', ownerId: owner });
+		await new Promise((r) => setTimeout(r, 300));
+		expect(server.pushed).toHaveLength(0);
+		await resume();
+		for (let i = 0; i < 100 && server.pushed.length === 0; i++)
+			await new Promise((r) => setTimeout(r, 20));
+		expect(server.pushed).toHaveLength(1);
+	});
+
 	it('calls onUnauthorized on a 401', async () => {
 		db = await openDatabase({ userId: 'repl-test-3', storage: 'memory', multiInstance: false });
 		let calls = 0;
@@ -112,5 +135,32 @@ describe('startReplication', () => {
 		});
 		for (let i = 0; i < 100 && !calls; i++) await new Promise((r) => setTimeout(r, 20));
 		expect(calls).toBeGreaterThan(0);
+	});
+});
+
+describe('heldUntil (the stream RESYNC during a first sync)', () => {
+	it('holds calls until ready, folds them into one, then passes each at once', async () => {
+		let ready!: () => void;
+		const gate = new Promise<void>((r) => (ready = r));
+		let emitted = 0;
+		const resync = heldUntil(gate, () => emitted++);
+		resync();
+		resync();
+		await Promise.resolve();
+		expect(emitted).toBe(0);
+		ready();
+		await gate;
+		await Promise.resolve();
+		expect(emitted).toBe(1);
+		resync();
+		expect(emitted).toBe(2);
+	});
+
+	it('never emits when the first sync is abandoned', async () => {
+		let emitted = 0;
+		const resync = heldUntil(Promise.reject(new Error('cancelled')), () => emitted++);
+		resync();
+		await new Promise((r) => setTimeout(r, 0));
+		expect(emitted).toBe(0);
 	});
 });

@@ -63,7 +63,8 @@ export interface ReplicationHandle {
 	awaitInSync(): Promise<void>;
 	/**
 	 * Stops pulling and pushing until the returned function is called, which pushes what was
-	 * written meanwhile and pulls again. In a tab that does not lead, nothing runs either way.
+	 * written meanwhile and pulls again; replications that start meanwhile (this tab became
+	 * the leader) are paused as they start. In a tab that does not lead, nothing runs either way.
 	 */
 	pause(): Promise<() => Promise<void>>;
 	cancel(): Promise<void>;
@@ -77,6 +78,35 @@ export class SyncHttpError extends Error {
 	) {
 		super(message);
 	}
+}
+
+/**
+ * `emit` at once once `ready` has resolved; before that, one call is held until it does and
+ * further calls fold into it.
+ *
+ * Used for the stream's RESYNC (both sides re-read from their stored checkpoints): while a
+ * device's first sync is running, RxDB's push side would answer it by scanning every
+ * document written since its checkpoint, which is every record being pulled, in pages of
+ * the push batch size, each page also read from the meta instance only to find it equal,
+ * and it keeps chasing the pull until that ends. Both sides began from their checkpoints
+ * when the replication started, so nothing is missed by resyncing once the first sync is
+ * done: the pull side then catches up on whatever changed between its last pull and the
+ * stream's connect, and local writes made meanwhile are pushed as they happen.
+ */
+export function heldUntil(ready: Promise<unknown>, emit: () => void): () => void {
+	let done = false;
+	let held = false;
+	void ready.then(
+		() => {
+			done = true;
+			if (held) emit();
+		},
+		() => undefined // cancelled before the first sync ended: nothing to resync
+	);
+	return () => {
+		if (done) emit();
+		else held = true;
+	};
 }
 
 export function startReplication(opts: ReplicationOptions): ReplicationHandle {
@@ -150,13 +180,22 @@ export function startReplication(opts: ReplicationOptions): ReplicationHandle {
 			}
 		});
 		// Subscribed only once started, so no stream event is emitted before RxDB listens.
-		if (live) void states[name].startPromise.then(() => readStream(`${base}/stream`, stream$));
+		if (live) {
+			const resync = heldUntil(states[name].awaitInitialReplication(), () =>
+				stream$.next('RESYNC')
+			);
+			void states[name].startPromise.then(() => readStream(`${base}/stream`, stream$, resync));
+		}
 	}
 
-	/** Reads the SSE stream until cancelled, reconnecting after drops; the server sends RESYNC on each connect. */
+	/**
+	 * Reads the SSE stream until cancelled, reconnecting after drops; the server sends RESYNC on
+	 * each connect, passed on through `resync`.
+	 */
 	async function readStream(
 		path: string,
-		out: Subject<RxReplicationPullStreamItem<Doc, Checkpoint>>
+		out: Subject<RxReplicationPullStreamItem<Doc, Checkpoint>>,
+		resync: () => void
 	) {
 		while (!aborter.signal.aborted) {
 			try {
@@ -168,11 +207,8 @@ export function startReplication(opts: ReplicationOptions): ReplicationHandle {
 					if (done) break;
 					for (const data of parser.push(value)) {
 						const event = JSON.parse(data) as StreamEvent;
-						out.next(
-							event === 'RESYNC'
-								? 'RESYNC'
-								: { documents: event.documents as Doc[], checkpoint: event.checkpoint! }
-						);
+						if (event === 'RESYNC') resync();
+						else out.next({ documents: event.documents as Doc[], checkpoint: event.checkpoint! });
 					}
 				}
 			} catch {
@@ -180,7 +216,7 @@ export function startReplication(opts: ReplicationOptions): ReplicationHandle {
 			}
 			if (aborter.signal.aborted) break;
 			await new Promise((r) => setTimeout(r, opts.reconnectMs ?? 2000));
-			if (!aborter.signal.aborted) out.next('RESYNC');
+			if (!aborter.signal.aborted) resync();
 		}
 		out.complete();
 	}
@@ -195,12 +231,24 @@ export function startReplication(opts: ReplicationOptions): ReplicationHandle {
 		},
 		async pause() {
 			// Only replications that run in this tab resume: `start()` on one still waiting for
-			// leadership would start it without being the leader.
-			const started = Object.values(states).filter((s) => s.wasStarted && !s.isPaused());
-			await Promise.all(started.map((s) => s.pause()));
+			// leadership would start it without being the leader. One that starts while paused
+			// (leadership came meanwhile) is paused as it starts, and resumed with the others.
+			const all = Object.values(states);
+			const paused = all.filter((s) => s.wasStarted && !s.isPaused());
+			let resumed = false;
+			for (const s of all.filter((r) => !r.wasStarted)) {
+				void s.startPromise.then(async () => {
+					if (resumed || s.isStopped()) return;
+					await s.pause();
+					paused.push(s);
+					if (resumed) await s.start();
+				});
+			}
+			await Promise.all(paused.map((s) => s.pause()));
 			return async () => {
+				resumed = true;
 				if (aborter.signal.aborted) return;
-				await Promise.all(started.map((s) => s.start()));
+				await Promise.all(paused.map((s) => s.start()));
 			};
 		},
 		async cancel() {
