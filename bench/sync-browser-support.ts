@@ -291,6 +291,22 @@ export async function printIndexedDbOps(page: Page, title: string): Promise<void
 		const where = key.startsWith('meta:') ? 'meta' : key.startsWith('(all)') ? '' : 'docs';
 		if (where) byKind[`${where} ${kind}`] = (byKind[`${where} ${kind}`] ?? 0) + n;
 	}
+	const indexes = await page.evaluate(async () => {
+		const out: string[] = [];
+		for (const { name = '', version } of await indexedDB.databases()) {
+			if (!name.startsWith('rxdb-dexie-')) continue;
+			const db = await new Promise<IDBDatabase>((ok, fail) => {
+				const req = indexedDB.open(name);
+				req.onsuccess = () => ok(req.result);
+				req.onerror = () => fail(req.error);
+			});
+			const store = db.transaction('docs').objectStore('docs');
+			out.push(`${name.replace(/^.*--\d+--/, '')} v${version}: ${[...store.indexNames].join(' ')}`);
+			db.close();
+		}
+		return out;
+	});
+	console.log(`  docs store indexes: ${indexes.join('; ')}`);
 	console.log(`  IndexedDB requests ${title} (IDB_COUNT):`);
 	for (const [key, n] of Object.entries(counts).sort((a, b) => b[1] - a[1]))
 		console.log(`    ${String(n).padStart(9)}  ${key}`);

@@ -3,11 +3,11 @@
  * sync, the last problem in words, first-sync progress and records the server's merge
  * changed. The leading tab counts and remembers it per user; other tabs follow via storage.
  */
-import type { Subscription } from 'rxjs';
+import { filter, type Subscription } from 'rxjs';
 import type { FieldbookDb } from '$lib/db/database';
 import type { CollectionName } from '$lib/domain/collections';
 import type { ReplicationHandle } from './replication';
-import { countWaiting } from './waiting';
+import { canChangeWaiting, countWaiting } from './waiting';
 import {
 	addConflictNotes,
 	describeSyncError,
@@ -124,7 +124,9 @@ export class SyncStatus {
 					this.#received = { ...this.#received, [name]: (this.#received[name] ?? 0) + 1 };
 				}),
 				state.sent$.subscribe(() => this.#recount(name)),
-				(db[name] as FieldbookDb['customers']).$.subscribe(() => this.#recount(name))
+				(db[name] as FieldbookDb['customers']).eventBulks$
+					.pipe(filter((bulk) => canChangeWaiting(bulk.context)))
+					.subscribe(() => this.#recount(name))
 			);
 			state.startPromise
 				.then(() => {
@@ -133,7 +135,12 @@ export class SyncStatus {
 					// `active$` fire: count again whenever that moves.
 					const meta = state.metaInstance;
 					if (meta && this.#handle === gen) {
-						this.#subs.push(meta.changeStream().subscribe(() => this.#recount(name)));
+						this.#subs.push(
+							meta
+								.changeStream()
+								.pipe(filter((bulk) => canChangeWaiting(bulk.context)))
+								.subscribe(() => this.#recount(name))
+						);
 					}
 				})
 				.catch(() => {});

@@ -3,7 +3,7 @@ import type { WithDeleted } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { openDatabase, type FieldbookDb } from '$lib/db/database';
 import { createRecord, patchRecord } from '$lib/db/records';
-import { countWaiting } from './waiting';
+import { canChangeWaiting, countWaiting } from './waiting';
 
 /** A master held in memory: push stores rows (or fails while "offline"), pull serves `served`. */
 function fakeMaster() {
@@ -123,5 +123,44 @@ describe('changes waiting to sync', () => {
 		master.offline = false;
 		expect(await settle(second, 0)).toBe(0);
 		expect(master.pushed.map((d) => d.name)).toEqual(['Synced', 'Waiting']);
+	});
+
+	it('tells the writes of a pull and its bookkeeping from writes that can change a count', async () => {
+		const master = fakeMaster();
+		master.served.push({
+			id: '0190a000-0000-7000-8000-000000000002',
+			name: 'Pulled',
+			ownerId: 'u',
+			updatedAt: 1,
+			phones: [],
+			emails: [],
+			interests: [],
+			stage: 'lead',
+			customFields: {},
+			_deleted: false
+		});
+		const docContexts: string[] = [];
+		const metaContexts: string[] = [];
+		const sub = db.customers.eventBulks$.subscribe((b) => docContexts.push(b.context));
+		const state = replicate(master);
+		await state.startPromise;
+		const metaSub = state
+			.metaInstance!.changeStream()
+			.subscribe((b) => metaContexts.push(b.context));
+		await state.awaitInSync();
+		const pulledDocs = [...docContexts];
+		const pulledMeta = [...metaContexts];
+		await createRecord(db, 'customers', { name: 'Typed', ownerId: 'u' });
+		expect(await settle(state, 0)).toBe(0);
+		sub.unsubscribe();
+		metaSub.unsubscribe();
+
+		expect(pulledDocs.length).toBeGreaterThan(0);
+		expect(pulledDocs.filter(canChangeWaiting)).toEqual([]);
+		expect(pulledMeta.filter(canChangeWaiting)).toEqual([]);
+		// The local write and the pushed state's bookkeeping both count again.
+		expect(docContexts.slice(pulledDocs.length).filter(canChangeWaiting).length).toBeGreaterThan(0);
+		expect(metaContexts.slice(pulledMeta.length)).toContain('replication-up-write-meta');
+		expect(canChangeWaiting('replication-up-write-meta')).toBe(true);
 	});
 });

@@ -26,6 +26,22 @@ export function countLocalRevisions(docs: DocMeta[], identifier: string): number
 	return docs.reduce((n, d) => n + (isLocalRevision(d, identifier) ? 1 : 0), 0);
 }
 
+/**
+ * Whether a storage write (by its bulkWrite context) can change a waiting count. Pulled
+ * documents (`replication-downstream-…` on the collection), the meta entries stored for them
+ * (`replication-down-write-meta`) and checkpoint moves (`replication-set-checkpoint`) cannot:
+ * a pull never replaces a change waiting to be pushed, and the push side records each pushed
+ * state (`replication-up-…`) before it moves its checkpoint. During a first sync those are
+ * nearly every write, and each count reads every document after the push checkpoint.
+ */
+export function canChangeWaiting(context: string): boolean {
+	return !(
+		context.startsWith('replication-downstream-') ||
+		context === 'replication-down-write-meta' ||
+		context === 'replication-set-checkpoint'
+	);
+}
+
 /** The flag the replication writes into `_meta` of documents it pulled. */
 export function replicationFlag(state: RxReplicationState<unknown, unknown>): string {
 	return 'rxdbreplication' + state.replicationIdentifier;
