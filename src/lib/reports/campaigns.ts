@@ -2,7 +2,7 @@
 import { addDays, startOfDay } from 'date-fns';
 import { roundMoney, type ParticipationStatus } from '../domain';
 import type { Dataset } from './dataset';
-import { customerPositions, idOrder, orderDays, orderLines, revenueByCustomer } from './indexes';
+import { customerPositions, idOrder, orderLines, revenueByCustomer } from './indexes';
 import { applyFilter, scopeDataset, type ReportFilter } from './filters';
 
 export interface CampaignsParams {
@@ -56,8 +56,7 @@ export function campaignsReport(
 	});
 	const scopedOrders = scope.orders;
 	const ordersOf = revenueByCustomer(scopedOrders);
-	const days = orderDays(scopedOrders);
-	const { row, amount } = orderLines(scopedOrders);
+	const { row, amount, day } = orderLines(scopedOrders);
 	const { rank } = idOrder(scope.customers);
 	return [...d.campaigns]
 		.sort((a, b) => a.startsAt - b.startsAt || (a.id < b.id ? -1 : 1))
@@ -80,7 +79,7 @@ export function campaignsReport(
 				if (k + 1 >= ordersOf.start.length) continue;
 				for (let j = ordersOf.start[k]; j < ordersOf.start[k + 1]; j++) {
 					const i = ordersOf.list[j];
-					const t = days[i];
+					const t = day[row[i]];
 					if (t >= first && t <= last) revenue += amount[row[i]];
 				}
 			}

@@ -12,7 +12,7 @@ import {
 	customerColumns,
 	customerLinks,
 	customerPositions,
-	orderDays,
+	orderLines,
 	originOf,
 	rawRows,
 	serviceColumns,
@@ -373,8 +373,8 @@ function narrowToRange(s: ScopedDataset, f: ReportFilter): ScopedDataset {
 
 /** Orders by their day; the narrowed array finds its days through its origin (indexes.ts). */
 function ordersInRange(orders: readonly Order[], f: ReportFilter): Order[] {
-	const days = orderDays(orders);
-	return keep(orders, (_, i) => inRange(days[i], f));
+	const { row, day } = orderLines(orders);
+	return keep(orders, (_, i) => inRange(day[row[i]], f));
 }
 
 /** The records whose moment (a column of their raw array, by raw position) is in the range. */

@@ -377,17 +377,13 @@ function gather(column: Float64Array, at: Int32Array): Float64Array {
 
 /** Positions of the revenue orders (REVENUE_STATUSES), in order. */
 export const revenueIndexes = memo((orders: readonly Order[]): Uint32Array => {
-	const out = new Uint32Array(orders.length);
+	const { raw, row } = rawRows(orders);
+	const revenue = orderColumns(raw).revenue;
 	let n = 0;
-	const origin = originOf(orders);
-	if (origin) {
-		const revenue = orderColumns(origin.raw as readonly Order[]).revenue;
-		const at = origin.at;
-		for (let i = 0; i < at.length; i++) if (revenue[at[i]] === 1) out[n++] = i;
-	} else {
-		for (let i = 0; i < orders.length; i++) if (isRevenue(orders[i])) out[n++] = i;
-	}
-	return out.slice(0, n);
+	for (let i = 0; i < row.length; i++) n += revenue[row[i]];
+	const out = new Uint32Array(n);
+	for (let i = 0, w = 0; i < row.length; i++) if (revenue[row[i]] === 1) out[w++] = i;
+	return out;
 });
 
 /**
@@ -404,6 +400,8 @@ export interface OrderLines {
 	amount: Float64Array;
 	/** Each order's month code (`monthNames`), by row. */
 	month: Int32Array;
+	/** Each order's day (`dayStart(order.date)`), by row. */
+	day: Float64Array;
 }
 
 /** The lines of an orders array (a scoped one reads its raw array's columns). */
@@ -418,7 +416,8 @@ export const orderLines = memo((orders: readonly Order[]): OrderLines => {
 		quantity: cols.itemQuantity,
 		value: cols.itemValue,
 		amount: cols.amount,
-		month: cols.month
+		month: cols.month,
+		day: cols.day
 	};
 });
 
@@ -473,9 +472,9 @@ export const latestCheckIns = memo((visits: readonly Visit[]): Float64Array => {
 export const latestOrderDays = memo((orders: readonly Order[]): Float64Array => {
 	const at = customerPositions(orders);
 	if (!at) throw new Error('latestOrderDays: orders of a scoped dataset expected');
-	const days = orderDays(orders);
+	const { row, day } = orderLines(orders);
 	const last = new Float64Array(positionCount(at)).fill(-Infinity);
-	for (let i = 0; i < at.length; i++) if (days[i] > last[at[i]]) last[at[i]] = days[i];
+	for (let i = 0; i < at.length; i++) if (day[row[i]] > last[at[i]]) last[at[i]] = day[row[i]];
 	return last;
 });
 

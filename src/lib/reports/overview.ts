@@ -7,7 +7,6 @@ import {
 	customerColumns,
 	idOrder,
 	openFollowUpsMemo,
-	orderDays,
 	orderLines,
 	rawRows,
 	revenueIndexes,
@@ -54,10 +53,9 @@ export function overview(data: Dataset, { now, filter = {} }: OverviewParams): O
 
 	let revenue = 0;
 	let previousRevenue = 0;
-	const days = orderDays(d.orders);
-	const { row, amount } = orderLines(d.orders);
+	const { row, amount, day } = orderLines(d.orders);
 	for (const i of revenueIndexes(d.orders)) {
-		const t = days[i];
+		const t = day[row[i]];
 		if (t >= from && t < to) revenue += amount[row[i]];
 		else if (t >= previous.from && t < previous.to) previousRevenue += amount[row[i]];
 	}

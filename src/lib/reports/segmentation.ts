@@ -1,7 +1,7 @@
 /** Who the customers are: counts by stage, grade, source, region and tag, and RFM segments. */
 import { GRADES, roundMoney, SOURCES, STAGES, type Customer } from '../domain';
 import { countKeys, DAY_MS, type Dataset } from './dataset';
-import { customerPositions, idOrder, orderDays, orderLines, revenueIndexes } from './indexes';
+import { customerPositions, idOrder, orderLines, revenueIndexes } from './indexes';
 import { applyFilter, regionOf, scopeDataset, type ReportFilter } from './filters';
 
 export interface SegmentationParams {
@@ -107,12 +107,11 @@ export function segmentation(
 	const lastDay = new Float64Array(n).fill(-Infinity);
 	const frequency = new Int32Array(n);
 	const monetary = new Float64Array(n);
-	const days = orderDays(d.orders);
 	const at = customerPositions(d.orders)!;
-	const { row, amount } = orderLines(d.orders);
+	const { row, amount, day } = orderLines(d.orders);
 	for (const i of revenueIndexes(d.orders)) {
 		const k = at[i];
-		lastDay[k] = Math.max(lastDay[k], days[i]);
+		lastDay[k] = Math.max(lastDay[k], day[row[i]]);
 		frequency[k]++;
 		monetary[k] += amount[row[i]];
 	}

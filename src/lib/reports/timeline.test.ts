@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { at } from './fixtures';
-import { bucketStart, WeekStarts } from './timeline';
+import { bucketStart, EventIndex, WeekStarts } from './timeline';
 
 describe('WeekStarts', () => {
 	it('gives what bucketStart gives for every moment, around week starts too', () => {
@@ -26,5 +26,38 @@ describe('WeekStarts', () => {
 	it('gives NaN for no moment, as bucketStart does', () => {
 		expect(new WeekStarts().get(NaN)).toBeNaN();
 		expect(bucketStart(NaN, 'week')).toBeNaN();
+	});
+});
+
+describe('EventIndex', () => {
+	it('counts and sums events in [from, to), ties and unknown times included', () => {
+		const events = [
+			{ t: 30, value: 1 },
+			{ t: 10, value: 2 },
+			{ t: 20, value: 4 },
+			{ t: 10, value: 8 },
+			{ t: NaN, value: 16 },
+			{ t: -Infinity, value: 32 },
+			{ t: 30, value: 64 }
+		];
+		const index = EventIndex.fromArrays(
+			Float64Array.from(events, (e) => e.t),
+			Float64Array.from(events, (e) => e.value)
+		);
+		const naive = (from: number, to: number) => {
+			const inside = events.filter((e) => e.t >= from && e.t < to);
+			return [inside.length, inside.reduce((s, e) => s + e.value, 0)];
+		};
+		for (const [from, to] of [
+			[10, 30],
+			[10, 31],
+			[-Infinity, Infinity],
+			[0, 10],
+			[11, 20],
+			[40, 50]
+		]) {
+			expect([index.count(from, to), index.sum(from, to)]).toEqual(naive(from, to));
+		}
+		expect(new EventIndex(events).sum(0, 100)).toBe(index.sum(0, 100));
 	});
 });

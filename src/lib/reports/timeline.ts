@@ -92,72 +92,89 @@ export function yearBefore(b: Bucket, g: Granularity): Bucket {
 	return bucketAt(s, g);
 }
 
-/** Events sorted by time, answering "how many, and what sum, in [from, to)" in O(log n). */
+/**
+ * Events sorted by time, answering "how many, and what sum, in [from, to)" in O(log n).
+ * Kept per distinct time (order dates are days, so few): the distinct times ascending,
+ * how many events come before each, and the running sum of the events' values there,
+ * added one event at a time in time order (ties in their given order), so a sum over a
+ * range is the same number a sorted list of every event would give. Events without a
+ * time (NaN) are never in a range.
+ */
 export class EventIndex {
-	private times: Float64Array;
-	private sums: Float64Array;
+	/** Distinct times, ascending. */
+	private times = new Float64Array(0);
+	/** before[k]: events earlier than times[k]; before[m]: events with a time. */
+	private before = new Int32Array(1);
+	/** sums[k]: the running sum of those events' values. */
+	private sums = new Float64Array(1);
 
 	constructor(events: { t: number; value?: number }[]) {
-		const times = Float64Array.from(events, (e) => e.t);
-		const values = Float64Array.from(events, (e) => e.value ?? 0);
-		[this.times, this.sums] = EventIndex.sorted(times, values);
+		if (!events.length) return;
+		this.build(
+			Float64Array.from(events, (e) => e.t),
+			Float64Array.from(events, (e) => e.value ?? 0)
+		);
 	}
 
 	/** The same index from times and values by position (no event objects). */
 	static fromArrays(times: Float64Array, values: Float64Array): EventIndex {
 		const index = new EventIndex([]);
-		[index.times, index.sums] = EventIndex.sorted(times, values);
+		index.build(times, values);
 		return index;
 	}
 
-	private static sorted(times: Float64Array, values: Float64Array): [Float64Array, Float64Array] {
+	private build(times: Float64Array, values: Float64Array): void {
 		const n = times.length;
-		// A stable sort by time (ties keep their order, so sums add up in the same order):
-		// the distinct times sorted natively, then each event counted into its time's slot.
-		const sortedTimes = times.slice().sort();
-		let m = 0;
-		for (let i = 0; i < n; i++) {
-			if (i === 0 || !(sortedTimes[i] === sortedTimes[m - 1])) sortedTimes[m++] = sortedTimes[i];
-		}
-		const distinct = sortedTimes.subarray(0, m);
+		// Each event's slot among the distinct times, in order of first appearance.
+		const slotByTime = new Map<number, number>();
+		const firstSeen: number[] = [];
 		const slotOf = new Int32Array(n);
 		for (let i = 0; i < n; i++) {
 			const t = times[i];
-			let lo = 0;
-			let hi = m;
-			while (lo < hi) {
-				const mid = (lo + hi) >> 1;
-				if (distinct[mid] < t) lo = mid + 1;
-				else hi = mid;
+			if (t !== t) {
+				slotOf[i] = -1;
+				continue;
 			}
-			// NaN never equals a distinct time: such events sort last, in order.
-			const slot = lo < m && distinct[lo] === t ? lo : m;
+			let slot = slotByTime.get(t);
+			if (slot === undefined) {
+				slotByTime.set(t, (slot = firstSeen.length));
+				firstSeen.push(t);
+			}
 			slotOf[i] = slot;
 		}
-		return EventIndex.placed(times, values, slotOf, m);
-	}
-
-	private static placed(
-		times: Float64Array,
-		values: Float64Array,
-		slotOf: Int32Array,
-		m: number
-	): [Float64Array, Float64Array] {
-		const n = times.length;
-		const next = new Int32Array(m + 2);
-		for (let i = 0; i < n; i++) next[slotOf[i] + 1]++;
-		for (let k = 0; k <= m; k++) next[k + 1] += next[k];
-		const order = new Int32Array(n);
-		for (let i = 0; i < n; i++) order[next[slotOf[i]]++] = i;
-		const sortedTimes = new Float64Array(n);
-		const sums = new Float64Array(n + 1);
-		for (let i = 0; i < n; i++) {
-			sortedTimes[i] = times[order[i]];
-			sums[i + 1] = sums[i] + values[order[i]];
+		const m = firstSeen.length;
+		// The distinct times ascending; each event's slot becomes its time's rank.
+		const order = Int32Array.from(firstSeen.keys()).sort((a, b) => firstSeen[a] - firstSeen[b]);
+		const rank = new Int32Array(m);
+		const sorted = new Float64Array(m);
+		for (let k = 0; k < m; k++) {
+			rank[order[k]] = k;
+			sorted[k] = firstSeen[order[k]];
 		}
-		return [sortedTimes, sums];
+		// Events per rank, then their positions grouped by rank (a stable counting sort).
+		const before = new Int32Array(m + 1);
+		for (let i = 0; i < n; i++) {
+			if (slotOf[i] < 0) continue;
+			slotOf[i] = rank[slotOf[i]];
+			before[slotOf[i] + 1]++;
+		}
+		for (let k = 0; k < m; k++) before[k + 1] += before[k];
+		const next = before.slice(0, m);
+		const byTime = new Int32Array(before[m]);
+		for (let i = 0; i < n; i++) if (slotOf[i] >= 0) byTime[next[slotOf[i]]++] = i;
+		const sums = new Float64Array(m + 1);
+		let sum = 0;
+		for (let k = 0, j = 0; k < m; k++) {
+			sums[k] = sum;
+			for (const end = before[k + 1]; j < end; j++) sum += values[byTime[j]];
+		}
+		sums[m] = sum;
+		this.times = sorted;
+		this.before = before;
+		this.sums = sums;
 	}
 
+	/** The rank of the first distinct time ≥ t. */
 	private firstAtOrAfter(t: number): number {
 		let lo = 0;
 		let hi = this.times.length;
@@ -170,7 +187,10 @@ export class EventIndex {
 	}
 
 	count(from: number, to: number): number {
-		return Math.max(0, this.firstAtOrAfter(to) - this.firstAtOrAfter(from));
+		return Math.max(
+			0,
+			this.before[this.firstAtOrAfter(to)] - this.before[this.firstAtOrAfter(from)]
+		);
 	}
 
 	sum(from: number, to: number): number {

@@ -2,7 +2,7 @@
 import { roundMoney } from '../domain';
 import type { Customer, Order } from '../domain';
 import type { Dataset } from './dataset';
-import { customerColumns, orderDays, orderLines, rawRows, revenueIndexes } from './indexes';
+import { customerColumns, orderLines, rawRows, revenueIndexes } from './indexes';
 import { scopeDataset, type ReportFilter } from './filters';
 import {
 	bucketsBetween,
@@ -70,13 +70,12 @@ const revenueEventsOf = new WeakMap<readonly Order[], EventIndex>();
 function revenueEvents(orders: readonly Order[]): EventIndex {
 	let index = revenueEventsOf.get(orders);
 	if (!index) {
-		const days = orderDays(orders);
 		const revenue = revenueIndexes(orders);
-		const { row, amount } = orderLines(orders);
+		const { row, amount, day } = orderLines(orders);
 		const times = new Float64Array(revenue.length);
 		const amounts = new Float64Array(revenue.length);
 		for (let k = 0; k < revenue.length; k++) {
-			times[k] = days[revenue[k]];
+			times[k] = day[row[revenue[k]]];
 			// NaN here is an order without an amount (`amount ?? 0`).
 			const a = amount[row[revenue[k]]];
 			amounts[k] = a === a ? a : 0;
