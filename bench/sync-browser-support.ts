@@ -268,6 +268,15 @@ const IDB_COUNT_SCRIPT = `(() => {
 		c.source instanceof IDBIndex
 			? storeOf(c.source.objectStore) + '[' + c.source.name + '] cursor'
 			: storeOf(c.source) + ' cursor');
+	// RxDB's multi-tab support posts every write's change events (whole documents) here.
+	const post = BroadcastChannel.prototype.postMessage;
+	BroadcastChannel.prototype.postMessage = function (message) {
+		bump('(BroadcastChannel) ' + this.name + ' postMessage');
+		counts['(BroadcastChannel) ' + this.name + ' JSON kB'] =
+			(counts['(BroadcastChannel) ' + this.name + ' JSON kB'] || 0) +
+			Math.round(JSON.stringify(message).length / 1000);
+		return post.call(this, message);
+	};
 	const transaction = IDBDatabase.prototype.transaction;
 	IDBDatabase.prototype.transaction = function (stores, mode, options) {
 		bump(label(this.name) + ' transaction ' + (mode || 'readonly'));
