@@ -195,31 +195,32 @@ function instrument(): void {
  */
 async function waitForSnapshot(page: Page, db: string, collections: number): Promise<number> {
 	const started = Date.now();
-	await page.waitForFunction(
-		async ({ db, collections }) => {
+	// Polled from here: `waitForFunction` does not await an async predicate.
+	for (;;) {
+		const stored = await page.evaluate(async (db) => {
 			const names = (await indexedDB.databases()).map((d) => d.name);
-			if (!names.includes('fieldbook-report-snapshot')) return false;
+			if (!names.includes('fieldbook-report-snapshot')) return 0;
 			const idb = await new Promise<IDBDatabase>((ok, fail) => {
 				const r = indexedDB.open('fieldbook-report-snapshot');
 				r.onsuccess = () => ok(r.result);
 				r.onerror = () => fail(r.error);
 			});
 			try {
-				if (!idb.objectStoreNames.contains('collections')) return false;
+				if (!idb.objectStoreNames.contains('collections')) return 0;
 				const keys = await new Promise<IDBValidKey[]>((ok, fail) => {
 					const r = idb.transaction('collections').objectStore('collections').getAllKeys();
 					r.onsuccess = () => ok(r.result);
 					r.onerror = () => fail(r.error);
 				});
-				return keys.filter((k) => (k as string[])[0] === db).length >= collections;
+				return keys.filter((k) => (k as string[])[0] === db).length;
 			} finally {
 				idb.close();
 			}
-		},
-		{ db, collections },
-		{ timeout: 10 * 60_000, polling: 500 }
-	);
-	return Date.now() - started;
+		}, db);
+		if (stored >= collections) return Date.now() - started;
+		if (Date.now() - started > 10 * 60_000) throw new Error('The snapshot was not written');
+		await page.waitForTimeout(500);
+	}
 }
 
 interface Load {
@@ -238,7 +239,10 @@ interface Load {
 async function openDashboard(device: BrowserContext): Promise<{ page: Page; load: Load }> {
 	const page = await device.newPage();
 	await page.addInitScript(instrument);
-	const response = await page.goto('/reports');
+	const response = await page.goto('/reports').catch((e: unknown) => {
+		const workers = device.serviceWorkers().map((w) => w.url());
+		throw new Error(`/reports did not open (service workers: ${JSON.stringify(workers)}): ${e}`);
+	});
 	if (!response?.fromServiceWorker())
 		throw new Error('/reports was not served by the service worker');
 	await page.waitForFunction(
@@ -274,6 +278,7 @@ async function openDashboard(device: BrowserContext): Promise<{ page: Page; load
 			: 'last figures not read; ';
 		const d = loaded?.detail as
 			| {
+					startedAt?: number;
 					openMs: number;
 					readMs: number;
 					records: number;
@@ -296,7 +301,7 @@ async function openDashboard(device: BrowserContext): Promise<{ page: Page; load
 			: '';
 		return d
 			? figures +
-					`worker: open ${Math.round(d.openMs)} ms, ${d.records} records held ${Math.round(d.readMs)} ms later ${snapshot}` +
+					`worker: asked to open at ${Math.round((d.startedAt ?? NaN) - performance.timeOrigin)} ms, open ${Math.round(d.openMs)} ms, ${d.records} records held ${Math.round(d.readMs)} ms later ${snapshot}` +
 					`(state at ${Math.round(loaded!.startTime)} ms), first answer computed in ` +
 					`${Math.round((first?.detail as { ms: number } | undefined)?.ms ?? NaN)} ms`
 			: 'worker: no timings (fallback?)';

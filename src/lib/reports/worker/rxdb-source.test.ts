@@ -2,10 +2,9 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { COLLECTIONS } from '$lib/domain/collections';
 import { databaseName, openDatabase, type FieldbookDb } from '$lib/db/database';
-import { RX_SCHEMAS } from '$lib/domain/rx-schemas.generated';
 import { customer, sale } from '../fixtures';
 import type { Dataset } from '../dataset';
-import { dexieName, RxdbSource, type LoadTimings } from './rxdb-source';
+import { RxdbSource, type LoadTimings } from './rxdb-source';
 import { SNAPSHOT_FORMAT, type SnapshotStore, type StoredSnapshot } from './snapshot-store';
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -167,31 +166,23 @@ describe('RxdbSource snapshot', () => {
 		expect(live(second.dataset.data)).toEqual(expected);
 	});
 
-	it('reads a collection in full when its live documents differ from what the snapshot and catch-up give', async () => {
-		const { name } = await seeded();
+	it('ignores the snapshot of a database that was removed and made again', async () => {
+		const { userId, name } = await seeded();
 		const { store } = memoryStore();
 		const first = await load(name, store);
 		await first.saveSnapshot();
 		await first.close();
-		// A document gone from the storage without a tombstone (nothing to catch up with).
-		const table = dexieName(name, RX_SCHEMAS.orders.version, 'orders');
-		await new Promise<void>((ok, fail) => {
-			const req = indexedDB.open(table);
-			req.onsuccess = () => {
-				const tx = req.result.transaction('docs', 'readwrite');
-				tx.objectStore('docs').delete(uuid(11));
-				tx.oncomplete = () => (req.result.close(), ok());
-				tx.onerror = () => fail(tx.error);
-			};
-			req.onerror = () => fail(req.error);
-		});
+		// The same user's database made again, with one customer only.
+		await (await app(userId)).remove();
+		const again = await app(userId);
+		await again.customers.insert(customer(C1, { name: 'Again' }) as never);
+		await again.close();
 
 		const second = await load(name, store);
-		expect(snapshotOf(second.timings)).toMatchObject({ fromSnapshot: 5, readInFull: 1 });
-		expect(live(second.dataset.data).orders.map((o) => (o as { id: string }).id)).toEqual([
-			uuid(12),
-			uuid(13)
-		]);
+		expect(snapshotOf(second.timings)).toMatchObject({ fromSnapshot: 0, readInFull: 6 });
+		const held = live(second.dataset.data);
+		expect(held.customers.map((c) => (c as { name: string }).name)).toEqual(['Again']);
+		expect(held.orders).toEqual([]);
 	});
 
 	it('writes again only the collections that changed, with their new checkpoint', async () => {

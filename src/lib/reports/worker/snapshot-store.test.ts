@@ -9,7 +9,7 @@ import {
 	SNAPSHOT_FORMAT
 } from './snapshot-store';
 
-const KEY = { db: 'fieldbook_u1', collection: 'orders', schema: '0:abc' };
+const KEY = { db: 'fieldbook_u1', collection: 'orders', schema: '0:abc', token: 't1' };
 
 describe('report snapshot store', () => {
 	it('round-trips live records through IndexedDB, tombstones left out', async () => {
@@ -33,12 +33,13 @@ describe('report snapshot store', () => {
 		expect(back).toEqual({ records: [orders[0], orders[2]], lwt: 1234.5 });
 	});
 
-	it('answers nothing for another database, collection, schema or format, or a corrupt one', async () => {
+	it('answers nothing for another database, collection, schema, storage token or format, or a corrupt one', async () => {
 		const value = await encodeSnapshot(KEY, [customer('c1')], 1);
 		expect(readSnapshot(value, KEY)?.records).toHaveLength(1);
 		expect(readSnapshot(value, { ...KEY, db: 'fieldbook_u2' })).toBeUndefined();
 		expect(readSnapshot(value, { ...KEY, collection: 'visits' })).toBeUndefined();
 		expect(readSnapshot(value, { ...KEY, schema: '1:abc' })).toBeUndefined();
+		expect(readSnapshot(value, { ...KEY, token: 't2' })).toBeUndefined();
 		expect(readSnapshot({ ...value, format: SNAPSHOT_FORMAT + 1 }, KEY)).toBeUndefined();
 		expect(readSnapshot({ ...value, lwt: 'x' }, KEY)).toBeUndefined();
 		expect(readSnapshot({ ...value, records: { k: 'obj', n: 1, f: [] } }, KEY)).toBeUndefined();

@@ -10,7 +10,7 @@ import { decodeRecords, RecordsEncoder, type Column } from './snapshot-codec';
 import type { HeldRecord } from './deltas';
 
 /** Bump when the stored shape changes: older snapshots are then ignored. */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 
 export interface StoredSnapshot {
 	format: number;
@@ -18,6 +18,8 @@ export interface StoredSnapshot {
 	collection: string;
 	/** A fingerprint of the collection's RxDB schema (`schemaFingerprint`). */
 	schema: string;
+	/** RxDB's storage token of the database: a database removed and made again has another. */
+	token: string;
 	/** The largest `_meta.lwt` of the records in it: catch up from here. */
 	lwt: number;
 	/** When it was written (epoch ms). */
@@ -47,6 +49,7 @@ export interface SnapshotKey {
 	db: string;
 	collection: string;
 	schema: string;
+	token: string;
 }
 
 /**
@@ -64,6 +67,7 @@ export function readSnapshot(
 		s.db !== key.db ||
 		s.collection !== key.collection ||
 		s.schema !== key.schema ||
+		s.token !== key.token ||
 		typeof s.lwt !== 'number' ||
 		!Number.isFinite(s.lwt) ||
 		!s.records
@@ -105,6 +109,7 @@ export async function encodeSnapshot(
 		db: key.db,
 		collection: key.collection,
 		schema: key.schema,
+		token: key.token,
 		lwt,
 		savedAt: now(),
 		records: enc.finish()
