@@ -101,16 +101,27 @@ export class ReportsData {
 	#saveTimer: ReturnType<typeof setTimeout> | undefined;
 	readonly #inline: LiveDataset;
 
+	/**
+	 * `databaseName` names the database for the worker as soon as it is known (the page
+	 * may still be opening it): the worker then starts reading while the page boots.
+	 */
 	constructor(
 		db: () => FieldbookDb | undefined,
-		{ useWorker = workerPlatform(), figures = idbStore() } = {}
+		{
+			useWorker = workerPlatform(),
+			figures = idbStore(),
+			databaseName = () => db()?.name
+		}: {
+			useWorker?: boolean;
+			figures?: ReturnType<typeof idbStore>;
+			databaseName?: () => string | undefined;
+		} = {}
 	) {
 		this.#mode = useWorker ? 'worker' : 'inline';
 		this.#inline = new LiveDataset(() => (this.#mode === 'inline' ? db() : undefined));
 		$effect(() => {
-			const open = db();
-			if (!open || this.#mode !== 'worker') return;
-			const name = open.name;
+			const name = databaseName();
+			if (!name || this.#mode !== 'worker') return;
 			let live = true;
 			const writer = new FiguresWriter(figures, name);
 			this.#writer = writer;

@@ -6,6 +6,7 @@
 import { getContext, setContext } from 'svelte';
 import { auth } from '$lib/auth/auth.svelte';
 import { current } from '$lib/db/current.svelte';
+import { databaseName } from '$lib/db/database';
 import type { ReportFilter } from '$lib/reports';
 import type { Facets } from './facets';
 import { ReportsData } from './live-dataset.svelte';
@@ -22,7 +23,10 @@ import {
 } from '$lib/auth/team';
 
 export class ReportsState {
-	readonly live = new ReportsData(() => current.db);
+	/** The worker is named the signed-in user's database before the page has opened it. */
+	readonly live = new ReportsData(() => current.db, {
+		databaseName: () => (auth.user ? databaseName(auth.user.id) : current.db?.name)
+	});
 	preset = $state<Preset>('thisMonth');
 	custom = $state({ from: '', to: '' });
 	/** The team member a manager picked; '' for the whole team. */

@@ -11,7 +11,7 @@ import {
 	type SourceMessage,
 	type SourceRequest
 } from './protocol';
-import { COLLECTIONS } from '$lib/domain/collections';
+import { COLLECTIONS } from '$lib/domain/collection-names';
 import { RxdbSource } from './worker/rxdb-source';
 import { createSourceHandler } from './worker/source-handler';
 import { idbSnapshotStore } from './worker/snapshot-store';

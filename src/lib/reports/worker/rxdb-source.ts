@@ -22,7 +22,7 @@
  */
 import { createRxDatabase, type RxDatabase } from 'rxdb';
 import { createStorage } from '$lib/db/storage';
-import { COLLECTIONS, type CollectionName } from '$lib/domain/collections';
+import { COLLECTIONS, type CollectionName } from '$lib/domain/collection-names';
 import { RX_SCHEMAS } from '$lib/domain/rx-schemas.generated';
 import { DeltaDataset, type HeldRecord, type RecordChange } from './deltas';
 import {
