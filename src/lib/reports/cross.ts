@@ -7,6 +7,7 @@ import {
 	monthNames,
 	orderColumns,
 	orderLines,
+	orderRating,
 	productNames,
 	rawRows
 } from './indexes';
@@ -183,7 +184,8 @@ export function crossTab(
 		for (let i = 0; i < d.customers.length; i++) place(i, rc[at[i]], cc[at[i]], 0, true);
 	} else {
 		const at = customerPositions(d.orders)!;
-		const { revenue: revenueFlags, rating: ratings } = orderColumns(rawRows(d.orders).raw);
+		const raw = rawRows(d.orders).raw;
+		const { revenue: revenueFlags, rating: ratings } = orderColumns(raw);
 		// The code of a unit's key: customer dimensions by position, month by order, product by line.
 		const kindOf = (dim: Dimension) => (isCustomerDim(dim) ? 0 : dim === 'month' ? 1 : 2);
 		const [rowKind, colKind] = [kindOf(rows), kindOf(columns)];
@@ -195,7 +197,7 @@ export function crossTab(
 		for (let i = 0; i < row.length; i++) {
 			const r = row[i];
 			const revenue = revenueFlags[r] === 1;
-			const rating = ratings[r] === ratings[r] ? ratings[r] : undefined;
+			const rating = orderRating(ratings[r], raw, r);
 			if (measure === 'avgRating' ? rating === undefined : !revenue) continue;
 			if (!withProduct) {
 				place(

@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { dayStart, ratingSummary, ratingSummaryAt } from './dataset';
+import { dayStart, ratingCode, ratingSummary, ratingSummaryAt } from './dataset';
 
 describe('ratingSummaryAt', () => {
-	it('equals ratingSummary of the values at the rows (NaN: no rating; only 1–5 count)', () => {
-		const values = Float64Array.from([5, NaN, 3, 0, 4.5, 1, 2, 5, 6, -1]);
-		const rows = Int32Array.from([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 2]);
-		const plain = [...rows].map((r) => (Number.isNaN(values[r]) ? undefined : values[r]));
-		expect(ratingSummaryAt(values, rows)).toEqual(ratingSummary(plain));
-		expect(ratingSummaryAt(values, rows).count).toBe(7);
+	it('equals ratingSummary of the coded values at the rows (only 1–5 count)', () => {
+		const values = [5, undefined, 3, 0, 4.5, 1, 2, 5, 6, -1, null as unknown as number];
+		const codes = Uint8Array.from(values, ratingCode);
+		expect([...codes]).toEqual([5, 0, 3, 6, 6, 1, 2, 5, 6, 6, 6]);
+		const rows = Int32Array.from([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 0, 2]);
+		expect(ratingSummaryAt(codes, rows)).toEqual(ratingSummary([...rows].map((r) => values[r])));
+		expect(ratingSummaryAt(codes, rows).count).toBe(7);
 	});
 
 	it('has no average without ratings', () => {
-		expect(ratingSummaryAt(new Float64Array([NaN]), Int32Array.from([0]))).toEqual(
+		expect(ratingSummaryAt(new Uint8Array([0]), Int32Array.from([0]))).toEqual(
 			ratingSummary([undefined])
 		);
 	});

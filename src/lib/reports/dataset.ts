@@ -112,21 +112,28 @@ export function ratingSummary(ratings: Iterable<number | undefined>): {
 	return { average: count ? sum / count : null, count, distribution };
 }
 
+/** A rating as a byte: 0 for none (undefined), 1–5 for those numbers, 6 for anything else. */
+export const NO_RATING = 0;
+export const OTHER_RATING = 6;
+export function ratingCode(r: unknown): number {
+	if (r === undefined) return NO_RATING;
+	return r === 1 || r === 2 || r === 3 || r === 4 || r === 5 ? r : OTHER_RATING;
+}
+
 /**
- * `ratingSummary` of `values[rows[i]]` for each i (a column read by position; NaN means
- * no rating): the same counts, and the same sum in the same order.
+ * `ratingSummary` of the ratings coded (`ratingCode`) at `codes[rows[i]]` for each i: the
+ * same counts, and the same sum in the same order (only numbers 1–5 count there too).
  */
 export function ratingSummaryAt(
-	values: Float64Array,
+	codes: Uint8Array,
 	rows: Int32Array
 ): ReturnType<typeof ratingSummary> {
-	const counts = [0, 0, 0, 0, 0, 0];
+	const counts = [0, 0, 0, 0, 0, 0, 0];
 	let sum = 0;
 	let count = 0;
 	for (let i = 0; i < rows.length; i++) {
-		const r = values[rows[i]];
-		// Exactly the ratings whose String() is '1'…'5'.
-		if (!(r === 1 || r === 2 || r === 3 || r === 4 || r === 5)) continue;
+		const r = codes[rows[i]];
+		if (r === NO_RATING || r === OTHER_RATING) continue;
 		counts[r]++;
 		sum += r;
 		count++;

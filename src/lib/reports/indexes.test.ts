@@ -101,7 +101,7 @@ describe('service and visit columns', () => {
 		expect([...cols.open]).toEqual([0, 1]);
 		expect([...cols.done]).toEqual([1, 0]);
 		expect([...cols.resolvedAt]).toEqual([30, NaN]);
-		expect([...cols.satisfaction]).toEqual([4, NaN]);
+		expect([...cols.satisfaction]).toEqual([4, 0]);
 		const edited = [services[0], { ...services[1], status: 'closed' as const, resolvedAt: 25 }];
 		const patched = serviceColumns(edited);
 		expect([...patched.done]).toEqual([1, 1]);

@@ -12,7 +12,7 @@
  *   reports index typed arrays instead of looking customers up by id.
  */
 import { createdAtOf, type Customer, type Order, type Service, type Visit } from '../domain';
-import { dayStart, isRevenue } from './dataset';
+import { dayStart, isRevenue, NO_RATING, OTHER_RATING, ratingCode } from './dataset';
 import { columnReader, Derived } from './derived';
 import { IdTable } from './id-table';
 
@@ -153,13 +153,16 @@ export interface OrderColumns {
 	amount: Float64Array;
 	/** 1 for a revenue order (REVENUE_STATUSES). */
 	revenue: Uint8Array;
-	/** `order.rating`, NaN when there is none. */
-	rating: Float64Array;
+	/** `ratingCode(order.rating)`: 0 none, 1–5, or 6 (another value: read the order). */
+	rating: Uint8Array;
 	/** Order i's lines are itemStart[i] … itemStart[i + 1] − 1. */
 	itemStart: Int32Array;
-	/** Each line's product code (`productNames`), quantity, and quantity × unitPrice. */
+	/**
+	 * Each line's product code (`productNames`), quantity (NaN when a 32-bit float cannot
+	 * hold it exactly: read the line; see `lineQuantity`), and quantity × unitPrice.
+	 */
 	itemProduct: Int32Array;
-	itemQuantity: Float64Array;
+	itemQuantity: Float32Array;
 	itemValue: Float64Array;
 }
 
@@ -169,7 +172,7 @@ function readOrders(orders: readonly Order[]): OrderColumns {
 	const month = new Int32Array(n);
 	const amount = new Float64Array(n);
 	const revenue = new Uint8Array(n);
-	const rating = new Float64Array(n);
+	const rating = new Uint8Array(n);
 	const itemStart = new Int32Array(n + 1);
 	let lines = 0;
 	for (let i = 0; i < n; i++) {
@@ -178,23 +181,45 @@ function readOrders(orders: readonly Order[]): OrderColumns {
 		month[i] = monthCode(o.date);
 		amount[i] = o.amount;
 		revenue[i] = isRevenue(o) ? 1 : 0;
-		rating[i] = o.rating ?? NaN;
+		rating[i] = ratingCode(o.rating);
 		itemStart[i] = lines;
 		lines += o.items.length;
 	}
 	itemStart[n] = lines;
 	const itemProduct = new Int32Array(lines);
-	const itemQuantity = new Float64Array(lines);
+	const itemQuantity = new Float32Array(lines);
 	const itemValue = new Float64Array(lines);
 	for (let i = 0; i < n; i++) {
 		const items = orders[i].items;
 		for (let k = 0, at = itemStart[i]; k < items.length; k++, at++) {
 			itemProduct[at] = productCode(items[k].product);
-			itemQuantity[at] = items[k].quantity;
+			itemQuantity[at] = quantityCode(items[k].quantity);
 			itemValue[at] = items[k].quantity * items[k].unitPrice;
 		}
 	}
 	return { day, month, amount, revenue, rating, itemStart, itemProduct, itemQuantity, itemValue };
+}
+
+/** A quantity as a 32-bit float when that is exact (whole numbers, halves…), else NaN. */
+function quantityCode(q: number): number {
+	const f = Math.fround(q);
+	return f === q ? f : NaN;
+}
+
+/** Line l's quantity (of order `row` of the raw array), as a Float64Array would hold it. */
+export function lineQuantity(
+	lines: OrderLines,
+	raw: readonly Order[],
+	row: number,
+	l: number
+): number {
+	const q = lines.quantity[l];
+	return q === q ? q : Number(raw[row].items[l - lines.start[row]].quantity);
+}
+
+/** An order's rating (`rating` as on the record), from its code. */
+export function orderRating(code: number, raw: readonly Order[], row: number): number | undefined {
+	return code === NO_RATING ? undefined : code === OTHER_RATING ? raw[row].rating : code;
 }
 
 const orderColumnsOf = new Derived<Order, null, OrderColumns>(
@@ -222,10 +247,10 @@ const orderColumnsOf = new Derived<Order, null, OrderColumns>(
 			next.month[i] = monthCode(o.date);
 			next.amount[i] = o.amount;
 			next.revenue[i] = isRevenue(o) ? 1 : 0;
-			next.rating[i] = o.rating ?? NaN;
+			next.rating[i] = ratingCode(o.rating);
 			for (let k = 0, at = itemStart[i]; k < o.items.length; k++, at++) {
 				next.itemProduct[at] = productCode(o.items[k].product);
-				next.itemQuantity[at] = o.items[k].quantity;
+				next.itemQuantity[at] = quantityCode(o.items[k].quantity);
 				next.itemValue[at] = o.items[k].quantity * o.items[k].unitPrice;
 			}
 		}
@@ -259,7 +284,8 @@ export interface ServiceColumns extends Record<string, Float64Array | Uint8Array
 	open: Uint8Array;
 	/** 1 for a resolved or closed case. */
 	done: Uint8Array;
-	satisfaction: Float64Array;
+	/** `ratingCode(service.satisfaction)`. */
+	satisfaction: Uint8Array;
 }
 /** The columns of a raw services array. */
 export const serviceColumns = columnReader<Service, ServiceColumns>(
@@ -268,14 +294,14 @@ export const serviceColumns = columnReader<Service, ServiceColumns>(
 		resolvedAt: new Float64Array(n),
 		open: new Uint8Array(n),
 		done: new Uint8Array(n),
-		satisfaction: new Float64Array(n)
+		satisfaction: new Uint8Array(n)
 	}),
 	(cols, i, s) => {
 		cols.openedAt[i] = s.openedAt;
 		cols.resolvedAt[i] = s.resolvedAt ?? NaN;
 		cols.open[i] = s.status === 'open' || s.status === 'in_progress' ? 1 : 0;
 		cols.done[i] = s.status === 'resolved' || s.status === 'closed' ? 1 : 0;
-		cols.satisfaction[i] = s.satisfaction ?? NaN;
+		cols.satisfaction[i] = ratingCode(s.satisfaction);
 	}
 );
 
@@ -394,7 +420,7 @@ export interface OrderLines {
 	row: Int32Array;
 	start: Int32Array;
 	product: Int32Array;
-	quantity: Float64Array;
+	quantity: Float32Array;
 	value: Float64Array;
 	/** Each order's amount, by row. */
 	amount: Float64Array;

@@ -3,6 +3,7 @@ import { roundMoney } from '../domain';
 import { ratingSummaryAt, type ratingSummary, type Dataset } from './dataset';
 import {
 	customerPositions,
+	lineQuantity,
 	orderColumns,
 	orderLines,
 	productNames,
@@ -65,7 +66,8 @@ export function sales(data: Dataset, { filter = {}, top = 10 }: SalesParams = {}
 	const customerOrders = new Int32Array(scope.customers.length);
 	let revenue = 0;
 	let orders = 0;
-	const { row, start, product, quantity, value, amount } = lines;
+	const { row, start, product, value, amount } = lines;
+	const raw = rawRows(d.orders).raw;
 	for (const i of revenueIndexes(d.orders)) {
 		const r = row[i];
 		revenue += amount[r];
@@ -73,7 +75,7 @@ export function sales(data: Dataset, { filter = {}, top = 10 }: SalesParams = {}
 		const [first, end] = [start[r], start[r + 1]];
 		for (let l = first; l < end; l++) {
 			const p = product[l];
-			productQuantity[p] += quantity[l];
+			productQuantity[p] += lineQuantity(lines, raw, r, l);
 			productRevenue[p] += value[l];
 			let again = false;
 			for (let m = first; m < l && !again; m++) again = product[m] === p;
@@ -117,6 +119,6 @@ export function sales(data: Dataset, { filter = {}, top = 10 }: SalesParams = {}
 		averageOrderValue: orders ? roundMoney(revenue / orders) : null,
 		byProduct,
 		topCustomers,
-		ratings: ratingSummaryAt(orderColumns(rawRows(d.orders).raw).rating, lines.row)
+		ratings: ratingSummaryAt(orderColumns(raw).rating, lines.row)
 	};
 }

@@ -60,4 +60,14 @@ describe('EventIndex', () => {
 		}
 		expect(new EventIndex(events).sum(0, 100)).toBe(index.sum(0, 100));
 	});
+
+	it('reads events at rows of two columns, a NaN value counting as 0', () => {
+		const times = Float64Array.from([10, 20, 30, NaN]);
+		const values = Float64Array.from([1, NaN, 4, 8]);
+		const index = EventIndex.fromRows(times, values, Int32Array.from([2, 0, 1, 3, 0]));
+		expect(index.count(0, 100)).toBe(4);
+		expect(index.sum(0, 100)).toBe(6);
+		expect(index.sum(10, 20)).toBe(2);
+		expect(index.count(20, 31)).toBe(2);
+	});
 });

@@ -123,14 +123,24 @@ export class EventIndex {
 		return index;
 	}
 
-	private build(times: Float64Array, values: Float64Array): void {
-		const n = times.length;
+	/**
+	 * The index of events at `rows` of two columns: event i has time `times[rows[i]]` and
+	 * value `values[rows[i]]`, a NaN value counting as 0 (a record without one).
+	 */
+	static fromRows(times: Float64Array, values: Float64Array, rows: Int32Array): EventIndex {
+		const index = new EventIndex([]);
+		index.build(times, values, rows);
+		return index;
+	}
+
+	private build(times: Float64Array, values: Float64Array, rows?: Int32Array): void {
+		const n = rows ? rows.length : times.length;
 		// Each event's slot among the distinct times, in order of first appearance.
 		const slotByTime = new Map<number, number>();
 		const firstSeen: number[] = [];
 		const slotOf = new Int32Array(n);
 		for (let i = 0; i < n; i++) {
-			const t = times[i];
+			const t = times[rows ? rows[i] : i];
 			if (t !== t) {
 				slotOf[i] = -1;
 				continue;
@@ -166,7 +176,14 @@ export class EventIndex {
 		let sum = 0;
 		for (let k = 0, j = 0; k < m; k++) {
 			sums[k] = sum;
-			for (const end = before[k + 1]; j < end; j++) sum += values[byTime[j]];
+			if (rows) {
+				for (const end = before[k + 1]; j < end; j++) {
+					const v = values[rows[byTime[j]]];
+					sum += v === v ? v : 0;
+				}
+			} else {
+				for (const end = before[k + 1]; j < end; j++) sum += values[byTime[j]];
+			}
 		}
 		sums[m] = sum;
 		this.times = sorted;

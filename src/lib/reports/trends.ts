@@ -72,15 +72,10 @@ function revenueEvents(orders: readonly Order[]): EventIndex {
 	if (!index) {
 		const revenue = revenueIndexes(orders);
 		const { row, amount, day } = orderLines(orders);
-		const times = new Float64Array(revenue.length);
-		const amounts = new Float64Array(revenue.length);
-		for (let k = 0; k < revenue.length; k++) {
-			times[k] = day[row[revenue[k]]];
-			// NaN here is an order without an amount (`amount ?? 0`).
-			const a = amount[row[revenue[k]]];
-			amounts[k] = a === a ? a : 0;
-		}
-		index = EventIndex.fromArrays(times, amounts);
+		const rows = new Int32Array(revenue.length);
+		for (let k = 0; k < revenue.length; k++) rows[k] = row[revenue[k]];
+		// A NaN amount is an order without one: it counts as 0 (`amount ?? 0`).
+		index = EventIndex.fromRows(day, amount, rows);
 		revenueEventsOf.set(orders, index);
 	}
 	return index;
