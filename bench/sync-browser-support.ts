@@ -297,7 +297,7 @@ export async function printIndexedDbOps(page: Page, title: string): Promise<void
 	const byKind: Record<string, number> = {};
 	for (const [key, n] of Object.entries(counts)) {
 		const kind = key.split(' ').slice(1).join(' ');
-		const where = key.startsWith('meta:') ? 'meta' : key.startsWith('(all)') ? '' : 'docs';
+		const where = key.startsWith('meta:') ? 'meta' : key.startsWith('(') ? '' : 'docs';
 		if (where) byKind[`${where} ${kind}`] = (byKind[`${where} ${kind}`] ?? 0) + n;
 	}
 	const indexes = await page.evaluate(async () => {
