@@ -15,6 +15,25 @@ function loaded(): DeltaDataset {
 }
 
 describe('DeltaDataset', () => {
+	it('applies changes the same whether positions were made ahead (index) or on first need', () => {
+		const a = loaded();
+		const b = loaded();
+		b.index();
+		for (const d of [a, b]) {
+			d.apply([
+				{ collection: 'orders', record: sale('o2', 'c2', '2024-02-10', 41) },
+				{ collection: 'orders', record: sale('o3', 'c1', '2024-03-09', 5) },
+				{ collection: 'orders', record: sale('o3', 'c1', '2024-03-09', 6) }
+			]);
+		}
+		expect(a.data.orders).toEqual(b.data.orders);
+		expect(a.data.orders.map((o) => [o.id, o.amount])).toEqual([
+			['o1', 100],
+			['o2', 41],
+			['o3', 6]
+		]);
+	});
+
 	it('makes a new dataset with a new array for the changed collection only', () => {
 		const d = loaded();
 		const before = d.data;

@@ -329,6 +329,8 @@ export class RxdbSource {
 		this.#loaded = true;
 		this.events.changed(this.collections);
 		if (this.#pending.length) this.#flush();
+		// Positions by id, for applying changes, once the first figures are computed.
+		setTimeout(() => this.dataset.index(), 1_500);
 		this.#scheduleSave(Math.min(2_000, this.options.snapshotDelayMs ?? SNAPSHOT_DELAY_MS));
 	}
 
