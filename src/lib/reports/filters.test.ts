@@ -108,4 +108,11 @@ describe('remembering', () => {
 		const next = { ...data, customers: [customer('c', { ownerId: 'r2' })] };
 		expect(scopeDataset(next, { ownerIds: ['r2'] }).customers.map((c) => c.id)).toEqual(['c']);
 	});
+
+	it("keeps the dashboard's own scope while a manager's per-rep scopes are computed", () => {
+		const data = dataset({ customers: [customer('a'), customer('b', { ownerId: 'r2' })] });
+		const own = scopeDataset(data, { regions: ['unknown'] });
+		for (let rep = 0; rep < 40; rep++) scopeDataset(data, { ownerIds: [`rep${rep}`] });
+		expect(scopeDataset(data, { regions: ['unknown'] })).toBe(own);
+	});
 });

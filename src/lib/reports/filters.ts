@@ -150,6 +150,27 @@ function scopeKey(f: ReportFilter): string {
 }
 
 /**
+ * How many filters are kept per dataset or array: a manager's dashboard asks for its own
+ * filter and one per rep (25 or more), each with and without its date range.
+ */
+const KEPT_FILTERS = 64;
+
+/** `byKey.get(key)`, made most recent; when full, the least recently used entry goes. */
+function lruGet<V>(byKey: Map<string, V>, key: string): V | undefined {
+	const v = byKey.get(key);
+	if (v !== undefined && byKey.size > 1) {
+		byKey.delete(key);
+		byKey.set(key, v);
+	}
+	return v;
+}
+function lruSet<V>(byKey: Map<string, V>, key: string, v: V): void {
+	byKey.delete(key);
+	if (byKey.size >= KEPT_FILTERS) byKey.delete(byKey.keys().next().value!);
+	byKey.set(key, v);
+}
+
+/**
  * Reports on one dashboard filter the same snapshot the same way, so results are kept per
  * dataset object (weakly) and filter. Datasets are snapshots: build a new object, never
  * change its arrays in place.
@@ -158,25 +179,19 @@ const remembered = new WeakMap<Dataset, Map<string, ScopedDataset>>();
 function remember(data: Dataset, key: string, make: () => ScopedDataset): ScopedDataset {
 	let byKey = remembered.get(data);
 	if (!byKey) remembered.set(data, (byKey = new Map()));
-	let result = byKey.get(key);
-	if (!result) {
-		if (byKey.size >= 16) byKey.clear();
-		byKey.set(key, (result = make()));
-	}
+	let result = lruGet(byKey, key);
+	if (!result) lruSet(byKey, key, (result = make()));
 	return result;
 }
 
-/** A value kept weakly per array object and a string key (at most 16 keys per array). */
+/** A value kept weakly per array object and a string key (the last KEPT_FILTERS keys used). */
 function keyed<K extends object, V>() {
 	const cache = new WeakMap<K, Map<string, V>>();
 	return (owner: K, key: string, valid: (v: V) => boolean, make: () => V): V => {
 		let byKey = cache.get(owner);
 		if (!byKey) cache.set(owner, (byKey = new Map()));
-		let v = byKey.get(key);
-		if (v === undefined || !valid(v)) {
-			if (byKey.size >= 16) byKey.clear();
-			byKey.set(key, (v = make()));
-		}
+		let v = lruGet(byKey, key);
+		if (v === undefined || !valid(v)) lruSet(byKey, key, (v = make()));
 		return v;
 	};
 }
