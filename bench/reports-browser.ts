@@ -296,8 +296,8 @@ async function openDashboard(device: BrowserContext): Promise<{ page: Page; load
 		const s = d?.snapshot;
 		const snapshot = s
 			? `(snapshot: ${s.fromSnapshot} collections from it, ${s.readInFull} read in full; ` +
-				`read by ${Math.round(s.getMs)} ms, decoded in ${Math.round(s.decodeMs)} ms, ${s.caughtUp} documents caught up ` +
-				`and applied in ${Math.round(s.catchUpMs)} ms more${s.reasons.length ? `; read in full: ${s.reasons.join(', ')}` : ''}) `
+				`read and decoded ${Math.round(s.getMs)} ms after the start (decoding ${Math.round(s.decodeMs)} ms), ${s.caughtUp} documents caught up ` +
+				`(longest catch-up ${Math.round(s.catchUpMs)} ms)${s.reasons.length ? `; read in full: ${s.reasons.join(', ')}` : ''}) `
 			: '';
 		return d
 			? figures +

@@ -55,11 +55,14 @@ export interface LoadTimings {
 	/** From the database being open to every collection held. */
 	readMs: number;
 	records: number;
-	/** Reading the snapshots, decoding them, and the documents caught up from RxDB. */
+	/**
+	 * From the start to every snapshot read and decoded (alongside RxDB's open), the time
+	 * spent decoding, and the documents caught up from RxDB.
+	 */
 	snapshot?: {
 		getMs: number;
 		decodeMs: number;
-		/** Waiting for the catch-up reads after decoding, then applying them. */
+		/** The longest catch-up of a collection (its read and applying it). */
 		catchUpMs: number;
 		caughtUp: number;
 		fromSnapshot: number;
@@ -200,7 +203,7 @@ export class RxdbSource {
 		return {
 			db: this.databaseName,
 			collection,
-			schema: `${this.#version}:${schemaFingerprint(RX_SCHEMAS[collection])}`,
+			schema: `${RX_SCHEMAS[collection].version}:${schemaFingerprint(RX_SCHEMAS[collection])}`,
 			token: this.#token
 		};
 	}
@@ -209,12 +212,26 @@ export class RxdbSource {
 	async open(): Promise<void> {
 		const started = performance.now();
 		const store = this.options.snapshots;
-		// The snapshots are read while RxDB opens (both wait on IndexedDB).
-		const stored = Promise.all(
-			this.collections.map((c) =>
-				store ? store.get(this.databaseName, c).catch(() => undefined) : undefined
-			)
-		);
+		const snapshot = {
+			getMs: 0,
+			decodeMs: 0,
+			catchUpMs: 0,
+			caughtUp: 0,
+			fromSnapshot: 0,
+			readInFull: 0,
+			reasons: [] as string[]
+		};
+		// The snapshots are read and decoded while RxDB opens (they do not need it); their
+		// storage token is compared once the database is open.
+		const decoded = this.collections.map(async (c) => {
+			const raw = store ? await store.get(this.databaseName, c).catch(() => undefined) : undefined;
+			if (!raw) return undefined;
+			const t = performance.now();
+			// The storage token is not known yet: compared below.
+			const snap = readSnapshot(raw, { ...this.#key(c), token: undefined });
+			snapshot.decodeMs += performance.now() - t;
+			return snap ? { ...snap, token: (raw as { token?: unknown }).token } : null;
+		});
 		const db = await createRxDatabase({
 			name: this.databaseName,
 			// The app's own Dexie storage, so both declare the same tables and indexes.
@@ -250,61 +267,34 @@ export class RxdbSource {
 		this.#version = db.collections[this.collections[0]].schema.version;
 		this.#token = await db.storageToken;
 		const opened = performance.now();
-		const raws = await stored;
-		const got = performance.now();
-		const snapshot = {
-			getMs: got - started,
-			decodeMs: 0,
-			catchUpMs: 0,
-			caughtUp: 0,
-			fromSnapshot: 0,
-			readInFull: 0,
-			reasons: [] as string[]
-		};
+		const snaps = await Promise.all(decoded);
+		snapshot.getMs = performance.now() - started;
 		const table = (c: CollectionName) => dexieName(this.databaseName, this.#version, c);
-		// Catch-up reads start at once (IndexedDB works while the snapshots decode here).
-		const candidates = this.collections.map((c, i) => {
-			const raw = raws[i] as { lwt?: unknown } | undefined;
-			if (!raw || typeof raw.lwt !== 'number') return undefined;
-			const lwt = raw.lwt;
-			return {
-				raw,
-				lwt,
-				changes: readChangedSince(table(c), lwt)
-			};
-		});
-		// Unused catch-up reads must not reject unhandled.
-		for (const cand of candidates) cand?.changes.catch(() => undefined);
 		const loads = this.collections.map(async (c, i) => {
-			const cand = candidates[i];
-			let reason = 'no snapshot';
-			if (cand) {
-				reason = 'snapshot not usable';
-				const t = performance.now();
-				const snap = readSnapshot(cand.raw, this.#key(c));
-				snapshot.decodeMs += performance.now() - t;
-				if (snap) {
-					try {
-						const waited = performance.now();
-						const rows = await cand.changes;
-						this.dataset.load(c, snap.records);
-						let lwt = snap.lwt;
-						const changes = rows.map((row) => {
-							const t = lwtOf(row);
-							if (t > lwt) lwt = t;
-							return { collection: c, record: heldFrom(row, row._deleted === '1') };
-						});
-						this.dataset.apply(changes);
-						snapshot.catchUpMs += performance.now() - waited;
-						this.#lwt.set(c, lwt);
-						this.#unsaved.set(c, rows.length);
-						snapshot.caughtUp += rows.length;
-						snapshot.fromSnapshot++;
-						return;
-					} catch (e) {
-						// No index to catch up with: read in full.
-						reason = `catch-up failed: ${e instanceof Error ? e.message : String(e)}`;
-					}
+			const snap = snaps[i];
+			let reason = snap === undefined ? 'no snapshot' : 'snapshot not usable';
+			if (snap && snap.token !== this.#token) reason = 'snapshot of another storage token';
+			else if (snap) {
+				try {
+					const waited = performance.now();
+					const rows = await readChangedSince(table(c), snap.lwt);
+					this.dataset.load(c, snap.records);
+					let lwt = snap.lwt;
+					const changes = rows.map((row) => {
+						const t = lwtOf(row);
+						if (t > lwt) lwt = t;
+						return { collection: c, record: heldFrom(row, row._deleted === '1') };
+					});
+					this.dataset.apply(changes);
+					snapshot.catchUpMs = Math.max(snapshot.catchUpMs, performance.now() - waited);
+					this.#lwt.set(c, lwt);
+					this.#unsaved.set(c, rows.length);
+					snapshot.caughtUp += rows.length;
+					snapshot.fromSnapshot++;
+					return;
+				} catch (e) {
+					// No index to catch up with: read in full.
+					reason = `catch-up failed: ${e instanceof Error ? e.message : String(e)}`;
 				}
 			}
 			const { records, lwt } = await readStore(table(c));

@@ -54,11 +54,12 @@ export interface SnapshotKey {
 
 /**
  * The records and checkpoint of a stored snapshot, or undefined when there is none, it
- * belongs to another database, collection, format or schema, or it does not decode.
+ * belongs to another database, collection, format or schema (or storage token, when
+ * `key` names one), or it does not decode.
  */
 export function readSnapshot(
 	raw: unknown,
-	key: SnapshotKey
+	key: Omit<SnapshotKey, 'token'> & { token?: string }
 ): { records: HeldRecord[]; lwt: number } | undefined {
 	if (!raw || typeof raw !== 'object') return undefined;
 	const s = raw as Partial<StoredSnapshot>;
@@ -67,7 +68,8 @@ export function readSnapshot(
 		s.db !== key.db ||
 		s.collection !== key.collection ||
 		s.schema !== key.schema ||
-		s.token !== key.token ||
+		typeof s.token !== 'string' ||
+		(key.token !== undefined && s.token !== key.token) ||
 		typeof s.lwt !== 'number' ||
 		!Number.isFinite(s.lwt) ||
 		!s.records
