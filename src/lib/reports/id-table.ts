@@ -17,12 +17,16 @@ export class IdTable {
 	 * The table of `ids[i]` → i for every i where `keep(i)`; when an id repeats, the last
 	 * position wins (as `Map.set` in a loop would).
 	 */
-	constructor(ids: readonly string[], keep: (i: number) => boolean = () => true) {
+	constructor(given: readonly string[], keep: (i: number) => boolean = () => true) {
 		let size = 16;
-		while (size < ids.length * 2) size *= 2;
+		while (size < given.length * 2) size *= 2;
 		this.slots = new Int32Array(size).fill(-1);
 		this.mask = size - 1;
-		this.ids = ids as string[];
+		// Copies of the ids made one after another, so they lie side by side in memory: the
+		// records' own id strings are spread among every other field of every record, and
+		// confirming a match there costs a cache miss per lookup.
+		const ids: string[] = JSON.parse(JSON.stringify(given));
+		this.ids = ids;
 		let probes = 0;
 		for (let i = 0; i < ids.length; i++) {
 			if (!keep(i)) continue;
