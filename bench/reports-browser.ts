@@ -25,7 +25,8 @@
  *   Save click to the dashboard's revenue tile showing the new figure (both clocks are
  *   `performance.timeOrigin + now()`), 5 edits alternating cancelled / paid.
  *
- * Prints figures; not a test. Env: SCALE (default 1 = full size), RUNS (navigations, 3).
+ * Prints figures; not a test. Env: SCALE (default 1 = full size), RUNS (navigations, 3),
+ * NO_SNAPSHOT_WAIT=1 (a diagnostic: go on without waiting for the worker's snapshot).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -479,7 +480,7 @@ try {
 					`key delay ${l.keyDelay.toFixed(1)} ms, long tasks ${l.longTasks} (${Math.round(l.longTaskMs)} ms, longest ${Math.round(l.longestTask)} ms); ` +
 					`load ${before} → ${load()}\n    ${l.worker}`
 			);
-			if (run === 0) {
+			if (run === 0 && !process.env.NO_SNAPSHOT_WAIT) {
 				const ms = await waitForSnapshot(dashboard, db.name, Object.keys(data).length);
 				console.log(
 					`  the worker's snapshot was written ${(ms / 1000).toFixed(1)} s after these figures (waited for before the next visit)`
