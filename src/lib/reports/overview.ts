@@ -63,17 +63,11 @@ export function overview(data: Dataset, { now, filter = {} }: OverviewParams): O
 	previousRevenue = sumMoney([previousRevenue]);
 
 	const overdue = openFollowUpsMemo(d.visits).filter((f) => f.dueAt < now);
-	// Their customers once each, in id order.
-	const seen = new Uint8Array(d.customers.length);
+	// Their customers once each, in id order (a walk of the shared id order, no sort).
+	const flagged = new Uint8Array(d.customers.length);
+	for (const f of overdue) flagged[f.at] = 1;
 	const overdueAt: number[] = [];
-	for (const f of overdue) {
-		if (!seen[f.at]) {
-			seen[f.at] = 1;
-			overdueAt.push(f.at);
-		}
-	}
-	const { rank } = idOrder(d.customers);
-	overdueAt.sort((a, b) => rank[a] - rank[b]);
+	for (const k of idOrder(d.customers).order) if (flagged[k]) overdueAt.push(k);
 	return {
 		period: { from, to },
 		previous,
