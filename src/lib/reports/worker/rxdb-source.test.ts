@@ -66,7 +66,9 @@ async function load(name: string, store?: SnapshotStore, marginMs = -1) {
 	const source = new RxdbSource(name, { changed: () => {} }, COLLECTIONS, {
 		snapshots: store,
 		marginMs,
-		snapshotDelayMs: 60_000
+		// Written only when a test says so.
+		snapshotDelayMs: Infinity,
+		firstSnapshotDelayMs: Infinity
 	});
 	opened.sources.push(source);
 	await source.open();

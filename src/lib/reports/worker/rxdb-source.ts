@@ -18,7 +18,10 @@
  * T − `SNAPSHOT_MARGIN_MS` (stamp, commit and change event take far less), so its
  * checkpoint is the smaller of the two: after a quiet spell the largest `lwt` seen (nothing
  * to catch up), after recent writes only those of the last `SNAPSHOT_MARGIN_MS`.
- * Snapshots are written in idle time: 2 s after the load, `SNAPSHOT_DELAY_MS` after the last change.
+ * Snapshots are written in idle time: 0.5 s after the load (a visit may be short: a page
+ * closed while the snapshot is written leaves the rest unwritten), the largest collection
+ * first, and `SNAPSHOT_DELAY_MS` after the last change (rewriting 500,000 orders costs
+ * seconds of the worker's time, while catching up a few hundred documents costs little).
  */
 import { createRxDatabase, type RxDatabase } from 'rxdb';
 import { createStorage } from '$lib/db/storage';
@@ -41,8 +44,10 @@ export interface SourceEvents {
 export interface RxdbSourceOptions {
 	/** Where the worker keeps its snapshot of the records; none: always read in full. */
 	snapshots?: SnapshotStore;
-	/** Idle time after the last change before the snapshot is written again. */
+	/** Idle time after the last change before the snapshot is written again (Infinity: never by itself). */
 	snapshotDelayMs?: number;
+	/** Time after the load before the first snapshot is written (Infinity: never by itself). */
+	firstSnapshotDelayMs?: number;
 	/** The longest a write may take from its `lwt` stamp to its change event (`SNAPSHOT_MARGIN_MS`). */
 	marginMs?: number;
 }
@@ -74,7 +79,7 @@ export interface LoadTimings {
 
 /** Catch up from this long before a snapshot's checkpoint (see the header). */
 export const SNAPSHOT_MARGIN_MS = 10_000;
-export const SNAPSHOT_DELAY_MS = 10_000;
+export const SNAPSHOT_DELAY_MS = 60_000;
 
 /** RxDB's Dexie table of a collection (`rxdb-dexie-<db>--<schema version>--<collection>`). */
 export function dexieName(db: string, version: number, collection: string): string {
@@ -321,7 +326,7 @@ export class RxdbSource {
 		if (this.#pending.length) this.#flush();
 		// Positions by id, for applying changes, once the first figures are computed.
 		setTimeout(() => this.dataset.index(), 1_500);
-		this.#scheduleSave(Math.min(2_000, this.options.snapshotDelayMs ?? SNAPSHOT_DELAY_MS));
+		this.#scheduleSave(this.options.firstSnapshotDelayMs ?? 500);
 	}
 
 	/** Changes that arrive together (a sync batch, one save) make one snapshot. */
@@ -351,7 +356,7 @@ export class RxdbSource {
 
 	/** Writes the snapshot `delayMs` after the last call (debounced), unless one is being written. */
 	#scheduleSave(delayMs: number): void {
-		if (!this.options.snapshots || this.#closed) return;
+		if (!this.options.snapshots || this.#closed || !Number.isFinite(delayMs)) return;
 		if (this.#saveTimer !== undefined) clearTimeout(this.#saveTimer);
 		this.#saveTimer = setTimeout(() => {
 			this.#saveTimer = undefined;
@@ -367,7 +372,11 @@ export class RxdbSource {
 	async saveSnapshot(): Promise<void> {
 		const store = this.options.snapshots;
 		if (!store) return;
-		for (const c of this.collections) {
+		// The largest first: it is the one most worth not reading in full next time.
+		const bySize = [...this.collections].sort(
+			(a, b) => this.dataset.data[b].length - this.dataset.data[a].length
+		);
+		for (const c of bySize) {
 			if (this.#closed) return;
 			const unsaved = this.#unsaved.get(c) ?? 0;
 			if (unsaved === 0) continue;
