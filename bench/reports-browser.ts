@@ -34,6 +34,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Dataset } from '../src/lib/reports/dataset';
+import type { LoadTimings } from '../src/lib/reports/worker/rxdb-source';
 import { launchDevice, openApp, waitForServiceWorker } from '../tests/browser/harness';
 import { startServer } from '../tests/browser/server';
 import { BENCH_NOW, FULL_SIZES, generateReportDataset, scaled } from './reports-data';
@@ -277,23 +278,7 @@ async function openDashboard(device: BrowserContext): Promise<{ page: Page; load
 		const figures = cached
 			? `last figures ${(cached.detail as { found: boolean }).found ? 'found' : 'absent'} at ${Math.round(cached.startTime)} ms; `
 			: 'last figures not read; ';
-		const d = loaded?.detail as
-			| {
-					startedAt?: number;
-					openMs: number;
-					readMs: number;
-					records: number;
-					snapshot?: {
-						getMs: number;
-						decodeMs: number;
-						catchUpMs: number;
-						caughtUp: number;
-						fromSnapshot: number;
-						readInFull: number;
-						reasons: string[];
-					};
-			  }
-			| undefined;
+		const d = loaded?.detail as LoadTimings | undefined;
 		const s = d?.snapshot;
 		const snapshot = s
 			? `(snapshot: ${s.fromSnapshot} collections from it, ${s.readInFull} read in full; ` +
