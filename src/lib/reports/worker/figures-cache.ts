@@ -7,6 +7,7 @@
  * rep), the least recently computed dropped first; the moment the records were read travels with
  * them, so the page can say how old they are.
  */
+import { idbObjectStore } from './idb-store';
 import type { SourceState } from '../protocol';
 
 /** Where the cache lives: `idbStore()` in the browser, a map in tests. */
@@ -110,23 +111,8 @@ export class FiguresWriter {
 
 /** The cache's own IndexedDB database (one object store of strings). */
 export function idbStore(name = 'fieldbook-report-figures'): KeyValueStore | undefined {
-	if (typeof indexedDB === 'undefined') return undefined;
-	let opened: Promise<IDBDatabase> | undefined;
-	const open = () =>
-		(opened ??= new Promise<IDBDatabase>((ok, fail) => {
-			const req = indexedDB.open(name, 1);
-			req.onupgradeneeded = () => req.result.createObjectStore('figures');
-			req.onsuccess = () => ok(req.result);
-			req.onerror = () => fail(req.error);
-		}));
-	const run = async <T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T>) => {
-		const db = await open();
-		return new Promise<T>((ok, fail) => {
-			const req = fn(db.transaction('figures', mode).objectStore('figures'));
-			req.onsuccess = () => ok(req.result);
-			req.onerror = () => fail(req.error);
-		});
-	};
+	const run = idbObjectStore(name, 'figures');
+	if (!run) return undefined;
 	return {
 		get: (key) => run('readonly', (s) => s.get(key) as IDBRequest<string | undefined>),
 		set: async (key, value) => void (await run('readwrite', (s) => s.put(value, key)))

@@ -6,6 +6,7 @@
  * written since (`rxdb-source.ts`). A snapshot of another user database, format or schema,
  * or one that does not decode, is ignored (the worker then reads the collection in full).
  */
+import { idbObjectStore } from './idb-store';
 import { decodeRecords, RecordsEncoder, type Column } from './snapshot-codec';
 import type { HeldRecord } from './deltas';
 
@@ -120,27 +121,8 @@ export async function encodeSnapshot(
 
 /** The snapshots' own IndexedDB database: one object store keyed by [database, collection]. */
 export function idbSnapshotStore(name = 'fieldbook-report-snapshot'): SnapshotStore | undefined {
-	if (typeof indexedDB === 'undefined') return undefined;
-	let opened: Promise<IDBDatabase> | undefined;
-	const open = () =>
-		(opened ??= new Promise<IDBDatabase>((ok, fail) => {
-			const req = indexedDB.open(name, 1);
-			req.onupgradeneeded = () => req.result.createObjectStore('collections');
-			req.onsuccess = () => ok(req.result);
-			req.onerror = () => fail(req.error);
-		}));
-	const run = async <T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T>) => {
-		const db = await open();
-		return new Promise<T>((ok, fail) => {
-			const tx = db.transaction('collections', mode);
-			const req = fn(tx.objectStore('collections'));
-			let result: T;
-			req.onsuccess = () => (result = req.result);
-			tx.oncomplete = () => ok(result);
-			tx.onerror = () => fail(tx.error ?? req.error);
-			tx.onabort = () => fail(tx.error ?? new Error('aborted'));
-		});
-	};
+	const run = idbObjectStore(name, 'collections');
+	if (!run) return undefined;
 	return {
 		get: (db, collection) => run('readonly', (s) => s.get([db, collection])),
 		put: async (db, collection, value) =>
