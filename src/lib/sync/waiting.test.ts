@@ -61,6 +61,22 @@ async function settle(state: RxReplicationState<unknown, unknown>, expected: num
 	return countWaiting(state);
 }
 
+/** A customer as the fake server holds it (pulled by the replication under test). */
+function servedCustomer(id: string, name: string) {
+	return {
+		id,
+		name,
+		ownerId: 'u',
+		updatedAt: 1,
+		phones: [],
+		emails: [],
+		interests: [],
+		stage: 'lead',
+		customFields: {},
+		_deleted: false
+	};
+}
+
 describe('changes waiting to sync', () => {
 	it('is undefined before the replication runs in this tab', async () => {
 		const state = replicateRxCollection<Record<string, unknown>, unknown>({
@@ -76,18 +92,7 @@ describe('changes waiting to sync', () => {
 
 	it('counts local writes until the server takes them, not pulled records', async () => {
 		const master = fakeMaster();
-		master.served.push({
-			id: '0190a000-0000-7000-8000-000000000001',
-			name: 'From server',
-			ownerId: 'u',
-			updatedAt: 1,
-			phones: [],
-			emails: [],
-			interests: [],
-			stage: 'lead',
-			customFields: {},
-			_deleted: false
-		});
+		master.served.push(servedCustomer('0190a000-0000-7000-8000-000000000001', 'From server'));
 		const state = replicate(master);
 		await state.startPromise;
 		await state.awaitInSync();
@@ -127,18 +132,7 @@ describe('changes waiting to sync', () => {
 
 	it('tells the writes of a pull and its bookkeeping from writes that can change a count', async () => {
 		const master = fakeMaster();
-		master.served.push({
-			id: '0190a000-0000-7000-8000-000000000002',
-			name: 'Pulled',
-			ownerId: 'u',
-			updatedAt: 1,
-			phones: [],
-			emails: [],
-			interests: [],
-			stage: 'lead',
-			customFields: {},
-			_deleted: false
-		});
+		master.served.push(servedCustomer('0190a000-0000-7000-8000-000000000002', 'Pulled'));
 		const docContexts: string[] = [];
 		const metaContexts: string[] = [];
 		const sub = db.customers.eventBulks$.subscribe((b) => docContexts.push(b.context));
