@@ -55,6 +55,16 @@ export function similarNames(a: string, b: string): boolean {
 	return a.length >= 3 && b.length >= 3 && editDistance(a, b, 1) <= 1;
 }
 
+/** Reasons as bits, and the bits' names in sorted order. */
+const PHONE = 1;
+const EMAIL = 2;
+const NAME = 4;
+const REASON_BITS: [number, DuplicateReason][] = [
+	[EMAIL, 'email'],
+	[NAME, 'name'],
+	[PHONE, 'phone']
+];
+
 /**
  * Groups of customers linked by a shared normalised phone or email, or by similar names
  * (see similarNames) at the same non-empty normalised company; links chain, so A~B and B~C
@@ -63,93 +73,130 @@ export function similarNames(a: string, b: string): boolean {
  * more characters keeps one of its ends, so no pair is missed and nothing is O(n²) overall.
  */
 export function findDuplicates(customers: readonly Customer[]): DuplicateGroup[] {
-	const parent = customers.map((_, i) => i);
-	const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-	const reasons = new Map<number, Set<DuplicateReason>>();
-	const link = (i: number, j: number, why: DuplicateReason) => {
-		const [a, b] = [find(i), find(j)];
+	const n = customers.length;
+	const parent = new Int32Array(n);
+	for (let i = 0; i < n; i++) parent[i] = i;
+	const find = (i: number): number => {
+		let r = i;
+		while (parent[r] !== r) r = parent[r];
+		while (parent[i] !== r) {
+			const up = parent[i];
+			parent[i] = r;
+			i = up;
+		}
+		return r;
+	};
+	// The reasons of every link that touched a group, as bits on its root.
+	const reasons = new Uint8Array(n);
+	let linked = false;
+	const link = (i: number, j: number, why: number) => {
+		const a = find(i);
+		const b = find(j);
 		if (a !== b) parent[b] = a;
-		const r = reasons.get(a) ?? new Set<DuplicateReason>();
-		for (const x of [why, ...(reasons.get(b) ?? [])]) r.add(x);
-		reasons.set(a, r);
+		reasons[a] |= why | reasons[b];
+		linked = true;
 	};
-	const linkSame = (why: DuplicateReason, keysOf: (c: Customer) => string[]) => {
-		const first = new Map<string, number>();
-		customers.forEach((c, i) => {
-			const keys = keysOf(c);
-			for (let k = 0; k < keys.length; k++) {
-				const key = keys[k];
-				// Each key once per customer (as a Set of the keys would).
-				if (keys.indexOf(key) < k) continue;
-				const j = first.get(key);
-				if (j === undefined) first.set(key, i);
-				else link(j, i, why);
-			}
-		});
+	// Phones and emails: the first customer holding a key, by key.
+	const phones = new Map<string, number>();
+	const emails = new Map<string, number>();
+	const linkKey = (first: Map<string, number>, key: string, i: number, why: number) => {
+		const j = first.get(key);
+		if (j === undefined) first.set(key, i);
+		else if (j !== i) link(j, i, why);
 	};
-	const phoneKeys = (c: Customer) => {
-		const out: string[] = [];
-		for (const p of c.phones) {
-			const n = isE164(p) ? p : normalizePhone(p);
-			if (n) out.push(n);
-		}
-		return out;
-	};
-	const emailKeys = (c: Customer) => {
-		const out: string[] = [];
-		for (const e of c.emails) {
-			const n = e.trim().toLowerCase();
-			if (n) out.push(n);
-		}
-		return out;
-	};
-	linkSame('phone', phoneKeys);
-	linkSame('email', emailKeys);
-
-	const names = customers.map((c) => normalizeText(c.name));
-	// Blocks by company (as a number) and the name's first or last UTF-16 unit.
+	const names: string[] = new Array(n);
+	const companyOf = new Int32Array(n).fill(-1);
 	const companies = new Map<string, number>();
-	const blocks = new Map<number, number[]>();
-	const addTo = (key: number, i: number) => {
-		const list = blocks.get(key);
-		if (list) list.push(i);
-		else blocks.set(key, [i]);
-	};
-	customers.forEach((c, i) => {
+	for (let i = 0; i < n; i++) {
+		const c = customers[i];
+		for (const p of c.phones) {
+			const key = isE164(p) ? p : normalizePhone(p);
+			if (key) linkKey(phones, key, i, PHONE);
+		}
+		for (const e of c.emails) {
+			const key = e.trim().toLowerCase();
+			if (key) linkKey(emails, key, i, EMAIL);
+		}
+		const name = (names[i] = normalizeText(c.name));
 		const company = normalizeText(c.company);
-		const name = names[i];
-		if (!company || !name) return;
+		if (!company || !name) continue;
 		let code = companies.get(company);
 		if (code === undefined) companies.set(company, (code = companies.size));
-		addTo(code * 131_072 + name.charCodeAt(0), i);
-		addTo(code * 131_072 + 65_536 + name.charCodeAt(name.length - 1), i);
-	});
-	for (const block of blocks.values()) {
-		for (let x = 0; x < block.length; x++) {
-			for (let y = x + 1; y < block.length; y++) {
-				const [i, j] = [block[x], block[y]];
-				if (similarNames(names[i], names[j])) link(i, j, 'name');
-			}
-		}
+		companyOf[i] = code;
 	}
 
+	// Customers by company (a counting sort, in customer order within each company).
+	const start = new Int32Array(companies.size + 1);
+	for (let i = 0; i < n; i++) if (companyOf[i] >= 0) start[companyOf[i] + 1]++;
+	for (let k = 0; k < companies.size; k++) start[k + 1] += start[k];
+	const fill = start.slice(0, companies.size);
+	const byCompany = new Int32Array(start[companies.size]);
+	for (let i = 0; i < n; i++) if (companyOf[i] >= 0) byCompany[fill[companyOf[i]]++] = i;
+	// Within a company, blocks of one first (then one last) UTF-16 unit of the name.
+	const ends = new Int32Array(byCompany.length);
+	for (let k = 0; k < companies.size; k++) {
+		const [from, to] = [start[k], start[k + 1]];
+		if (to - from < 2) continue;
+		for (const last of [false, true]) {
+			for (let x = from; x < to; x++) {
+				const name = names[byCompany[x]];
+				ends[x] = name.charCodeAt(last ? name.length - 1 : 0);
+			}
+			compareBlocks(byCompany, ends, from, to, (i, j) => {
+				if (similarNames(names[i], names[j])) link(i, j, NAME);
+			});
+		}
+	}
+	if (!linked) return [];
+
 	// Only customers linked to someone form a group.
-	const roots = new Int32Array(customers.length);
-	const size = new Int32Array(customers.length);
-	for (let i = 0; i < customers.length; i++) size[(roots[i] = find(i))]++;
+	const roots = new Int32Array(n);
+	const size = new Int32Array(n);
+	for (let i = 0; i < n; i++) size[(roots[i] = find(i))]++;
 	const groups = new Map<number, string[]>();
-	customers.forEach((c, i) => {
+	for (let i = 0; i < n; i++) {
 		const root = roots[i];
-		if (size[root] < 2) return;
+		if (size[root] < 2) continue;
 		const ids = groups.get(root);
-		if (ids) ids.push(c.id);
-		else groups.set(root, [c.id]);
-	});
-	return [...groups]
-		.filter(([, ids]) => ids.length > 1)
-		.map(([root, ids]) => ({
+		if (ids) ids.push(customers[i].id);
+		else groups.set(root, [customers[i].id]);
+	}
+	const out: DuplicateGroup[] = [];
+	for (const [root, ids] of groups) {
+		out.push({
 			customerIds: ids.sort(),
-			reasons: [...(reasons.get(root) ?? [])].sort() as DuplicateReason[]
-		}))
-		.sort((a, b) => (a.customerIds[0] < b.customerIds[0] ? -1 : 1));
+			reasons: REASON_BITS.filter(([bit]) => reasons[root] & bit).map(([, why]) => why)
+		});
+	}
+	return out.sort((a, b) => (a.customerIds[0] < b.customerIds[0] ? -1 : 1));
+}
+
+/**
+ * Calls `compare(i, j)` for every pair of `members[from…to)` with equal `keys` (by the
+ * same positions): pair by pair in a small run, else after sorting the run by key.
+ */
+function compareBlocks(
+	members: Int32Array,
+	keys: Int32Array,
+	from: number,
+	to: number,
+	compare: (i: number, j: number) => void
+): void {
+	if (to - from <= 32) {
+		for (let x = from; x < to; x++) {
+			for (let y = x + 1; y < to; y++) if (keys[x] === keys[y]) compare(members[x], members[y]);
+		}
+		return;
+	}
+	const order = Int32Array.from({ length: to - from }, (_, k) => from + k).sort(
+		(a, b) => keys[a] - keys[b] || a - b
+	);
+	for (let x = 0; x < order.length;) {
+		let y = x + 1;
+		while (y < order.length && keys[order[y]] === keys[order[x]]) y++;
+		for (let a = x; a < y; a++) {
+			for (let b = a + 1; b < y; b++) compare(members[order[a]], members[order[b]]);
+		}
+		x = y;
+	}
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, findDuplicates, normalizeText, similarNames } from './duplicates';
+import { normalizePhone, type Customer } from '../domain';
+import {
+	editDistance,
+	findDuplicates,
+	normalizeText,
+	similarNames,
+	type DuplicateGroup,
+	type DuplicateReason
+} from './duplicates';
 import { quality } from './quality';
 import { at, checkIn, customer, dataset, visit } from './fixtures';
 
@@ -98,5 +106,83 @@ describe('quality', () => {
 		const ranged = quality(data, { now, filter: { from: at('2024-04-01T00:00') } });
 		expect(ranged.customers).toBe(1);
 		expect(ranged.missingFollowUp).toEqual([]);
+	});
+});
+
+/** findDuplicates as it was written first (Maps and Sets), kept to check the typed rewrite. */
+function referenceDuplicates(customers: readonly Customer[]): DuplicateGroup[] {
+	const parent = customers.map((_, i) => i);
+	const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+	const reasons = new Map<number, Set<DuplicateReason>>();
+	const link = (i: number, j: number, why: DuplicateReason) => {
+		const [a, b] = [find(i), find(j)];
+		if (a !== b) parent[b] = a;
+		const r = reasons.get(a) ?? new Set<DuplicateReason>();
+		for (const x of [why, ...(reasons.get(b) ?? [])]) r.add(x);
+		reasons.set(a, r);
+	};
+	const linkSame = (why: DuplicateReason, keysOf: (c: Customer) => string[]) => {
+		const first = new Map<string, number>();
+		customers.forEach((c, i) => {
+			const keys = keysOf(c);
+			keys.forEach((key, k) => {
+				if (keys.indexOf(key) < k) return;
+				const j = first.get(key);
+				if (j === undefined) first.set(key, i);
+				else link(j, i, why);
+			});
+		});
+	};
+	linkSame('phone', (c) => c.phones.map((p) => normalizePhone(p)).filter((p): p is string => !!p));
+	linkSame('email', (c) => c.emails.map((e) => e.trim().toLowerCase()).filter(Boolean));
+	const names = customers.map((c) => normalizeText(c.name));
+	const blocks = new Map<string, number[]>();
+	customers.forEach((c, i) => {
+		const company = normalizeText(c.company);
+		if (!company || !names[i]) return;
+		for (const key of [`${company}/^${names[i][0]}`, `${company}/$${names[i].at(-1)}`]) {
+			if (!blocks.has(key)) blocks.set(key, []);
+			blocks.get(key)!.push(i);
+		}
+	});
+	for (const block of blocks.values())
+		for (let x = 0; x < block.length; x++)
+			for (let y = x + 1; y < block.length; y++)
+				if (similarNames(names[block[x]], names[block[y]])) link(block[x], block[y], 'name');
+	const groups = new Map<number, string[]>();
+	customers.forEach((c, i) => {
+		if (!groups.has(find(i))) groups.set(find(i), []);
+		groups.get(find(i))!.push(c.id);
+	});
+	return [...groups]
+		.filter(([, ids]) => ids.length > 1)
+		.map(([root, ids]) => ({
+			customerIds: ids.sort(),
+			reasons: [...(reasons.get(root) ?? [])].sort() as DuplicateReason[]
+		}))
+		.sort((a, b) => (a.customerIds[0] < b.customerIds[0] ? -1 : 1));
+}
+
+describe('findDuplicates on many customers', () => {
+	it('finds what the first (Map and Set) version found, big blocks included', () => {
+		let state = 7;
+		const rand = (n: number) => {
+			state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+			return (state >>> 8) % n;
+		};
+		const given = ['伟', '芳', '娜', 'wei', 'lei', 'Lei', 'ming'];
+		const customers = Array.from({ length: 3000 }, (_, i) =>
+			customer(`c${String(rand(100000)).padStart(5, '0')}-${i}`, {
+				name: `${['王', '李', 'Li ', 'Wang '][rand(4)]}${given[rand(7)]}${rand(3) ? '' : given[rand(7)]}`,
+				// One company holds about a third of everyone: blocks far over 32 members.
+				company: rand(3) ? `公司${rand(60)}` : rand(2) ? 'ACME Ltd.' : undefined,
+				phones: rand(4) ? [] : [`+86 138 ${String(rand(900)).padStart(4, '0')} 0000`],
+				emails: rand(5) ? [] : [`U${rand(700)}@example.com`, `u${rand(700)}@example.com `]
+			})
+		);
+		const groups = findDuplicates(customers);
+		expect(groups.length).toBeGreaterThan(50);
+		expect(new Set(groups.flatMap((g) => g.reasons))).toEqual(new Set(['phone', 'email', 'name']));
+		expect(groups).toEqual(referenceDuplicates(customers));
 	});
 });

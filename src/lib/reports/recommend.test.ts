@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { recommend } from './recommend';
+import { scopeDataset } from './filters';
+import { recommend, recommendFromLists } from './recommend';
 import { customer, dataset, order } from './fixtures';
 
 const data = dataset({
@@ -50,5 +51,36 @@ describe('recommend', () => {
 	it('limits the list and returns nothing for a customer with no purchases', () => {
 		expect(recommend(data, { customerId: 'me', limit: 1 }).map((r) => r.product)).toEqual(['cup']);
 		expect(recommend(data, { customerId: 'nobody' })).toEqual([]);
+	});
+});
+
+describe('recommend on many customers', () => {
+	it('gives what the lists of orders give (the path for many products)', () => {
+		let state = 11;
+		const rand = (n: number) => {
+			state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+			return (state >>> 8) % n;
+		};
+		// 70 products: three words of bits per customer.
+		const customers = Array.from({ length: 300 }, (_, i) => customer(`c${i}`));
+		const statuses = ['paid', 'pending', 'cancelled', 'completed', 'shipped'] as const;
+		const orders = Array.from({ length: 2000 }, (_, i) =>
+			order(
+				`o${i}`,
+				`c${rand(320)}`,
+				'2024-01-01',
+				Array.from({ length: rand(4) }, (): [string, number, number] => [`p${rand(70)}`, 1, 1]),
+				{ status: statuses[rand(5)], _deleted: rand(50) === 0 }
+			)
+		);
+		const many = dataset({ customers, orders });
+		const scoped = scopeDataset(many);
+		let compared = 0;
+		for (const k of [0, 1, 7, 150, 299]) {
+			const fromBits = recommend(many, { customerId: `c${k}`, limit: 80 });
+			expect(fromBits).toEqual(recommendFromLists(scoped.orders, k, 80));
+			compared += fromBits.length;
+		}
+		expect(compared).toBeGreaterThan(100);
 	});
 });

@@ -1,6 +1,14 @@
 /** Recommendations: what customers who bought what this customer bought also bought. */
+import type { Order } from '../domain';
 import type { Dataset } from './dataset';
-import { orderLines, productNames, revenueByCustomer } from './indexes';
+import {
+	customerPositions,
+	memo,
+	orderLines,
+	productNames,
+	revenueByCustomer,
+	revenueIndexes
+} from './indexes';
 import { applyFilter, scopeDataset, type ReportFilter } from './filters';
 
 export interface RecommendParams {
@@ -30,8 +38,101 @@ export function recommend(
 	const d = applyFilter(data, filter);
 	const scope = scopeDataset(data, filter);
 	const me = scope.customers.findIndex((c) => c.id === customerId);
-	const byCustomer = revenueByCustomer(d.orders);
-	const lines = orderLines(d.orders);
+	const bought = productsBought(d.orders);
+	if (!bought) return recommendFromLists(d.orders, me, limit);
+	const { words, customers, bits } = bought;
+	if (me < 0 || me >= customers) return [];
+	const mine = bits.subarray(me * words, me * words + words);
+	if (mine.every((w) => w === 0)) return [];
+	const score = new Float64Array(productNames.length);
+	const buyers = new Float64Array(productNames.length);
+	for (let k = 0, base = 0; k < customers; k++, base += words) {
+		if (k === me) continue;
+		let shared = 0;
+		for (let w = 0; w < words; w++) shared += popcount(bits[base + w] & mine[w]);
+		if (!shared) continue;
+		for (let w = 0; w < words; w++) {
+			// Each product this customer bought and `me` did not, lowest code first.
+			for (let x = bits[base + w] & ~mine[w]; x !== 0; x &= x - 1) {
+				const p = w * 32 + 31 - Math.clz32(x & -x);
+				score[p] += shared;
+				buyers[p]++;
+			}
+		}
+	}
+	return ranked(score, buyers, limit);
+}
+
+/** Set bits of a 32-bit word. */
+function popcount(x: number): number {
+	x -= (x >>> 1) & 0x55555555;
+	x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+	return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+/**
+ * Which products each customer bought (in a revenue order of the array): one bit per
+ * product code, `words` 32-bit words per customer position. Kept per orders array, so
+ * recommendations for another customer of the same snapshot only read bits. Undefined
+ * when the table would be large (many products and customers): the lists are read instead.
+ */
+interface ProductsBought {
+	words: number;
+	customers: number;
+	bits: Uint32Array;
+}
+const MAX_BOUGHT_WORDS = 1 << 22;
+const productsBought = memo((orders: readonly Order[]): ProductsBought | null => {
+	const at = customerPositions(orders);
+	if (!at) throw new Error('recommend: orders of a scoped dataset expected');
+	let customers = 0;
+	for (let i = 0; i < at.length; i++) if (at[i] >= customers) customers = at[i] + 1;
+	const lines = orderLines(orders);
+	const { row, start, product } = lines;
+	const revenue = revenueIndexes(orders);
+	let products = 0;
+	for (const i of revenue) {
+		for (let l = start[row[i]]; l < start[row[i] + 1]; l++) {
+			if (product[l] >= products) products = product[l] + 1;
+		}
+	}
+	const words = Math.max(1, Math.ceil(products / 32));
+	if (customers * words > MAX_BOUGHT_WORDS) return null;
+	const bits = new Uint32Array(customers * words);
+	for (const i of revenue) {
+		const base = at[i] * words;
+		for (let l = start[row[i]]; l < start[row[i] + 1]; l++) {
+			const p = product[l];
+			bits[base + (p >>> 5)] |= 1 << (p & 31);
+		}
+	}
+	return { words, customers, bits };
+});
+
+function ranked(score: Float64Array, buyers: Float64Array, limit: number): Recommendation[] {
+	const out: Recommendation[] = [];
+	for (let p = 0; p < buyers.length; p++) {
+		if (buyers[p]) out.push({ product: productNames[p], score: score[p], customers: buyers[p] });
+	}
+	return out
+		.sort(
+			(a, b) => b.score - a.score || b.customers - a.customers || (a.product < b.product ? -1 : 1)
+		)
+		.slice(0, limit);
+}
+
+/**
+ * The same recommendations from each customer's revenue orders (`orders` of a scoped
+ * dataset, `me` a position in its customers), for a table too large for bits; exported
+ * for tests.
+ */
+export function recommendFromLists(
+	orders: readonly Order[],
+	me: number,
+	limit: number
+): Recommendation[] {
+	const byCustomer = revenueByCustomer(orders);
+	const lines = orderLines(orders);
 	const { start, list } = byCustomer;
 	const customers = start.length - 1;
 	if (me < 0 || me >= customers) return [];
@@ -72,13 +173,5 @@ export function recommend(
 			buyers[p]++;
 		}
 	}
-	const out: Recommendation[] = [];
-	for (let p = 0; p < buyers.length; p++) {
-		if (buyers[p]) out.push({ product: productNames[p], score: score[p], customers: buyers[p] });
-	}
-	return out
-		.sort(
-			(a, b) => b.score - a.score || b.customers - a.customers || (a.product < b.product ? -1 : 1)
-		)
-		.slice(0, limit);
+	return ranked(score, buyers, limit);
 }
