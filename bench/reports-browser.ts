@@ -275,8 +275,9 @@ async function openDashboard(device: BrowserContext): Promise<{ page: Page; load
 			PerformanceMark | undefined;
 		const cached = performance.getEntriesByName('fieldbook:reports-figures-read')[0] as
 			PerformanceMark | undefined;
-		const figures = cached
-			? `last figures ${(cached.detail as { found: boolean }).found ? 'found' : 'absent'} at ${Math.round(cached.startTime)} ms; `
+		const kept = cached?.detail as { found: boolean; fresh?: boolean } | undefined;
+		const figures = kept
+			? `last figures ${kept.found ? (kept.fresh ? 'found, settled on the records as they are' : 'found, not provably fresh') : 'absent'} at ${Math.round(cached!.startTime)} ms; `
 			: 'last figures not read; ';
 		const d = loaded?.detail as LoadTimings | undefined;
 		const s = d?.snapshot;
@@ -322,6 +323,20 @@ async function editOrder(
 ): Promise<number> {
 	const editor = await device.newPage();
 	try {
+		// A diagnostic: when the editor's IndexedDB write transactions on RxDB's documents commit.
+		await editor.addInitScript(() => {
+			const w = window as unknown as { committed: number[] };
+			w.committed = [];
+			const open = IDBDatabase.prototype.transaction;
+			IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args) {
+				const tx = open.apply(this, args as Parameters<typeof open>);
+				if (tx.mode === 'readwrite' && [...tx.objectStoreNames].includes('docs'))
+					tx.addEventListener('complete', () =>
+						w.committed.push(performance.timeOrigin + performance.now())
+					);
+				return tx;
+			} as typeof open;
+		});
 		await editor.goto(path);
 		const select = editor.getByLabel('Status', { exact: true });
 		await select.waitFor({ timeout: 60_000 });
@@ -350,9 +365,10 @@ async function editOrder(
 			before,
 			{ timeout: 120_000, polling: 10 }
 		);
-		const clickedAt = await editor.evaluate(
-			() => (window as unknown as { clickedAt: number }).clickedAt
-		);
+		const { clickedAt, committed } = await editor.evaluate(() => {
+			const w = window as unknown as { clickedAt: number; committed: number[] };
+			return { clickedAt: w.clickedAt, committed: w.committed.filter((t) => t >= w.clickedAt) };
+		});
 		const [updatedAt] = await dashboard.evaluate(() =>
 			(window as unknown as { bench: { revenue: [number, string][] } }).bench.revenue.at(-1)!
 		);
@@ -378,7 +394,8 @@ async function editOrder(
 		const r = (t: number | undefined) => (t === undefined ? '?' : `+${Math.round(t - clickedAt)}`);
 		const { change, request, answer } = steps;
 		console.log(
-			`    change event in the worker ${r(change?.eventAt)}, applied ${r(change?.appliedAt)}, ` +
+			`    editor's write committed ${committed.length ? committed.map(r).join(', ') : '?'}; ` +
+				`change event in the worker ${r(change?.eventAt)}, applied ${r(change?.appliedAt)}, ` +
 				`state posted ${r(change?.postedAt)}, on the page ${r(change?.receivedAt)}; ` +
 				`overview asked ${r(request?.sentAt)}, computed in ${Math.round(answer?.ms ?? NaN)} ms, ` +
 				`posted ${r(answer?.postedAt)}, on the page ${r(answer?.receivedAt)}; tile +${Math.round(updatedAt - clickedAt)} ms`

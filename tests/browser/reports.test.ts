@@ -168,4 +168,89 @@ describe('reports dashboard', () => {
 		expect(await dashboard.locator('[data-kpi="customers"] .value').textContent()).toBe('3');
 		await context.close();
 	});
+
+	it('shows the kept figures as fresh at once when no record changed since they were computed, and not after a change', async () => {
+		const context = await harness.current.newContext();
+		const page = context.pages()[0] ?? (await context.newPage());
+		await createCustomer(page, { name: 'Settled Co' });
+		await openApp(page, '/reports');
+		// The two earlier tests' customers sync to this device too.
+		const customers = (p: Page) => p.locator('[data-kpi="customers"] .value');
+		await expect
+			.poll(async () => Number(await customers(page).textContent()), { timeout: 20_000 })
+			.toBe(4);
+		// Kept as fresh only once the records are settled: 10 s after the latest write.
+		await expect
+			.poll(
+				() =>
+					page.evaluate(async () => {
+						const db = await new Promise<IDBDatabase>((ok, fail) => {
+							const r = indexedDB.open('fieldbook-report-figures');
+							r.onsuccess = () => ok(r.result);
+							r.onerror = () => fail(r.error);
+						});
+						const all = await new Promise<unknown[]>((ok) => {
+							const r = db.transaction('figures').objectStore('figures').getAll();
+							r.onsuccess = () => ok(r.result);
+						});
+						db.close();
+						return all.some((v) => !!(JSON.parse(String(v)) as { data?: string }).data);
+					}),
+				{ timeout: 30_000, interval: 500 }
+			)
+			.toBe(true);
+		await page.goto('/settings');
+
+		/** A dashboard page that notes whether a "figures as of" note ever showed, and when the figures did. */
+		const visit = async () => {
+			const dashboard = await context.newPage();
+			await dashboard.addInitScript(() => {
+				const w = window as unknown as { staleSeen: boolean; shownAt?: number };
+				w.staleSeen = false;
+				new MutationObserver(() => {
+					if (document.querySelector('p.stale')) w.staleSeen = true;
+					if (w.shownAt === undefined && document.querySelector('[data-kpi="customers"] .value'))
+						w.shownAt = performance.now();
+				}).observe(document, { subtree: true, childList: true });
+			});
+			await dashboard.goto('/reports');
+			await dashboard
+				.waitForFunction(() => performance.getEntriesByName('fieldbook:reports-loaded').length > 0)
+				.catch(() => undefined);
+			return dashboard;
+		};
+		const seen = (dashboard: Page) =>
+			dashboard.evaluate(() => {
+				const w = window as unknown as { staleSeen: boolean; shownAt?: number };
+				const mark = (name: string) =>
+					performance.getEntriesByName(name)[0] as PerformanceMark | undefined;
+				return {
+					staleSeen: w.staleSeen,
+					shownAt: w.shownAt,
+					loadedAt: mark('fieldbook:reports-loaded')?.startTime,
+					fresh: (mark('fieldbook:reports-figures-read')?.detail as { fresh?: boolean })?.fresh
+				};
+			});
+
+		const again = await visit();
+		await expect.poll(async () => (await seen(again)).loadedAt).toBeGreaterThan(0);
+		const kept = await seen(again);
+		expect(kept.fresh).toBe(true);
+		expect(kept.staleSeen).toBe(false);
+		// Shown before the worker had read the records.
+		expect(kept.shownAt).toBeLessThan(kept.loadedAt!);
+		expect(await customers(again).textContent()).toBe('4');
+		await again.close();
+
+		// A record written while no dashboard is open: the kept figures are not fresh any more.
+		await createCustomer(page, { name: 'Changed Co' });
+		const changed = await visit();
+		await expect
+			.poll(async () => Number(await customers(changed).textContent()), { timeout: 20_000 })
+			.toBe(5);
+		const after = await seen(changed);
+		expect(after.fresh).toBe(false);
+		expect(after.staleSeen).toBe(true);
+		await context.close();
+	});
 });

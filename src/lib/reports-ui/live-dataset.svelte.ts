@@ -22,10 +22,18 @@ import type { SourceState } from '$lib/reports/protocol';
 import {
 	figureKey,
 	FiguresWriter,
+	freshFigure,
 	idbStore,
 	loadFigures,
 	type CachedFigures
 } from '$lib/reports/worker/figures-cache';
+import {
+	dexieName,
+	readDataVersion,
+	SETTLE_MS,
+	type DataVersion
+} from '$lib/reports/worker/data-version';
+import { RX_SCHEMAS } from '$lib/domain/rx-schemas.generated';
 import { drillCustomers, type DrillQuery } from './drill';
 import { facetsOf, type Facets } from './facets';
 import { SnapshotBuilder } from './snapshot';
@@ -78,6 +86,22 @@ export class LiveDataset {
 	}
 }
 
+/** How long the last figures wait for the records' version before they are shown as of their time. */
+const VERSION_WAIT_MS = 300;
+
+/** Local midnight of the day holding `t`. */
+function dayOf(t: number): number {
+	const d = new Date(t);
+	return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+}
+
+/** The version of the user's records, read straight from RxDB's tables (`data-version.ts`). */
+export function readRecordsVersion(name: string): Promise<DataVersion | undefined> {
+	return readDataVersion(COLLECTIONS, (c) =>
+		dexieName(name, RX_SCHEMAS[c as CollectionName].version, c)
+	);
+}
+
 /** Whether this platform can run the dashboard's worker over IndexedDB. */
 function workerPlatform(): boolean {
 	return typeof Worker !== 'undefined' && typeof indexedDB !== 'undefined';
@@ -97,8 +121,22 @@ export class ReportsData {
 	#facets = $state.raw<Facets>(facetsOf([]));
 	/** The last visit's figures, shown until the worker has read the records. */
 	#cached = $state.raw<CachedFigures | undefined>(undefined);
+	/**
+	 * Set when the last visit's figures were computed on the records as they are now (their
+	 * settled version is the tables' version, read today): kept figures inside their time
+	 * bounds are then fresh, and shown as such before the worker has read anything.
+	 */
+	#verified = $state.raw<{ version: string; at: number } | undefined>(undefined);
+	/** A kept figure shown was not provably fresh: the page says how old the figures are. */
+	#staleShown = $state(false);
 	#writer: FiguresWriter | undefined;
 	#saveTimer: ReturnType<typeof setTimeout> | undefined;
+	/** The state whose records are settled (`SETTLE_MS` after their latest write). */
+	#settled: number | undefined;
+	#settleTimer: ReturnType<typeof setTimeout> | undefined;
+	/** Figures the worker was asked to compute in the background (`#warm`), by version and key. */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
+	#warmed = new Set<string>();
 	readonly #inline: LiveDataset;
 
 	/**
@@ -125,13 +163,36 @@ export class ReportsData {
 			let live = true;
 			const writer = new FiguresWriter(figures, name);
 			this.#writer = writer;
-			// The last visit's figures are read first: IndexedDB serves the worker's large reads
-			// in the same queue, so this small one would otherwise wait behind them (at most 1 s).
-			const cachedFigures = loadFigures(figures, name).then((f) => {
-				performance.mark?.('fieldbook:reports-figures-read', { detail: { found: !!f } });
+			// The last visit's figures and the records' version are read first: IndexedDB serves
+			// the worker's large reads in the same queue, so these small ones would otherwise
+			// wait behind them (at most 1 s). The version may wait behind a write: the figures
+			// are shown (as of their time) after VERSION_WAIT_MS, and as fresh once it comes.
+			const version = readRecordsVersion(name);
+			const verify = (f: CachedFigures, v: DataVersion | undefined): boolean => {
+				const now = Date.now();
+				if (!v || f.data !== v.version || dayOf(f.at) !== dayOf(now)) return false;
+				if (!live || this.#state || this.#verified) return false;
+				writer.seed(f, v.version);
+				this.#verified = { version: v.version, at: now };
+				// Figures are asked again for the new moment; those not fresh mark the page again.
+				this.#staleShown = false;
+				return true;
+			};
+			const cachedFigures = loadFigures(figures, name).then(async (f) => {
+				const v = f
+					? await Promise.race([
+							version,
+							new Promise<undefined>((r) => setTimeout(r, VERSION_WAIT_MS))
+						])
+					: undefined;
+				const fresh = !!f && verify(f, v);
+				performance.mark?.('fieldbook:reports-figures-read', {
+					detail: { found: !!f, fresh }
+				});
 				if (live && f && !this.#state) {
 					this.#cached = f;
 					this.#facets = { ...f.facets, names: facetsOf([]).names };
+					if (!fresh && !v) void version.then((late) => verify(f, late));
 				}
 			});
 			const source = openReportSource({
@@ -140,7 +201,9 @@ export class ReportsData {
 				onState: (state) => {
 					if (state.facets) this.#facets = state.facets;
 					this.#cached = undefined;
+					this.#staleShown = false;
 					this.#state = state;
+					this.#settleLater(state);
 				},
 				onFailed: (error) => {
 					console.warn(`Reports run on the page: ${error}`);
@@ -157,12 +220,17 @@ export class ReportsData {
 				live = false;
 				source.dispose();
 				if (this.#saveTimer !== undefined) clearTimeout(this.#saveTimer);
-				this.#saveTimer = undefined;
+				if (this.#settleTimer !== undefined) clearTimeout(this.#settleTimer);
+				this.#saveTimer = this.#settleTimer = undefined;
+				this.#settled = undefined;
+				this.#warmed.clear();
 				void writer.save();
 				this.#writer = undefined;
 				this.#source = undefined;
 				this.#state = undefined;
 				this.#cached = undefined;
+				this.#verified = undefined;
+				this.#staleShown = false;
 			};
 		});
 	}
@@ -179,12 +247,27 @@ export class ReportsData {
 	 * visit's figures are shown, theirs.
 	 */
 	get at(): number {
-		return this.#mode === 'worker' ? (this.#state?.at ?? this.#cached?.at ?? 0) : this.#inline.at;
+		return this.#mode === 'worker'
+			? (this.#state?.at ?? this.#verified?.at ?? this.#cached?.at ?? 0)
+			: this.#inline.at;
 	}
 
-	/** True while the last visit's figures are shown and the records are still being read. */
+	/**
+	 * True while figures of the last visit that may be out of date are shown and the records
+	 * are still being read (not when every figure shown is provably fresh).
+	 */
 	get stale(): boolean {
-		return this.#mode === 'worker' && !this.#state && this.#cached !== undefined;
+		return (
+			this.#mode === 'worker' &&
+			!this.#state &&
+			this.#cached !== undefined &&
+			(!this.#verified || this.#staleShown)
+		);
+	}
+
+	/** When the records behind stale figures were read (epoch ms). */
+	get staleAt(): number {
+		return this.#cached?.at ?? this.at;
 	}
 
 	/** Whether any customer record is on the device. */
@@ -217,33 +300,106 @@ export class ReportsData {
 		if (this.#mode === 'inline') return runReport(name, this.#inline.data, params);
 		const state = this.#state; // re-run on every new snapshot
 		const cached = this.#cached;
+		const verified = this.#verified;
 		const source = this.#source;
 		if (!source) return Promise.reject(new Error('The records are not loaded yet.'));
 		// Parameters may hold state proxies, which cannot be posted: send plain copies.
 		const plain = $state.snapshot(params) as ReportParams<N>;
 		const key = figureKey(name, plain);
-		if (!state && cached && key in cached.results) {
-			return Promise.resolve(cached.results[key] as ReportResult<N>);
+		const now = (plain as { now?: unknown }).now;
+		// A kept figure computed on these very records, inside its time bounds: fresh.
+		const version = state ? state.data?.version : verified?.version;
+		const fresh =
+			typeof now === 'number' ? freshFigure(this.#writer?.figures, key, version, now) : undefined;
+		if (fresh) {
+			this.#warm(source, name, plain, key, version!);
+			return Promise.resolve(fresh.result as ReportResult<N>);
 		}
-		return source.run(name, plain, signal).then((result) => {
-			this.#remember(key, result);
+		if (!state && cached && key in cached.results) {
+			this.#staleShown = true;
+			return Promise.resolve(cached.results[key].result as ReportResult<N>);
+		}
+		return source.runFigure(name, plain, signal).then(({ result, validUntil }) => {
+			this.#remember(key, result, typeof now === 'number' ? now : undefined, validUntil);
 			return result;
 		});
 	}
 
+	/**
+	 * Has the worker compute a figure that was answered from the kept ones anyway, once per
+	 * records' version, without waiting for it: its caches (scopes, columns) are then warm
+	 * for the next change, as when it computed the figure shown.
+	 */
+	#warm<N extends ReportName>(
+		source: ReportSource,
+		name: N,
+		params: ReportParams<N>,
+		key: string,
+		version: string
+	): void {
+		const id = `${version}\n${key}`;
+		if (this.#warmed.has(id)) return;
+		this.#warmed.add(id);
+		source.runFigure(name, params).then(
+			({ result, validUntil }) => {
+				const now = (params as { now?: unknown }).now;
+				if (this.#state?.data?.version === version)
+					this.#remember(key, result, typeof now === 'number' ? now : undefined, validUntil);
+			},
+			() => {
+				/* closed or failed: nothing to warm */
+			}
+		);
+	}
+
 	/** Keeps a fresh figure for the next visit (written a moment later, in one go). */
-	#remember(key: string, result: unknown): void {
+	#remember(key: string, result: unknown, now?: number, validUntil?: number): void {
 		const state = this.#state;
 		const writer = this.#writer;
 		if (!state || !writer) return;
 		const f = this.#facets;
-		writer.remember(state, { ownerIds: f.ownerIds, regions: f.regions, tags: f.tags }, key, result);
-		if (this.#saveTimer === undefined) {
-			this.#saveTimer = setTimeout(() => {
-				this.#saveTimer = undefined;
-				void writer.save();
-			}, 1000);
-		}
+		const settled = this.#settled === state.version ? state.data?.version : undefined;
+		writer.remember(
+			state,
+			{ ownerIds: f.ownerIds, regions: f.regions, tags: f.tags },
+			key,
+			result,
+			{
+				now,
+				validUntil,
+				settled
+			}
+		);
+		this.#saveSoon();
+	}
+
+	#saveSoon(): void {
+		const writer = this.#writer;
+		if (!writer || this.#saveTimer !== undefined) return;
+		this.#saveTimer = setTimeout(() => {
+			this.#saveTimer = undefined;
+			void writer.save();
+		}, 1000);
+	}
+
+	/**
+	 * Once no write is newer than `SETTLE_MS` (every write stamped before the latest one is
+	 * in the state by then), the state's figures carry its version and are kept as such.
+	 */
+	#settleLater(state: SourceState): void {
+		if (this.#settleTimer !== undefined) clearTimeout(this.#settleTimer);
+		this.#settleTimer = undefined;
+		const data = state.data;
+		if (!data) return;
+		const settle = () => {
+			this.#settleTimer = undefined;
+			if (this.#state?.version !== state.version) return;
+			this.#settled = state.version;
+			if (this.#writer?.settle(state.version, data.version)) this.#saveSoon();
+		};
+		const wait = data.lwt + SETTLE_MS - Date.now();
+		if (wait <= 0) settle();
+		else this.#settleTimer = setTimeout(settle, wait + 50);
 	}
 
 	/** The customers behind a figure, sorted by name (reactive like `run`). */

@@ -151,6 +151,15 @@ export interface ReportSource {
 		params: ReportParams<N>,
 		signal?: AbortSignal
 	): Promise<ReportResult<N>>;
+	/**
+	 * `run`, answering the result with the latest `now` it holds for on the same records
+	 * (`worker/figure-validity.ts`; undefined when the report takes no `now`).
+	 */
+	runFigure<N extends ReportName>(
+		name: N,
+		params: ReportParams<N>,
+		signal?: AbortSignal
+	): Promise<{ result: ReportResult<N>; validUntil?: number }>;
 	/** The customers behind a figure (a `DrillQuery`), from the worker's records. */
 	drill<T>(filter: ReportFilter, query: unknown, signal?: AbortSignal): Promise<T[]>;
 	dispose(): void;
@@ -220,7 +229,7 @@ export function openReportSource({
 			receivedAt: performance.timeOrigin + performance.now()
 		});
 		if ('error' in data) p.reject(new Error(data.error));
-		else p.resolve(data.result);
+		else p.resolve({ result: data.result, validUntil: data.validUntil });
 	};
 	w.onerror = () => fail('The report worker stopped.');
 	const start = () => {
@@ -250,16 +259,29 @@ export function openReportSource({
 		});
 	};
 
+	const runFigure = <N extends ReportName>(
+		name: N,
+		params: ReportParams<N>,
+		signal?: AbortSignal
+	) => {
+		mark('fieldbook:report-request', {
+			report: name,
+			sentAt: performance.timeOrigin + performance.now()
+		});
+		return request<{ result: ReportResult<N>; validUntil?: number }>(
+			(id) => ({ type: 'run', id, report: name, params }),
+			signal
+		);
+	};
+
 	return {
-		run(name, params, signal) {
-			mark('fieldbook:report-request', {
-				report: name,
-				sentAt: performance.timeOrigin + performance.now()
-			});
-			return request((id) => ({ type: 'run', id, report: name, params }), signal);
-		},
+		runFigure,
+		run: (name, params, signal) => runFigure(name, params, signal).then((a) => a.result),
 		drill(filter, query, signal) {
-			return request((id) => ({ type: 'drill', id, filter, query }), signal);
+			return request<{ result: unknown }>(
+				(id) => ({ type: 'drill', id, filter, query }),
+				signal
+			).then((a) => a.result as never);
 		},
 		dispose() {
 			fail('The report source was closed.', false);

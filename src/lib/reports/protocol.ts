@@ -37,6 +37,11 @@ export interface SourceState {
 	at: number;
 	/** Customer records on the device (tombstones of deletes made since loading included). */
 	customers: number;
+	/**
+	 * The version of the records this state holds (`worker/data-version.ts`): with it the
+	 * page knows when figures it kept still describe the records.
+	 */
+	data?: { version: string; lwt: number };
 	/** On the first state: ms to open the database in the worker and to read the records. */
 	load?: { openMs: number; readMs: number; records: number };
 	/** Filter choices and customer names; sent only when customers changed. */
@@ -51,7 +56,12 @@ export interface SourceState {
 export type SourceMessage =
 	| { type: 'state'; state: SourceState }
 	| { type: 'failed'; error: string }
-	| ({ type: 'answer'; ms?: number } & ReportResponse);
+	| ({
+			type: 'answer';
+			ms?: number;
+			/** The latest `now` the answer holds for on the same records (`worker/figure-validity.ts`). */
+			validUntil?: number;
+	  } & ReportResponse);
 
 /** The worker's state and answer to each request; never throws. */
 export function createRequestHandler(): (req: ReportRequest) => ReportResponse {

@@ -3,6 +3,7 @@ import type { SourceState } from '../protocol';
 import {
 	figureKey,
 	FiguresWriter,
+	freshFigure,
 	loadFigures,
 	MAX_ENTRIES,
 	MAX_RESULT_CHARS,
@@ -44,7 +45,7 @@ describe('figures cache', () => {
 		expect(f.at).toBe(200);
 		expect(f.customers).toBe(4);
 		expect(f.facets).toEqual(facets);
-		expect(f.results).toEqual({ k1: { revenue: 2 } });
+		expect(f.results).toEqual({ k1: { result: { revenue: 2 } } });
 		expect(await loadFigures(store, 'fieldbook_b')).toBeUndefined();
 	});
 
@@ -61,7 +62,12 @@ describe('figures cache', () => {
 
 	it('ignores unreadable entries and failing storage', async () => {
 		const store = memoryStore();
-		store.map.set('fieldbook:report-figures:db', '{not json');
+		store.map.set('fieldbook:report-figures:v2:db', '{not json');
+		store.map.set(
+			'fieldbook:report-figures:v2:old',
+			JSON.stringify({ at: 1, facets, results: { k: 1 } })
+		);
+		expect(await loadFigures(store, 'old')).toBeUndefined();
 		expect(await loadFigures(store, 'db')).toBeUndefined();
 		const failing = {
 			get: async () => undefined,
@@ -87,8 +93,48 @@ describe('figures cache', () => {
 		}
 		await w.save();
 		const results = (await loadFigures(store, 'db'))!.results;
-		expect(results.main).toEqual({ a: n - 1 });
+		expect(results.main.result).toEqual({ a: n - 1 });
 		expect(results.rep0).toBeUndefined();
 		expect(JSON.stringify(results).length).toBeLessThanOrEqual(MAX_TOTAL_CHARS + 1000);
+	});
+
+	it('answers a kept figure as fresh only on its settled version and inside its time bounds', async () => {
+		const store = memoryStore();
+		const w = new FiguresWriter(store, 'db');
+		const s1 = { ...state(100), version: 1 };
+		w.remember(s1, facets, 'settled', 'a', { now: 100, validUntil: 500, settled: 'v1' });
+		w.remember(s1, facets, 'later', 'b', { now: 100, validUntil: 500 });
+		w.remember(s1, facets, 'instant', 'c', { now: 100, validUntil: 100, settled: 'v1' });
+		w.remember(s1, facets, 'no-now', 'd', { settled: 'v1' });
+		const f = w.figures;
+		expect(freshFigure(f, 'settled', 'v1', 100)).toEqual({ result: 'a' });
+		expect(freshFigure(f, 'settled', 'v1', 500)).toEqual({ result: 'a' });
+		expect(freshFigure(f, 'settled', 'v1', 501)).toBeUndefined(); // a follow-up came due
+		expect(freshFigure(f, 'settled', 'v1', 99)).toBeUndefined(); // the clock went back
+		expect(freshFigure(f, 'settled', 'v2', 200)).toBeUndefined(); // the records changed
+		expect(freshFigure(f, 'settled', undefined, 200)).toBeUndefined();
+		expect(freshFigure(f, 'later', 'v1', 200)).toBeUndefined(); // not settled yet
+		expect(freshFigure(f, 'instant', 'v1', 101)).toBeUndefined();
+		expect(freshFigure(f, 'no-now', 'v1', 100)).toBeUndefined();
+		expect(freshFigure(f, 'missing', 'v1', 100)).toBeUndefined();
+
+		// Settling state 1 marks its figures and facets; a figure of a later state stays unmarked.
+		const s2 = { ...state(300), version: 2 };
+		w.remember(s2, facets, 'newer', 'e', { now: 300, validUntil: 900 });
+		expect(w.settle(1, 'v1')).toBe(true);
+		expect(freshFigure(w.figures, 'later', 'v1', 200)).toEqual({ result: 'b' });
+		expect(freshFigure(w.figures, 'newer', 'v1', 300)).toBeUndefined();
+		expect(w.figures?.data).toBeUndefined(); // the facets came with state 2
+		expect(w.settle(2, 'v2')).toBe(true);
+		expect(w.figures?.data).toBe('v2');
+		expect(w.settle(2, 'v2')).toBe(false);
+
+		// Saved and loaded, then seeded into the next visit's writer: other versions left out.
+		await w.save();
+		const loaded = (await loadFigures(store, 'db'))!;
+		const next = new FiguresWriter(store, 'db');
+		next.seed(loaded, 'v2');
+		expect(Object.keys(next.figures!.results)).toEqual(['newer']);
+		expect(freshFigure(next.figures, 'newer', 'v2', 900)).toEqual({ result: 'e' });
 	});
 });

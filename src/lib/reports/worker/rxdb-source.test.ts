@@ -4,7 +4,8 @@ import { COLLECTIONS } from '$lib/domain/collections';
 import { databaseName, openDatabase, type FieldbookDb } from '$lib/db/database';
 import { customer, sale } from '../fixtures';
 import type { Dataset } from '../dataset';
-import { RxdbSource, type LoadTimings } from './rxdb-source';
+import { readDataVersion } from './data-version';
+import { dexieName, RxdbSource, type LoadTimings } from './rxdb-source';
 import { SNAPSHOT_FORMAT, type SnapshotStore, type StoredSnapshot } from './snapshot-store';
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -224,5 +225,27 @@ describe('RxdbSource snapshot', () => {
 		const second = await load(name, store);
 		expect(snapshotOf(second.timings)).toMatchObject({ fromSnapshot: 6, caughtUp: 5 });
 		expect(live(second.dataset.data).orders).toHaveLength(3);
+	});
+
+	it('labels the records it holds with the version the tables have, read in full or caught up', async () => {
+		const { userId, name } = await seeded();
+		const tables = () => readDataVersion(COLLECTIONS, (c) => dexieName(name, 0, c));
+		const { store } = memoryStore();
+		const first = await load(name, store);
+		const v1 = await tables();
+		expect(v1?.lwt).toBeGreaterThan(0);
+		expect(first.dataVersion).toEqual(v1);
+		await first.saveSnapshot();
+		await first.close();
+
+		await new Promise((r) => setTimeout(r, 5));
+		const db = await app(userId);
+		await db.orders.findOne(uuid(13)).remove();
+		await db.close();
+		const v2 = await tables();
+		expect(v2?.version).not.toBe(v1?.version);
+		const second = await load(name, store);
+		expect(snapshotOf(second.timings)?.fromSnapshot).toBe(6);
+		expect(second.dataVersion).toEqual(v2);
 	});
 });

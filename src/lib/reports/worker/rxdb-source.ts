@@ -27,6 +27,14 @@ import { createRxDatabase, type RxDatabase } from 'rxdb';
 import { createStorage } from '$lib/db/storage';
 import { COLLECTIONS, type CollectionName } from '$lib/domain/collection-names';
 import { RX_SCHEMAS } from '$lib/domain/rx-schemas.generated';
+import {
+	dexieName,
+	LastKeys,
+	openExisting,
+	requestLastKey,
+	type DataVersion,
+	type LastKey
+} from './data-version';
 import { DeltaDataset, type HeldRecord, type RecordChange } from './deltas';
 import {
 	encodeSnapshot,
@@ -81,25 +89,12 @@ export interface LoadTimings {
 export const SNAPSHOT_MARGIN_MS = 10_000;
 export const SNAPSHOT_DELAY_MS = 60_000;
 
-/** RxDB's Dexie table of a collection (`rxdb-dexie-<db>--<schema version>--<collection>`). */
-export function dexieName(db: string, version: number, collection: string): string {
-	return `rxdb-dexie-${db}--${version}--${collection}`;
-}
+export { dexieName };
 
 function idbRequest<T>(req: IDBRequest<T>): Promise<T> {
 	return new Promise((ok, fail) => {
 		req.onsuccess = () => ok(req.result);
 		req.onerror = () => fail(req.error);
-	});
-}
-
-function openTable(name: string): Promise<IDBDatabase> {
-	return new Promise<IDBDatabase>((ok, fail) => {
-		const req = indexedDB.open(name);
-		req.onsuccess = () => ok(req.result);
-		req.onerror = () => fail(req.error);
-		// Never create a store RxDB has not: abort an upgrade (the database is missing).
-		req.onupgradeneeded = () => req.transaction?.abort();
 	});
 }
 
@@ -115,11 +110,14 @@ function lwtOf(row: Record<string, unknown>): number {
  * booleans); tombstones are skipped and live records get `_deleted: false`. Also answers
  * the largest `_meta.lwt` read (tombstones included), the checkpoint of what was read.
  */
-export async function readStore(name: string): Promise<{ records: HeldRecord[]; lwt: number }> {
-	const idb = await openTable(name);
+export async function readStore(
+	name: string
+): Promise<{ records: HeldRecord[]; lwt: number; last: LastKey }> {
+	const idb = await openExisting(name);
 	try {
 		const out: HeldRecord[] = [];
 		let lwt = 0;
+		let lastId: string | undefined;
 		const PAGE = 50_000;
 		let after: IDBValidKey | undefined;
 		for (;;) {
@@ -128,12 +126,16 @@ export async function readStore(name: string): Promise<{ records: HeldRecord[]; 
 			const rows = (await idbRequest(store.getAll(range, PAGE))) as Record<string, unknown>[];
 			for (const row of rows) {
 				const t = lwtOf(row);
-				if (t > lwt) lwt = t;
+				if (t > lwt || (t === lwt && (lastId === undefined || (row.id as string) > lastId))) {
+					lwt = t;
+					lastId = row.id as string;
+				}
 				if (row._deleted === '1' || row._deleted === true) continue;
 				row._deleted = false;
 				out.push(row as unknown as HeldRecord);
 			}
-			if (rows.length < PAGE) return { records: out, lwt };
+			if (rows.length < PAGE)
+				return { records: out, lwt, last: lastId === undefined ? null : [lwt, lastId] };
 			after = (rows[rows.length - 1] as { id: string }).id;
 		}
 	} finally {
@@ -143,18 +145,19 @@ export async function readStore(name: string): Promise<{ records: HeldRecord[]; 
 
 /**
  * The documents of a collection written after `from` (`_meta.lwt`, tombstones included),
- * through RxDB's `[_meta.lwt+id]` index.
+ * through RxDB's `[_meta.lwt+id]` index, and the index's last key, in one transaction.
  */
 export async function readChangedSince(
 	name: string,
 	from: number
-): Promise<Record<string, unknown>[]> {
-	const idb = await openTable(name);
+): Promise<{ rows: Record<string, unknown>[]; last: LastKey }> {
+	const idb = await openExisting(name);
 	try {
 		const index = idb.transaction('docs', 'readonly').objectStore('docs').index('[_meta.lwt+id]');
+		const last = requestLastKey(index);
 		// After `from`: every key [from, id] sorts before [from, []] (strings before arrays).
 		const rows = await idbRequest(index.getAll(IDBKeyRange.lowerBound([from, []], true)));
-		return rows as Record<string, unknown>[];
+		return { rows: rows as Record<string, unknown>[], last: await last };
 	} finally {
 		idb.close();
 	}
@@ -179,6 +182,10 @@ export class RxdbSource {
 	readonly dataset = new DeltaDataset();
 	#db: RxDatabase | undefined;
 	#pending: RecordChange[] = [];
+	/** The pending changes' `_meta.lwt` and id, counted in the version once applied. */
+	#pendingKeys: [CollectionName, number, string][] = [];
+	/** The last `[_meta.lwt+id]` key of each collection's records held. */
+	#keys: LastKeys;
 	/** The largest `_meta.lwt` of each collection's pending changes. */
 	#pendingLwt = new Map<CollectionName, number>();
 	/** The largest `_meta.lwt` among the records held: the checkpoint of a snapshot. */
@@ -202,7 +209,14 @@ export class RxdbSource {
 		private readonly events: SourceEvents,
 		private readonly collections: readonly CollectionName[] = COLLECTIONS,
 		private readonly options: RxdbSourceOptions = {}
-	) {}
+	) {
+		this.#keys = new LastKeys(collections);
+	}
+
+	/** The version of the records held (`data-version.ts`). */
+	get dataVersion(): DataVersion {
+		return this.#keys.get();
+	}
 
 	#key(collection: CollectionName): SnapshotKey {
 		return {
@@ -264,6 +278,7 @@ export class RxdbSource {
 					});
 					const t = lwtOf(doc);
 					if (t > (this.#pendingLwt.get(name) ?? 0)) this.#pendingLwt.set(name, t);
+					this.#pendingKeys.push([name, t, String(doc.id)]);
 				}
 				this.#eventAt ??= performance.timeOrigin + performance.now();
 				this.#schedule();
@@ -282,7 +297,8 @@ export class RxdbSource {
 			else if (snap) {
 				try {
 					const waited = performance.now();
-					const rows = await readChangedSince(table(c), snap.lwt);
+					const { rows, last } = await readChangedSince(table(c), snap.lwt);
+					this.#keys.seeKey(c, last);
 					this.dataset.load(c, snap.records);
 					let lwt = snap.lwt;
 					const changes = rows.map((row) => {
@@ -302,7 +318,8 @@ export class RxdbSource {
 					reason = `catch-up failed: ${e instanceof Error ? e.message : String(e)}`;
 				}
 			}
-			const { records, lwt } = await readStore(table(c));
+			const { records, lwt, last } = await readStore(table(c));
+			this.#keys.seeKey(c, last);
 			this.dataset.load(c, records);
 			this.#lwt.set(c, lwt);
 			this.#unsaved.set(c, Infinity);
@@ -343,6 +360,8 @@ export class RxdbSource {
 			if (t > (this.#lwt.get(c) ?? 0)) this.#lwt.set(c, t);
 		}
 		this.#pendingLwt.clear();
+		for (const [c, t, id] of this.#pendingKeys) this.#keys.see(c, t, id);
+		this.#pendingKeys = [];
 		for (const { collection } of changes)
 			this.#unsaved.set(collection, (this.#unsaved.get(collection) ?? 0) + 1);
 		const eventAt = this.#eventAt;

@@ -11,6 +11,8 @@ import { facetsOf } from '$lib/reports-ui/facets';
 import type { Dataset } from '../dataset';
 import { errorText, type SourceMessage, type SourceRequest, type SourceState } from '../protocol';
 import { isReportName, runReportInline } from '../registry';
+import type { DataVersion } from './data-version';
+import { figureValidUntil } from './figure-validity';
 
 /** Where the records come from: opened once, then reports each new snapshot. */
 export interface RecordSource {
@@ -20,6 +22,8 @@ export interface RecordSource {
 	readonly timings?: SourceState['load'];
 	/** When the latest snapshot's first change arrived and was applied (epoch ms). */
 	readonly lastChange?: { eventAt: number; appliedAt: number };
+	/** The version of the records held (`data-version.ts`), sent with every state. */
+	readonly dataVersion?: DataVersion;
 }
 
 /** Epoch ms on the worker's clock (comparable with the page's `timeOrigin + now()`). */
@@ -65,11 +69,13 @@ export function createSourceHandler({
 			if (req.type === 'run') {
 				if (!isReportName(req.report)) throw new Error(`Unknown report "${req.report}"`);
 				const result = runReportInline(req.report, data, req.params as never);
+				const ms = performance.now() - started;
 				const answer: SourceMessage & { postedAt: number } = {
 					type: 'answer',
 					id: req.id,
 					result,
-					ms: performance.now() - started,
+					ms,
+					validUntil: figureValidUntil(req.report, data, req.params),
 					postedAt: epoch()
 				};
 				post(answer);
@@ -95,6 +101,7 @@ export function createSourceHandler({
 			at: now(),
 			customers: data.customers.length
 		};
+		if (source.dataVersion) state.data = source.dataVersion;
 		if (!ready) state.load = source.timings;
 		// Timings for benchmarks (extra fields travel with the message).
 		else if (source.lastChange)
