@@ -83,7 +83,11 @@ function customerKeyTable(customers: readonly Customer[], dim: CustomerDimension
 	return table;
 }
 
-/** Accumulators of a pivot: one slot per cell, row, column and the total, in typed arrays. */
+/**
+ * Accumulators of a pivot: one slot per cell, row, column and the total, in typed arrays.
+ * A unit (order or customer) adds its revenue each time it is placed in a slot, and counts
+ * (and adds its rating) once per slot.
+ */
 class Accs {
 	n: Int32Array;
 	sum: Float64Array;
@@ -97,18 +101,29 @@ class Accs {
 		this.ratingSum = new Float64Array(size);
 		this.last = new Float64Array(size).fill(-1);
 	}
-	/** A unit (order or customer) adds its revenue each time, and counts once per slot. */
-	add(a: number, unit: number, revenue: number, counted: boolean, rating: number | undefined) {
-		this.sum[a] += revenue;
-		if (this.last[a] === unit) return;
-		this.last[a] = unit;
-		if (counted) this.n[a]++;
-		if (rating !== undefined) {
-			this.ratings[a]++;
-			this.ratingSum[a] += rating;
-		}
-	}
 }
+
+/**
+ * How a placed unit changes a slot, reduced to what the measure reads: revenue sums,
+ * counts (units once per slot), or ratings (once per slot; every placed unit has one).
+ */
+type Add = (a: Accs, slot: number, unit: number, revenue: number, rating: number) => void;
+const adders: Record<Measure, Add> = {
+	revenue: (a, slot, _unit, revenue) => {
+		a.sum[slot] += revenue;
+	},
+	count: (a, slot, unit) => {
+		if (a.last[slot] === unit) return;
+		a.last[slot] = unit;
+		a.n[slot]++;
+	},
+	avgRating: (a, slot, unit, _revenue, rating) => {
+		if (a.last[slot] === unit) return;
+		a.last[slot] = unit;
+		a.ratings[slot]++;
+		a.ratingSum[slot] += rating;
+	}
+};
 
 type CustomerDimension = (typeof CUSTOMER_DIMENSIONS)[number];
 
@@ -161,27 +176,21 @@ export function crossTab(
 	const all = new Accs(1);
 	const rowSeen = new Uint8Array(nr);
 	const colSeen = new Uint8Array(nc);
-	const place = (
-		unit: number,
-		r: number,
-		c: number,
-		revenue: number,
-		counted: boolean,
-		rating?: number
-	) => {
+	const add = adders[measure];
+	const place = (unit: number, r: number, c: number, revenue: number, rating: number) => {
 		rowSeen[r] = 1;
 		colSeen[c] = 1;
-		cells.add(cellSlot(r, c), unit, revenue, counted, rating);
-		rowAccs.add(r, unit, revenue, counted, rating);
-		colAccs.add(c, unit, revenue, counted, rating);
-		all.add(0, unit, revenue, counted, rating);
+		add(cells, cellSlot(r, c), unit, revenue, rating);
+		add(rowAccs, r, unit, revenue, rating);
+		add(colAccs, c, unit, revenue, rating);
+		add(all, 0, unit, revenue, rating);
 	};
 
 	if (byCustomers) {
 		const at = customerPositions(d.customers)!;
 		const rc = rowTable.codes!;
 		const cc = colTable.codes!;
-		for (let i = 0; i < d.customers.length; i++) place(i, rc[at[i]], cc[at[i]], 0, true);
+		for (let i = 0; i < d.customers.length; i++) place(i, rc[at[i]], cc[at[i]], 0, 0);
 	} else {
 		const at = customerPositions(d.orders)!;
 		const raw = rawRows(d.orders).raw;
@@ -194,24 +203,29 @@ export function crossTab(
 			kind === 0 ? codes![at[i]] : kind === 1 ? codes![row[i]] : line;
 		const withProduct = rows === 'product' || columns === 'product';
 		const { row, start, product, value, amount } = lines!;
+		const byRating = measure === 'avgRating';
 		for (let i = 0; i < row.length; i++) {
 			const r = row[i];
 			const revenue = revenueFlags[r] === 1;
-			const rating = orderRating(ratings[r], raw, r);
-			if (measure === 'avgRating' ? rating === undefined : !revenue) continue;
+			let rating = 0;
+			if (byRating) {
+				const given = orderRating(ratings[r], raw, r);
+				if (given === undefined) continue;
+				rating = given;
+			} else if (!revenue) continue;
 			if (!withProduct) {
 				place(
 					i,
 					code(rowKind, rowOf, i, -1),
 					code(colKind, colOf, i, -1),
 					revenue ? amount[r] : 0,
-					revenue,
 					rating
 				);
 				continue;
 			}
 			// One part per product, in order of first appearance; its lines' values summed in order.
-			const [first, end] = [start[row[i]], start[row[i] + 1]];
+			const first = start[r];
+			const end = start[r + 1];
 			for (let l = first; l < end; l++) {
 				const p = product[l];
 				let seen = false;
@@ -224,7 +238,6 @@ export function crossTab(
 					code(rowKind, rowOf, i, p),
 					code(colKind, colOf, i, p),
 					revenue ? partRevenue : 0,
-					revenue,
 					rating
 				);
 			}

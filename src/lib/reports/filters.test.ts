@@ -25,7 +25,11 @@ describe('regionOf', () => {
 		['深圳市南山区', '深圳'],
 		['5 Rue de la Paix, Lyon, France', 'France'],
 		['Berlin Mitte', 'Berlin'],
-		['   ', UNKNOWN_REGION]
+		['   ', UNKNOWN_REGION],
+		['  广西壮族自治区南宁市 ', '广西'],
+		['中华人民共和国 山东省济南市', '山东'],
+		['广州市天河区', '广州'],
+		['山', '山']
 	])('%s → %s', (text, region) => {
 		expect(regionOf(addr(text))).toBe(region);
 	});

@@ -78,6 +78,17 @@ const PROVINCES = [
 	'香港',
 	'澳门'
 ];
+/**
+ * The provinces by their first character (in PROVINCES' order). A text starting with one
+ * has a CJK first character, needs no trimming, and does not start with 中国 (no province
+ * starts with 中), so it is that province.
+ */
+const PROVINCES_BY_FIRST = new Map<number, string[]>();
+for (const p of PROVINCES) {
+	const first = p.charCodeAt(0);
+	if (!PROVINCES_BY_FIRST.has(first)) PROVINCES_BY_FIRST.set(first, []);
+	PROVINCES_BY_FIRST.get(first)!.push(p);
+}
 const CJK = /[\u4e00-\u9fff]/;
 const ADMIN_SUFFIX = /^(.{2,7}?)(?:省|市|自治区|特别行政区|自治州|地区|盟)/;
 
@@ -92,6 +103,9 @@ const ADMIN_SUFFIX = /^(.{2,7}?)(?:省|市|自治区|特别行政区|自治州|�
 export function regionOf(customer: Pick<Customer, 'address'>): string {
 	const raw = customer.address?.text;
 	if (!raw) return UNKNOWN_REGION;
+	// Most addresses start with their province: no trimming, no expression, no cache.
+	const candidates = PROVINCES_BY_FIRST.get(raw.charCodeAt(0));
+	if (candidates) for (const p of candidates) if (raw.startsWith(p)) return p;
 	let region = regions.get(raw);
 	if (region === undefined) {
 		if (regions.size > 100_000) regions.clear();

@@ -8,7 +8,7 @@ import {
 	type DuplicateGroup,
 	type DuplicateReason
 } from './duplicates';
-import { quality } from './quality';
+import { hasValue, quality } from './quality';
 import { at, checkIn, customer, dataset, visit } from './fixtures';
 
 describe('name matching', () => {
@@ -184,5 +184,22 @@ describe('findDuplicates on many customers', () => {
 		expect(groups.length).toBeGreaterThan(50);
 		expect(new Set(groups.flatMap((g) => g.reasons))).toEqual(new Set(['phone', 'email', 'name']));
 		expect(groups).toEqual(referenceDuplicates(customers));
+	});
+});
+
+describe('completeness', () => {
+	it('counts each field as hasValue does', () => {
+		const values: Partial<Customer>[] = [
+			{ name: ' ', gender: 'female', birthday: '1990-01-01', phones: ['+8613800138000'] },
+			{ emails: ['a@b.c'], address: { text: '  ' }, company: 'x', occupation: '' },
+			{ interests: ['tea'], source: 'referral', grade: 'a', notes: ' n ', address: { text: 'y' } },
+			{ name: '王伟', phones: [], emails: [], interests: [], notes: '' }
+		];
+		const customers = values.map((v, i) => customer(`c${i}`, v));
+		const r = quality(dataset({ customers }), { now: 0 });
+		for (const { field, filled } of r.completeness) {
+			expect([field, filled]).toEqual([field, customers.filter((c) => hasValue(c, field)).length]);
+		}
+		expect(r.completeness.map((c) => c.filled).reduce((a, b) => a + b)).toBeGreaterThan(8);
 	});
 });

@@ -57,12 +57,11 @@ function customerFigures(
 	if (!figures) {
 		const n = customers.length;
 		figures = {
-			completeness: QUALITY_FIELDS.map((field) => {
-				const read = fieldReaders[field];
-				let filled = 0;
-				for (const c of customers) if (filledIn(read(c))) filled++;
-				return { field, filled, share: n ? filled / n : 0 };
-			}),
+			completeness: filledCounts(customers).map((filled, f) => ({
+				field: QUALITY_FIELDS[f],
+				filled,
+				share: n ? filled / n : 0
+			})),
 			duplicates: findDuplicates(customers)
 		};
 		figuresOf.set(customers, figures);
@@ -75,6 +74,26 @@ function customerFigures(
 			reasons: [...g.reasons]
 		}))
 	};
+}
+
+/** How many customers have each of QUALITY_FIELDS filled in, in one pass over the records. */
+function filledCounts(customers: readonly Customer[]): number[] {
+	const f = new Array<number>(QUALITY_FIELDS.length).fill(0);
+	for (const c of customers) {
+		if (filledIn(c.name)) f[0]++;
+		if (filledIn(c.gender)) f[1]++;
+		if (filledIn(c.birthday)) f[2]++;
+		if (filledIn(c.phones)) f[3]++;
+		if (filledIn(c.emails)) f[4]++;
+		if (filledIn(c.address?.text)) f[5]++;
+		if (filledIn(c.company)) f[6]++;
+		if (filledIn(c.occupation)) f[7]++;
+		if (filledIn(c.interests)) f[8]++;
+		if (filledIn(c.source)) f[9]++;
+		if (filledIn(c.grade)) f[10]++;
+		if (filledIn(c.notes)) f[11]++;
+	}
+	return f;
 }
 
 /** Each field's value (an address by its text), read by a property access of its own. */

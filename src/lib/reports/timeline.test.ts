@@ -70,4 +70,27 @@ describe('EventIndex', () => {
 		expect(index.sum(10, 20)).toBe(2);
 		expect(index.count(20, 31)).toBe(2);
 	});
+
+	it('counts events by time alone as the general index does, repeats and NaN included', () => {
+		const times = Float64Array.from([30, 10, NaN, 20, 10, -Infinity, 30, 30, 5]);
+		const index = EventIndex.fromTimes(times);
+		const general = EventIndex.fromArrays(times, new Float64Array(times.length));
+		for (const [from, to] of [
+			[10, 30],
+			[10, 31],
+			[-Infinity, Infinity],
+			[0, 10],
+			[11, 20],
+			[40, 50],
+			[30, 10],
+			[5, 6]
+		]) {
+			expect([index.count(from, to), index.sum(from, to)]).toEqual([
+				general.count(from, to),
+				general.sum(from, to)
+			]);
+		}
+		expect(index.count(-Infinity, Infinity)).toBe(8);
+		expect(EventIndex.fromTimes(new Float64Array(0)).count(0, 1)).toBe(0);
+	});
 });

@@ -124,6 +124,23 @@ export class EventIndex {
 	}
 
 	/**
+	 * Events that only count (every value 0) at `times` (NaN: no time): the times sorted
+	 * natively, repeats kept, so no map of distinct times is made.
+	 */
+	static fromTimes(times: Float64Array): EventIndex {
+		let n = 0;
+		for (let i = 0; i < times.length; i++) if (times[i] === times[i]) n++;
+		const sorted = new Float64Array(n);
+		for (let i = 0, w = 0; i < times.length; i++) if (times[i] === times[i]) sorted[w++] = times[i];
+		sorted.sort();
+		const index = new EventIndex([]);
+		index.times = sorted;
+		index.before = Int32Array.from({ length: n + 1 }, (_, k) => k);
+		index.sums = new Float64Array(n + 1);
+		return index;
+	}
+
+	/**
 	 * The index of events at `rows` of two columns: event i has time `times[rows[i]]` and
 	 * value `values[rows[i]]`, a NaN value counting as 0 (a record without one).
 	 */
@@ -191,7 +208,7 @@ export class EventIndex {
 		this.sums = sums;
 	}
 
-	/** The rank of the first distinct time ≥ t. */
+	/** The rank of the first (distinct) time ≥ t. */
 	private firstAtOrAfter(t: number): number {
 		let lo = 0;
 		let hi = this.times.length;

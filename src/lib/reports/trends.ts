@@ -90,7 +90,7 @@ function creationEvents(customers: readonly Customer[]): EventIndex {
 		const createdAt = customerColumns(raw).createdAt;
 		const times = new Float64Array(customers.length);
 		for (let k = 0; k < customers.length; k++) times[k] = createdAt[row[k]];
-		index = EventIndex.fromArrays(times, new Float64Array(customers.length));
+		index = EventIndex.fromTimes(times);
 		creationEventsOf.set(customers, index);
 	}
 	return index;
