@@ -3,9 +3,9 @@
  * `replicateRxCollection` over plain fetch (pull, push) and an SSE stream read with fetch.
  * No Svelte here: the app and the Node tests use the same code.
  */
-import { Subject } from 'rxjs';
+import { BehaviorSubject, Subject, filter, from, merge, take, type Observable } from 'rxjs';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
-import type { RxReplicationPullStreamItem } from 'rxdb';
+import type { RxCollection, RxReplicationPullStreamItem } from 'rxdb';
 import type { FieldbookDb } from '$lib/db/database';
 import { COLLECTIONS, type CollectionName } from '$lib/domain/collection-names';
 import {
@@ -17,6 +17,8 @@ import {
 	type WireDoc
 } from '$lib/domain/sync/protocol';
 import { SseParser } from '$lib/domain/sync/sse';
+import { bootstrapCollection, type ForkCheckpoint } from './bootstrap';
+import { keepBases, type BaseKeeper } from './base-keeper';
 
 export interface ReplicationOptions {
 	db: FieldbookDb;
@@ -42,6 +44,11 @@ export interface ReplicationOptions {
 	pullBatchSize?: number;
 	/** Rows per push (default 100: keeps a batch of large records under the 1 MiB body limit). */
 	pushBatchSize?: number;
+	/**
+	 * Default true: a collection that holds nothing yet is first filled by `bootstrapCollection`
+	 * (each pulled record written once), then RxDB's replication carries on from there.
+	 */
+	bootstrap?: boolean;
 }
 
 export const PULL_BATCH_SIZE = MAX_PULL_LIMIT;
@@ -57,6 +64,15 @@ type Doc = WireDoc & { _deleted: boolean };
 
 export interface ReplicationHandle {
 	states: Record<CollectionName, CollectionReplication>;
+	/**
+	 * Per collection, the first sync's bootstrap (bootstrap.ts), which runs before RxDB's
+	 * replication starts: `booting$` is true from its start until RxDB's replication has
+	 * taken over (is active, failed or in sync); `received$` emits each stored page's size.
+	 */
+	bootstrap: Record<
+		CollectionName,
+		{ booting$: Observable<boolean>; received$: Observable<number> }
+	>;
 	/** Pulls now (e.g. on 'online'). */
 	reSync(): void;
 	/** Resolves when every collection is in sync: for tests, never block the UI on it. */
@@ -115,6 +131,7 @@ export function startReplication(opts: ReplicationOptions): ReplicationHandle {
 	const live = opts.live ?? true;
 	const aborter = new AbortController();
 	const states = {} as Record<CollectionName, CollectionReplication>;
+	const bootstrap = {} as ReplicationHandle['bootstrap'];
 
 	const request = async (path: string, init: RequestInit = {}): Promise<Response> => {
 		const token = opts.getToken();
@@ -142,49 +159,117 @@ export function startReplication(opts: ReplicationOptions): ReplicationHandle {
 		return res;
 	};
 
+	const keepers: BaseKeeper[] = [];
+
+	const pullPage = async (base: string, checkpoint: Checkpoint | undefined, limit: number) => {
+		const q = new URLSearchParams({ limit: String(limit) });
+		if (checkpoint) q.set('checkpoint', JSON.stringify(checkpoint));
+		const res = await request(`${base}/pull?${q}`);
+		return (await res.json()) as PullResponse;
+	};
+
 	for (const name of collections) {
 		const base = `/api/sync/${name}`;
 		const stream$ = new Subject<RxReplicationPullStreamItem<Doc, Checkpoint>>();
-		states[name] = replicateRxCollection<Doc, Checkpoint>({
-			replicationIdentifier: `fieldbook-${name}-${opts.baseUrl || 'same-origin'}`,
+		let keeper: BaseKeeper | undefined;
+		// Filled in by the bootstrap before the replication starts (read by RxDB's start()).
+		const pull = {
+			batchSize: opts.pullBatchSize ?? PULL_BATCH_SIZE,
+			stream$: stream$.asObservable(),
+			initialCheckpoint: undefined as Checkpoint | undefined,
+			async handler(checkpoint: Checkpoint | undefined, batchSize: number) {
+				const body = await pullPage(base, checkpoint, batchSize);
+				return { documents: body.documents as Doc[], checkpoint: body.checkpoint ?? undefined };
+			}
+		};
+		const push = {
+			batchSize: opts.pushBatchSize ?? PUSH_BATCH_SIZE,
+			initialCheckpoint: undefined as ForkCheckpoint | undefined,
+			async handler(rows: { newDocumentState: Doc; assumedMasterState?: Doc }[]) {
+				const body = rows.map((r) => {
+					const assumed = r.assumedMasterState ?? keeper?.heldBase(r.newDocumentState.id as string);
+					return {
+						newDocumentState: toWire(r.newDocumentState as Record<string, unknown>),
+						assumedMasterState: assumed ? toWire(assumed as Record<string, unknown>) : undefined
+					};
+				});
+				const res = await request(`${base}/push`, { method: 'POST', body: JSON.stringify(body) });
+				const conflicts = (await res.json()) as Doc[];
+				keeper?.pushed(rows.map((r) => r.newDocumentState.id as string));
+				if (conflicts.length) opts.onConflictAnswered?.(name, conflicts);
+				return conflicts;
+			}
+		};
+		const replicationIdentifier = `fieldbook-${name}-${opts.baseUrl || 'same-origin'}`;
+		const state = replicateRxCollection<Doc, Checkpoint>({
+			replicationIdentifier,
 			collection: opts.db[name] as never,
 			live,
 			retryTime: opts.retryTime ?? 5000,
-			waitForLeadership: opts.waitForLeadership ?? typeof window !== 'undefined',
-			autoStart: true,
-			pull: {
-				batchSize: opts.pullBatchSize ?? PULL_BATCH_SIZE,
-				stream$: stream$.asObservable(),
-				async handler(checkpoint, batchSize) {
-					const q = new URLSearchParams({ limit: String(batchSize) });
-					if (checkpoint) q.set('checkpoint', JSON.stringify(checkpoint));
-					const res = await request(`${base}/pull?${q}`);
-					const body = (await res.json()) as PullResponse;
-					return { documents: body.documents as Doc[], checkpoint: body.checkpoint ?? undefined };
-				}
-			},
-			push: {
-				batchSize: opts.pushBatchSize ?? PUSH_BATCH_SIZE,
-				async handler(rows) {
-					const body = rows.map((r) => ({
-						newDocumentState: toWire(r.newDocumentState as Record<string, unknown>),
-						assumedMasterState: r.assumedMasterState
-							? toWire(r.assumedMasterState as Record<string, unknown>)
-							: undefined
-					}));
-					const res = await request(`${base}/push`, { method: 'POST', body: JSON.stringify(body) });
-					const conflicts = (await res.json()) as Doc[];
-					if (conflicts.length) opts.onConflictAnswered?.(name, conflicts);
-					return conflicts;
-				}
+			waitForLeadership: false,
+			// Started below, once the bootstrap is done; RxDB's own start on a tab becoming
+			// visible would start it before that.
+			autoStart: false,
+			toggleOnDocumentVisible: false,
+			pull,
+			push: push as never
+		});
+		states[name] = state;
+		const booting$ = new BehaviorSubject(false);
+		const bootReceived$ = new Subject<number>();
+		bootstrap[name] = {
+			booting$: booting$.asObservable(),
+			received$: bootReceived$.asObservable()
+		};
+		void (async () => {
+			const waitForLeadership = opts.waitForLeadership ?? typeof window !== 'undefined';
+			if (waitForLeadership && opts.db.multiInstance) await opts.db.waitForLeadership();
+			if (state.isStopped()) return;
+			const collection = opts.db[name] as never as RxCollection;
+			const identifier = 'rxdbreplication' + replicationIdentifier;
+			const hash = await collection.database.hashFunction(identifier);
+			keeper = keepBases(collection, state as never, hash);
+			keepers.push(keeper);
+			if (opts.bootstrap ?? true) {
+				booting$.next(true);
+				const boot = await bootstrapCollection({
+					collection,
+					identifier,
+					limit: pull.batchSize,
+					signal: aborter.signal,
+					onPage: (n) => bootReceived$.next(n),
+					pullPage: (checkpoint, limit) => pullPage(base, checkpoint, limit)
+				}).catch((e) => {
+					console.error(`First sync of ${name} fell back to the replication`, e);
+					return undefined;
+				});
+				pull.initialCheckpoint = boot?.pull;
+				push.initialCheckpoint = boot?.push;
 			}
+			if (booting$.value) {
+				// Handed over without a moment of "idle" in between (the status would call the
+				// first sync done).
+				const handedOver = merge(
+					state.active$.pipe(filter(Boolean)),
+					state.error$,
+					from(state.awaitInitialReplication())
+				)
+					.pipe(take(1))
+					.subscribe(() => booting$.next(false));
+				state.onCancel.push(() => {
+					handedOver.unsubscribe();
+					booting$.next(false);
+				});
+			}
+			if (!state.isStopped()) await state.start();
+		})().catch((e) => {
+			booting$.next(false);
+			console.error(`Could not start syncing ${name}`, e);
 		});
 		// Subscribed only once started, so no stream event is emitted before RxDB listens.
 		if (live) {
-			const resync = heldUntil(states[name].awaitInitialReplication(), () =>
-				stream$.next('RESYNC')
-			);
-			void states[name].startPromise.then(() => readStream(`${base}/stream`, stream$, resync));
+			const resync = heldUntil(state.awaitInitialReplication(), () => stream$.next('RESYNC'));
+			void state.startPromise.then(() => readStream(`${base}/stream`, stream$, resync));
 		}
 	}
 
@@ -223,6 +308,7 @@ export function startReplication(opts: ReplicationOptions): ReplicationHandle {
 
 	return {
 		states,
+		bootstrap,
 		reSync() {
 			for (const s of Object.values(states)) s.reSync();
 		},
@@ -253,6 +339,7 @@ export function startReplication(opts: ReplicationOptions): ReplicationHandle {
 		},
 		async cancel() {
 			aborter.abort();
+			for (const k of keepers) k.stop();
 			await Promise.all(Object.values(states).map((s) => s.cancel()));
 		}
 	};

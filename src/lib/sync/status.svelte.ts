@@ -3,7 +3,7 @@
  * sync, the last problem in words, first-sync progress and records the server's merge
  * changed. The leading tab counts and remembers it per user; other tabs follow via storage.
  */
-import { filter, type Subscription } from 'rxjs';
+import { combineLatest, filter, type Observable, type Subscription } from 'rxjs';
 import type { FieldbookDb } from '$lib/db/database';
 import type { CollectionName } from '$lib/domain/collections';
 import type { ReplicationHandle } from './replication';
@@ -113,8 +113,14 @@ export class SyncStatus {
 			CollectionName,
 			ReplicationHandle['states'][CollectionName]
 		][]) {
+			const boot = handle.bootstrap[name];
 			this.#subs.push(
-				state.active$.subscribe((a: boolean) => this.#setActive(name, a)),
+				combineLatest([boot.booting$, state.active$ as Observable<boolean>]).subscribe(
+					([booting, active]) => this.#setActive(name, booting || active)
+				),
+				boot.received$.subscribe((n) => {
+					this.#received = { ...this.#received, [name]: (this.#received[name] ?? 0) + n };
+				}),
 				state.error$.subscribe((e: unknown) => {
 					this.#failedThisRun = true;
 					this.#problem = describeSyncError(e, this.#online, Date.now());

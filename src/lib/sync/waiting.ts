@@ -11,6 +11,8 @@ import {
 } from 'rxdb';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import { jsonEqual } from '$lib/domain/sync/canonical';
+import { BOOTSTRAP_CONTEXT } from './bootstrap';
+import { KEEP_BASE_CONTEXT } from './base-keeper';
 
 interface DocMeta {
 	_rev: string;
@@ -32,13 +34,17 @@ export function countLocalRevisions(docs: DocMeta[], identifier: string): number
  * (`replication-down-write-meta`) and checkpoint moves (`replication-set-checkpoint`) cannot:
  * a pull never replaces a change waiting to be pushed, and the push side records each pushed
  * state (`replication-up-…`) before it moves its checkpoint. During a first sync those are
- * nearly every write, and each count reads every document after the push checkpoint.
+ * nearly every write, and each count reads every document after the push checkpoint. The
+ * first sync's own writes (bootstrap.ts) are pulled documents too, and a kept base
+ * (base-keeper.ts) comes just before the edit that does change the count.
  */
 export function canChangeWaiting(context: string): boolean {
 	return !(
 		context.startsWith('replication-downstream-') ||
 		context === 'replication-down-write-meta' ||
-		context === 'replication-set-checkpoint'
+		context === 'replication-set-checkpoint' ||
+		context === BOOTSTRAP_CONTEXT ||
+		context === KEEP_BASE_CONTEXT
 	);
 }
 
