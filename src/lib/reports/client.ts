@@ -225,6 +225,7 @@ export function openReportSource({
 		waiting.delete(data.id);
 		mark('fieldbook:report-answer', {
 			ms: data.ms,
+			patched: (data as { patched?: boolean }).patched,
 			postedAt: (data as { postedAt?: number }).postedAt,
 			receivedAt: performance.timeOrigin + performance.now()
 		});

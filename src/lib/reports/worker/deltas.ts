@@ -20,8 +20,20 @@ export interface RecordChange {
 	record: HeldRecord;
 }
 
+/** A record's state before and after one change (`before` undefined: it was new). */
+export interface AppliedChange {
+	collection: CollectionName;
+	before?: HeldRecord;
+	after: HeldRecord;
+}
+
+/** How far back `changesBetween` looks (snapshots), past which callers compute afresh. */
+const MAX_STEPS = 32;
+
 export class DeltaDataset {
 	#data: Dataset = emptyDataset();
+	/** Each snapshot made by `apply`: the one before it and the changes between them. */
+	#steps = new WeakMap<Dataset, { previous: Dataset; changes: AppliedChange[] }>();
 	/** Each collection's record positions by id, made on first need (`index`, `apply`). */
 	#positions = new Map<CollectionName, Map<string, number>>();
 	#version = 0;
@@ -47,6 +59,28 @@ export class DeltaDataset {
 		this.#version++;
 	}
 
+	/**
+	 * The changes that made snapshot `newer` from `older`, in order; undefined when `older`
+	 * is not one of the last snapshots before it (a load came between, or too many changes).
+	 */
+	changesBetween(older: Dataset, newer: Dataset): AppliedChange[] | undefined {
+		const chain: AppliedChange[][] = [];
+		let at = newer;
+		for (let i = 0; at !== older; i++) {
+			const step = this.#steps.get(at);
+			if (!step || i >= MAX_STEPS) return undefined;
+			chain.push(step.changes);
+			at = step.previous;
+		}
+		return chain.reverse().flat();
+	}
+
+	/** A record of the current snapshot by id (positions are made on first need). */
+	find(collection: CollectionName, id: string): HeldRecord | undefined {
+		const at = this.#positionsOf(collection).get(id);
+		return at === undefined ? undefined : (this.#data[collection] as readonly HeldRecord[])[at];
+	}
+
 	/** Makes the positions by id of every collection that has none yet (call in idle time). */
 	index(): void {
 		for (const c of Object.keys(this.#data) as CollectionName[]) this.#positionsOf(c);
@@ -69,6 +103,7 @@ export class DeltaDataset {
 	 */
 	apply(changes: readonly RecordChange[]): CollectionName[] {
 		const next = new Map<CollectionName, HeldRecord[]>();
+		const applied: AppliedChange[] = [];
 		for (const { collection, record } of changes) {
 			let arr = next.get(collection);
 			if (!arr) {
@@ -80,12 +115,16 @@ export class DeltaDataset {
 			if (at === undefined) {
 				positions.set(record.id, arr.length);
 				arr.push(record);
+				applied.push({ collection, after: record });
 			} else {
+				applied.push({ collection, before: arr[at], after: record });
 				arr[at] = record;
 			}
 		}
 		if (next.size === 0) return [];
+		const previous = this.#data;
 		this.#data = { ...this.#data, ...Object.fromEntries(next) } as Dataset;
+		this.#steps.set(this.#data, { previous, changes: applied });
 		this.#version++;
 		return [...next.keys()];
 	}
