@@ -328,8 +328,20 @@ async function editOrder(
 	try {
 		// A diagnostic: when the editor's IndexedDB write transactions on RxDB's documents commit.
 		await editor.addInitScript(() => {
-			const w = window as unknown as { committed: number[] };
+			const w = window as unknown as {
+				committed: number[];
+				submitted: number[];
+				busy: [number, number][];
+			};
 			w.committed = [];
+			w.submitted = [];
+			w.busy = [];
+			const epoch = () => performance.timeOrigin + performance.now();
+			addEventListener('submit', () => w.submitted.push(epoch()), true);
+			new PerformanceObserver((list) => {
+				for (const e of list.getEntries())
+					w.busy.push([performance.timeOrigin + e.startTime, e.duration]);
+			}).observe({ type: 'longtask', buffered: true });
 			const open = IDBDatabase.prototype.transaction;
 			IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args) {
 				const tx = open.apply(this, args as Parameters<typeof open>);
@@ -368,9 +380,20 @@ async function editOrder(
 			before,
 			{ timeout: 120_000, polling: 10 }
 		);
-		const { clickedAt, committed } = await editor.evaluate(() => {
-			const w = window as unknown as { clickedAt: number; committed: number[] };
-			return { clickedAt: w.clickedAt, committed: w.committed.filter((t) => t >= w.clickedAt) };
+		const { clickedAt, committed, submitted, busy } = await editor.evaluate(() => {
+			const w = window as unknown as {
+				clickedAt: number;
+				committed: number[];
+				submitted: number[];
+				busy: [number, number][];
+			};
+			const after = (t: number) => t >= w.clickedAt - 1000;
+			return {
+				clickedAt: w.clickedAt,
+				committed: w.committed.filter((t) => t >= w.clickedAt),
+				submitted: w.submitted.filter((t) => t >= w.clickedAt),
+				busy: w.busy.filter(([t, d]) => after(t + d))
+			};
 		});
 		const [updatedAt] = await dashboard.evaluate(() =>
 			(window as unknown as { bench: { revenue: [number, string][] } }).bench.revenue.at(-1)!
@@ -397,7 +420,8 @@ async function editOrder(
 		const r = (t: number | undefined) => (t === undefined ? '?' : `+${Math.round(t - clickedAt)}`);
 		const { change, request, answer } = steps;
 		console.log(
-			`    editor's write committed ${committed.length ? committed.map(r).join(', ') : '?'}; ` +
+			`    editor: submit handler ${submitted.length ? submitted.map(r).join(', ') : '?'}, long tasks around the click ${busy.length ? busy.map(([t, d]) => `${r(t)} (${Math.round(d)} ms)`).join(', ') : 'none'}, ` +
+				`write committed ${committed.length ? committed.map(r).join(', ') : '?'}; ` +
 				`change event in the worker ${r(change?.eventAt)}, applied ${r(change?.appliedAt)}, ` +
 				`state posted ${r(change?.postedAt)}, on the page ${r(change?.receivedAt)}; ` +
 				`overview asked ${r(request?.sentAt)}, ${answer?.patched ? 'patched' : 'computed'} in ${(answer?.ms ?? NaN).toFixed(1)} ms, ` +
