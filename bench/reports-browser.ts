@@ -278,6 +278,11 @@ async function openDashboard(device: BrowserContext): Promise<{ page: Page; load
 			PerformanceMark | undefined;
 		const cached = performance.getEntriesByName('fieldbook:reports-figures-read')[0] as
 			PerformanceMark | undefined;
+		const at = (name: string) => {
+			const m = performance.getEntriesByName(name)[0];
+			return m ? `${Math.round(m.startTime)} ms` : '?';
+		};
+		const reads = `last figures and version asked at ${at('fieldbook:reports-figures-start')}, version read at ${at('fieldbook:reports-version-read')}; `;
 		const kept = cached?.detail as { found: boolean; fresh?: boolean } | undefined;
 		const figures = kept
 			? `last figures ${kept.found ? (kept.fresh ? 'found, settled on the records as they are' : 'found, not provably fresh') : 'absent'} at ${Math.round(cached!.startTime)} ms; `
@@ -290,7 +295,8 @@ async function openDashboard(device: BrowserContext): Promise<{ page: Page; load
 				`(longest catch-up ${Math.round(s.catchUpMs)} ms)${s.reasons.length ? `; read in full: ${s.reasons.join(', ')}` : ''}) `
 			: '';
 		return d
-			? figures +
+			? reads +
+					figures +
 					`worker: asked to open at ${Math.round((d.startedAt ?? NaN) - performance.timeOrigin)} ms, open ${Math.round(d.openMs)} ms, ${d.records} records held ${Math.round(d.readMs)} ms later ${snapshot}` +
 					`(state at ${Math.round(loaded!.startTime)} ms), first answer computed in ` +
 					`${Math.round((first?.detail as { ms: number } | undefined)?.ms ?? NaN)} ms`

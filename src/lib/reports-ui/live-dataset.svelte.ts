@@ -167,7 +167,11 @@ export class ReportsData {
 			// the worker's large reads in the same queue, so these small ones would otherwise
 			// wait behind them (at most 1 s). The version may wait behind a write: the figures
 			// are shown (as of their time) after VERSION_WAIT_MS, and as fresh once it comes.
-			const version = readRecordsVersion(name);
+			performance.mark?.('fieldbook:reports-figures-start');
+			const version = readRecordsVersion(name).then((v) => {
+				performance.mark?.('fieldbook:reports-version-read');
+				return v;
+			});
 			const verify = (f: CachedFigures, v: DataVersion | undefined): boolean => {
 				const now = Date.now();
 				if (!v || f.data !== v.version || dayOf(f.at) !== dayOf(now)) return false;
