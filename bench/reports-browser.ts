@@ -278,11 +278,12 @@ async function openDashboard(device: BrowserContext): Promise<{ page: Page; load
 			PerformanceMark | undefined;
 		const cached = performance.getEntriesByName('fieldbook:reports-figures-read')[0] as
 			PerformanceMark | undefined;
-		const at = (name: string) => {
+		const marks: Record<string, string> = {};
+		for (const name of ['fieldbook:reports-figures-start', 'fieldbook:reports-version-read']) {
 			const m = performance.getEntriesByName(name)[0];
-			return m ? `${Math.round(m.startTime)} ms` : '?';
-		};
-		const reads = `last figures and version asked at ${at('fieldbook:reports-figures-start')}, version read at ${at('fieldbook:reports-version-read')}; `;
+			marks[name] = m ? `${Math.round(m.startTime)} ms` : '?';
+		}
+		const reads = `last figures and version asked at ${marks['fieldbook:reports-figures-start']}, version read at ${marks['fieldbook:reports-version-read']}; `;
 		const kept = cached?.detail as { found: boolean; fresh?: boolean } | undefined;
 		const figures = kept
 			? `last figures ${kept.found ? (kept.fresh ? 'found, settled on the records as they are' : 'found, not provably fresh') : 'absent'} at ${Math.round(cached!.startTime)} ms; `
@@ -342,8 +343,11 @@ async function editOrder(
 			w.committed = [];
 			w.submitted = [];
 			w.busy = [];
-			const epoch = () => performance.timeOrigin + performance.now();
-			addEventListener('submit', () => w.submitted.push(epoch()), true);
+			addEventListener(
+				'submit',
+				() => w.submitted.push(performance.timeOrigin + performance.now()),
+				true
+			);
 			new PerformanceObserver((list) => {
 				for (const e of list.getEntries())
 					w.busy.push([performance.timeOrigin + e.startTime, e.duration]);
@@ -393,12 +397,11 @@ async function editOrder(
 				submitted: number[];
 				busy: [number, number][];
 			};
-			const after = (t: number) => t >= w.clickedAt - 1000;
 			return {
 				clickedAt: w.clickedAt,
 				committed: w.committed.filter((t) => t >= w.clickedAt),
 				submitted: w.submitted.filter((t) => t >= w.clickedAt),
-				busy: w.busy.filter(([t, d]) => after(t + d))
+				busy: w.busy.filter(([t, d]) => t + d >= w.clickedAt - 1000)
 			};
 		});
 		const [updatedAt] = await dashboard.evaluate(() =>
@@ -419,19 +422,29 @@ async function editOrder(
 						}
 					}
 				}
-				return found;
+				const tasks = (
+					window as unknown as { bench: { longTasks: [number, number][] } }
+				).bench.longTasks
+					.map(([t, d]) => [performance.timeOrigin + t, d])
+					.filter(([t, d]) => t + d >= from && t <= to);
+				return { ...found, tasks };
 			},
 			{ from: clickedAt, to: updatedAt }
 		);
 		const r = (t: number | undefined) => (t === undefined ? '?' : `+${Math.round(t - clickedAt)}`);
-		const { change, request, answer } = steps;
+		const { change, request, answer } = steps as unknown as Record<
+			string,
+			Record<string, number> | undefined
+		>;
+		const pageTasks = (steps as unknown as { tasks: [number, number][] }).tasks;
 		console.log(
 			`    editor: submit handler ${submitted.length ? submitted.map(r).join(', ') : '?'}, long tasks around the click ${busy.length ? busy.map(([t, d]) => `${r(t)} (${Math.round(d)} ms)`).join(', ') : 'none'}, ` +
 				`write committed ${committed.length ? committed.map(r).join(', ') : '?'}; ` +
 				`change event in the worker ${r(change?.eventAt)}, applied ${r(change?.appliedAt)}, ` +
 				`state posted ${r(change?.postedAt)}, on the page ${r(change?.receivedAt)}; ` +
 				`overview asked ${r(request?.sentAt)}, ${answer?.patched ? 'patched' : 'computed'} in ${(answer?.ms ?? NaN).toFixed(1)} ms, ` +
-				`posted ${r(answer?.postedAt)}, on the page ${r(answer?.receivedAt)}; tile +${Math.round(updatedAt - clickedAt)} ms`
+				`posted ${r(answer?.postedAt)}, on the page ${r(answer?.receivedAt)}; tile +${Math.round(updatedAt - clickedAt)} ms; ` +
+				`dashboard long tasks meanwhile ${pageTasks.length ? pageTasks.map(([t, d]) => `${r(t)} (${Math.round(d)} ms)`).join(', ') : 'none'}`
 		);
 		return updatedAt - clickedAt;
 	} finally {
