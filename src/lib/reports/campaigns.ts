@@ -46,60 +46,81 @@ export function campaignsReport(
 ): CampaignResult[] {
 	const d = applyFilter(data, filter);
 	const scope = scopeDataset(data, filter);
-	// Each customer's furthest status per campaign, by the customer's position in the scope.
-	const reached = new Map<string, Map<number, number>>();
-	const at = customerPositions(d.participations)!;
-	d.participations.forEach((p, i) => {
-		let m = reached.get(p.campaignId);
-		if (!m) reached.set(p.campaignId, (m = new Map()));
-		m.set(at[i], Math.max(m.get(at[i]) ?? 0, RANK[p.status]));
-	});
+	const campaigns = [...d.campaigns].sort(
+		(a, b) => a.startsAt - b.startsAt || (a.id < b.id ? -1 : 1)
+	);
+	// Participations grouped by campaign (in their order), by the campaign's place in the list.
+	const codeOf = new Map<string, number>();
+	campaigns.forEach((c, x) => codeOf.set(c.id, x));
+	const parts = d.participations;
+	const at = customerPositions(parts)!;
+	const campaignOf = new Int32Array(parts.length);
+	const start = new Int32Array(campaigns.length + 1);
+	for (let i = 0; i < parts.length; i++) {
+		const x = codeOf.get(parts[i].campaignId) ?? -1;
+		campaignOf[i] = x;
+		if (x >= 0) start[x + 1]++;
+	}
+	for (let x = 0; x < campaigns.length; x++) start[x + 1] += start[x];
+	const fill = start.slice(0, campaigns.length);
+	const byCampaign = new Int32Array(start[campaigns.length]);
+	for (let i = 0; i < parts.length; i++)
+		if (campaignOf[i] >= 0) byCampaign[fill[campaignOf[i]]++] = i;
+	// Each customer's furthest status in the campaign at hand (an unknown status poisons it: NaN).
+	const stamp = new Int32Array(scope.customers.length).fill(-1);
+	const reached = new Float64Array(scope.customers.length);
 	const scopedOrders = scope.orders;
 	const ordersOf = revenueByCustomer(scopedOrders);
 	const { row, amount, day } = orderLines(scopedOrders);
 	const { rank } = idOrder(scope.customers);
-	return [...d.campaigns]
-		.sort((a, b) => a.startsAt - b.startsAt || (a.id < b.id ? -1 : 1))
-		.map((c) => {
-			const statuses = reached.get(c.id) ?? new Map<number, number>();
-			const count = (min: number) => {
-				let n = 0;
-				for (const r of statuses.values()) if (r >= min) n++;
-				return n;
-			};
-			// Converted customers in id order (sums add up in that order).
-			const convertedAt: number[] = [];
-			for (const [k, r] of statuses) if (r === 3) convertedAt.push(k);
-			convertedAt.sort((a, b) => rank[a] - rank[b]);
-			const convertedCustomerIds = convertedAt.map((k) => scope.customers[k].id);
-			const first = startOfDay(c.startsAt).getTime();
-			const last = addDays(c.endsAt, attributionDays).getTime();
-			let revenue = 0;
-			for (const k of convertedAt) {
-				if (k + 1 >= ordersOf.start.length) continue;
-				for (let j = ordersOf.start[k]; j < ordersOf.start[k + 1]; j++) {
-					const i = ordersOf.list[j];
-					const t = day[row[i]];
-					if (t >= first && t <= last) revenue += amount[row[i]];
-				}
+	return campaigns.map((c, x) => {
+		const members: number[] = [];
+		for (let j = start[x]; j < start[x + 1]; j++) {
+			const i = byCampaign[j];
+			const k = at[i];
+			const r = RANK[parts[i].status] as number | undefined;
+			if (stamp[k] !== x) {
+				stamp[k] = x;
+				members.push(k);
+				reached[k] = Math.max(0, r as number);
+			} else reached[k] = Math.max(reached[k], r as number);
+		}
+		const count = (min: number) => {
+			let n = 0;
+			for (const k of members) if (reached[k] >= min) n++;
+			return n;
+		};
+		// Converted customers in id order (sums add up in that order).
+		const convertedAt = members.filter((k) => reached[k] === 3).sort((a, b) => rank[a] - rank[b]);
+		const convertedCustomerIds = convertedAt.map((k) => scope.customers[k].id);
+		const first = startOfDay(c.startsAt).getTime();
+		const last = addDays(c.endsAt, attributionDays).getTime();
+		let revenue = 0;
+		for (const k of convertedAt) {
+			if (k + 1 >= ordersOf.start.length) continue;
+			for (let j = ordersOf.start[k]; j < ordersOf.start[k + 1]; j++) {
+				const i = ordersOf.list[j];
+				const t = day[row[i]];
+				if (t >= first && t <= last) revenue += amount[row[i]];
 			}
-			const [invited, joined, converted] = [count(1), count(2), count(3)];
-			const budget = c.budget ?? null;
-			return {
-				campaignId: c.id,
-				name: c.name,
-				type: c.type,
-				startsAt: c.startsAt,
-				endsAt: c.endsAt,
-				invited,
-				joined,
-				converted,
-				joinRate: invited ? joined / invited : null,
-				conversionRate: invited ? converted / invited : null,
-				revenue: roundMoney(revenue),
-				budget,
-				costPerConversion: budget !== null && converted ? roundMoney(budget / converted) : null,
-				convertedCustomerIds
-			};
-		});
+		}
+		const [invited, joined, converted] = [count(1), count(2), count(3)];
+		const budget = c.budget ?? null;
+		return {
+			campaignId: c.id,
+			name: c.name,
+			type: c.type,
+			startsAt: c.startsAt,
+			endsAt: c.endsAt,
+			invited,
+			joined,
+			converted,
+			joinRate: invited ? joined / invited : null,
+			conversionRate: invited ? converted / invited : null,
+			revenue: roundMoney(revenue),
+			budget,
+			costPerConversion: budget !== null && converted ? roundMoney(budget / converted) : null,
+			convertedCustomerIds
+		};
+	});
 }

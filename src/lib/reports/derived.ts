@@ -1,9 +1,43 @@
 /** Values derived from a records array, kept per array and patched after small edits. */
 
+/** At most this many replaced records are patched; more, and values are rebuilt. */
+export function patchLimit(length: number): number {
+	return Math.max(16, length >> 3);
+}
+
+/**
+ * The positions at which `records` holds other objects than `before` (an array of the same
+ * length it replaced), ascending; null when more than `patchLimit` differ. Computed once per
+ * pair of arrays, so everything derived from an array shares one pass over it.
+ */
+export function changedPositions<T>(before: readonly T[], records: readonly T[]): number[] | null {
+	if (before.length !== records.length) return null;
+	const known = diffs.get(records);
+	if (known && known.before.deref() === before) return known.changed;
+	const limit = patchLimit(records.length);
+	let changed: number[] | null = [];
+	for (let i = 0; i < records.length; i++) {
+		if (records[i] === before[i]) continue;
+		changed.push(i);
+		if (changed.length > limit) {
+			changed = null;
+			break;
+		}
+	}
+	diffs.set(records, { before: new WeakRef(before), changed });
+	return changed;
+}
+/** Held weakly both ways, so a chain of snapshots never keeps the earlier ones alive. */
+const diffs = new WeakMap<
+	readonly unknown[],
+	{ before: WeakRef<readonly unknown[]>; changed: number[] | null }
+>();
+
 /**
  * A value derived from a records array (and a dependency), kept weakly per array. A new
- * array of the same length and dependency as the last one seen is diffed by record identity:
- * unchanged, the value is shared; a few records replaced, `patch` updates a copy.
+ * array of the same length and dependency as the last one seen is diffed by record identity
+ * (`changedPositions`): unchanged, the value is shared; a few records replaced, `patch`
+ * makes the new value (sharing what it can; the previous value must stay valid).
  */
 export class Derived<T, D, V> {
 	private byArray = new WeakMap<readonly T[], { dep: D; value: V }>();
@@ -25,15 +59,10 @@ export class Derived<T, D, V> {
 		let value: V | undefined;
 		const last = this.last;
 		if (last && last.dep === dep && last.records.length === records.length) {
-			const changed: number[] = [];
-			const before = last.records;
-			const limit = Math.max(16, records.length >> 3);
-			for (let i = 0; i < records.length && changed.length <= limit; i++) {
-				if (records[i] !== before[i]) changed.push(i);
-			}
-			if (changed.length === 0) value = last.value;
-			else if (this.patch && changed.length <= limit)
-				value = this.patch(last.value, records, dep, changed, before);
+			const changed = changedPositions(last.records, records);
+			if (changed && changed.length === 0) value = last.value;
+			else if (changed && this.patch)
+				value = this.patch(last.value, records, dep, changed, last.records);
 		}
 		if (value === undefined) value = this.build(records, dep);
 		this.byArray.set(records, { dep, value });
@@ -43,8 +72,28 @@ export class Derived<T, D, V> {
 }
 
 /**
+ * `column` itself when writing `values` at `rows` would change nothing, else a patched copy
+ * (the previous snapshot keeps the original). NaN counts as equal to NaN.
+ */
+export function patchedColumn<A extends Float64Array | Float32Array | Int32Array | Uint8Array>(
+	column: A,
+	rows: readonly number[],
+	values: readonly number[]
+): A {
+	let copy: A | undefined;
+	for (let k = 0; k < rows.length; k++) {
+		const [old, v] = [column[rows[k]], values[k]];
+		if (old === v || (old !== old && v !== v)) continue;
+		copy ??= column.slice() as A;
+		copy[rows[k]] = v;
+	}
+	return copy ?? column;
+}
+
+/**
  * Typed columns read from each record of an array (`read` fills position i from record
- * r), kept per array; after an edit of a few records, a copy of the columns is patched.
+ * r), kept per array; after an edit of a few records, only the columns whose values
+ * changed are copied and patched.
  */
 export function columnReader<T, C extends Record<string, Float64Array | Uint8Array>>(
 	make: (n: number) => C,
@@ -57,9 +106,13 @@ export function columnReader<T, C extends Record<string, Float64Array | Uint8Arr
 			return columns;
 		},
 		(previous, records, _, changed) => {
+			// The changed records read into small columns of their own, then compared.
+			const fresh = make(changed.length);
+			changed.forEach((i, k) => read(fresh, k, records[i]));
 			const columns = { ...previous };
-			for (const key in columns) columns[key] = columns[key].slice() as C[typeof key];
-			for (const i of changed) read(columns, i, records[i]);
+			for (const key in columns) {
+				columns[key] = patchedColumn(previous[key], changed, [...fresh[key]]) as C[typeof key];
+			}
 			return columns;
 		}
 	);

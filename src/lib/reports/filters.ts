@@ -18,9 +18,11 @@ import {
 	serviceColumns,
 	visitColumns,
 	rememberOrigin,
+	rememberLineage,
 	rememberPositions,
 	type ChildRole
 } from './indexes';
+import { changedPositions } from './derived';
 
 /**
  * What every report can be narrowed to. `from` is inclusive and `to` exclusive (epoch ms);
@@ -221,7 +223,18 @@ interface CustomerScope {
  * collection reuses the others' scoped arrays (and everything reports keep per array).
  */
 const customerScopes = keyed<readonly Customer[], CustomerScope>();
-const childScopes = keyed<readonly object[], { scope: CustomerScope; out: object[] }>();
+interface ChildScope {
+	scope: CustomerScope;
+	raw: readonly object[];
+	links: Int32Array;
+	out: object[];
+	/** Each kept record's customer position in the scope, and its position in `raw`. */
+	at: Int32Array;
+	from: Int32Array;
+}
+const childScopes = keyed<readonly object[], ChildScope>();
+/** The last scoped array made per collection and filter, to patch the next one from. */
+const lastChildScopes = new Map<string, WeakRef<ChildScope>>();
 const liveCampaigns = keyed<readonly Campaign[], Campaign[]>();
 
 function scopeCustomers(raw: readonly Customer[], f: ReportFilter, key: string): CustomerScope {
@@ -257,33 +270,78 @@ function scopeChildren<T extends { customerId: string; _deleted?: boolean }>(
 	scope: CustomerScope,
 	key: string
 ): T[] {
+	const lastKey = `${role}\u0000${key}`;
 	const kept = childScopes(
 		raw,
 		key,
 		(v) => v.scope === scope,
 		() => {
 			const links = customerLinks(role, raw, customers);
-			const { scopeOfRaw } = scope;
-			let n = 0;
-			for (let i = 0; i < links.length; i++) if (links[i] >= 0 && scopeOfRaw[links[i]] >= 0) n++;
-			const out: T[] = new Array(n);
-			const at = new Int32Array(n);
-			const from = new Int32Array(n);
-			for (let i = 0, w = 0; i < links.length; i++) {
-				const c = links[i];
-				if (c < 0) continue;
-				const k = scopeOfRaw[c];
-				if (k < 0) continue;
-				out[w] = raw[i];
-				at[w] = k;
-				from[w++] = i;
-			}
-			rememberPositions(out, at);
-			rememberOrigin(out, { raw, at: from });
-			return { scope, out };
+			const last = lastChildScopes.get(lastKey)?.deref();
+			return (last && patchScope(last, raw, links, scope)) ?? buildScope(raw, links, scope);
 		}
 	);
+	if (lastChildScopes.size > 256) lastChildScopes.clear();
+	lastChildScopes.set(lastKey, new WeakRef(kept));
 	return kept.out as T[];
+}
+
+function buildScope(raw: readonly object[], links: Int32Array, scope: CustomerScope): ChildScope {
+	const { scopeOfRaw } = scope;
+	let n = 0;
+	for (let i = 0; i < links.length; i++) if (links[i] >= 0 && scopeOfRaw[links[i]] >= 0) n++;
+	const out: object[] = new Array(n);
+	const at = new Int32Array(n);
+	const from = new Int32Array(n);
+	for (let i = 0, w = 0; i < links.length; i++) {
+		const c = links[i];
+		if (c < 0) continue;
+		const k = scopeOfRaw[c];
+		if (k < 0) continue;
+		out[w] = raw[i];
+		at[w] = k;
+		from[w++] = i;
+	}
+	rememberPositions(out, at);
+	rememberOrigin(out, { raw, at: from });
+	return { scope, raw, links, out, at, from };
+}
+
+/**
+ * The scope of `raw` made from the previous array's (same scope, same length, a few records
+ * replaced, none of them linked to another customer): a copy of its records with the new
+ * ones in place, sharing positions and origin rows. Undefined when that does not apply.
+ */
+function patchScope(
+	last: ChildScope,
+	raw: readonly object[],
+	links: Int32Array,
+	scope: CustomerScope
+): ChildScope | undefined {
+	if (last.scope !== scope) return undefined;
+	const changed = changedPositions(last.raw, raw);
+	if (!changed) return undefined;
+	for (const i of changed) if (links[i] !== last.links[i]) return undefined;
+	const out = last.out.slice();
+	const replaced: number[] = [];
+	const { from } = last;
+	for (const i of changed) {
+		// The record's place among the kept ones (kept records are in raw order).
+		let lo = 0;
+		let hi = from.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (from[mid] < i) lo = mid + 1;
+			else hi = mid;
+		}
+		if (lo === from.length || from[lo] !== i) continue;
+		out[lo] = raw[i];
+		replaced.push(lo);
+	}
+	rememberPositions(out, last.at);
+	rememberOrigin(out, { raw, at: from });
+	rememberLineage(out, last.out, replaced);
+	return { scope, raw, links, out, at: last.at, from };
 }
 
 /** A customer by id among `customers`, built on first use and kept per array. */

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import type { Order } from '../domain';
 import type { Dataset } from './dataset';
 import { scopeDataset } from './filters';
 import { cloneDataset, customer, dataset, order, sale, service, visit } from './fixtures';
 import {
 	customerIndex,
 	customerLinks,
+	customerPositions,
+	lineageOf,
 	orderColumns,
 	orderDays,
 	productNames,
@@ -152,5 +155,113 @@ describe('snapshots after one collection changed', () => {
 		// 10 + 20 + 80 (o3 belongs to a deleted customer); all of it now a's.
 		expect(sales(edited).revenue).toBe(110);
 		expect(sales(edited).topCustomers.map((c) => [c.customerId, c.revenue])).toEqual([['a', 110]]);
+	});
+});
+
+describe('after one order edit', () => {
+	it('copies only the columns whose values changed and keeps the scoped array’s positions', () => {
+		const first = base();
+		const s1 = scopeDataset(first);
+		const cols1 = orderColumns(first.orders);
+		const links1 = customerLinks('orders', first.orders, first.customers);
+		const revenue1 = revenueIndexes(s1.orders);
+		const orders = [...first.orders];
+		orders[1] = { ...orders[1], rating: 4 };
+		const second: Dataset = { ...first, orders };
+		const s2 = scopeDataset(second);
+		const cols2 = orderColumns(second.orders);
+		expect(cols2.rating).not.toBe(cols1.rating);
+		expect([...cols2.rating]).toEqual([0, 4, 0, 0]);
+		expect([...cols1.rating]).toEqual([0, 0, 0, 0]);
+		for (const same of ['day', 'month', 'amount', 'revenue', 'itemProduct', 'itemValue'] as const)
+			expect(cols2[same]).toBe(cols1[same]);
+		expect(customerLinks('orders', second.orders, second.customers)).toBe(links1);
+		// The scoped orders: a copy holding the new record, same positions, made from s1's.
+		expect(s2.orders).not.toBe(s1.orders);
+		expect(s2.orders[1]).toBe(orders[1]);
+		expect(s1.orders[1]).toBe(first.orders[1]);
+		expect(customerPositions(s2.orders)).toBe(customerPositions(s1.orders));
+		expect(lineageOf(s2.orders)).toEqual({ before: s1.orders, changed: [1] });
+		expect(revenueIndexes(s2.orders)).toBe(revenue1);
+		// A status out of revenue changes the revenue positions.
+		const third: Dataset = {
+			...second,
+			orders: second.orders.map((o, i) => (i === 0 ? { ...o, status: 'pending' as const } : o))
+		};
+		expect([...revenueIndexes(scopeDataset(third).orders)]).toEqual([1]);
+		expect([...revenueIndexes(s2.orders)]).toEqual([0, 1]);
+	});
+
+	it('gives the overview (and every other report) a cold run gives, edit after edit', () => {
+		let state = 3;
+		const rand = (n: number) => {
+			state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+			return (state >>> 8) % n;
+		};
+		const statuses = ['paid', 'pending', 'cancelled', 'completed', 'shipped'] as const;
+		const day = () => `2024-0${1 + rand(3)}-${String(1 + rand(28)).padStart(2, '0')}`;
+		const customers = Array.from({ length: 30 }, (_, i) =>
+			customer(`c${i}`, { _deleted: i === 29 })
+		);
+		let data: Dataset = dataset({
+			customers,
+			orders: Array.from({ length: 300 }, (_, i) =>
+				sale(`o${i}`, `c${rand(31)}`, day(), rand(10_000) / 100, statuses[rand(5)])
+			),
+			visits: [visit('v1', 'c1', { plannedAt: 1, nextFollowUpAt: 2 })]
+		});
+		const now = new Date(2024, 2, 15).getTime();
+		const filter = { from: new Date(2024, 1, 20).getTime(), to: now };
+		const edits: ((o: Order) => Order)[] = [
+			(o) => ({ ...o, status: statuses[rand(5)] }),
+			(o) => ({
+				...o,
+				amount: o.amount + 0.1,
+				items: [{ product: 'p', quantity: 1, unitPrice: o.amount + 0.1 }]
+			}),
+			(o) => ({ ...o, date: day() }),
+			(o) => ({ ...o, rating: 1 + rand(5) }),
+			(o) => ({ ...o, _deleted: !o._deleted }),
+			(o) => ({ ...o, customerId: `c${rand(31)}` })
+		];
+		// Edits first, as the worker makes them (each snapshot from the one before), then cold
+		// runs on copies: a cold run in between would be the snapshot the next one is diffed with.
+		overview(data, { now, filter });
+		const steps: { data: Dataset; figures: unknown[]; patched: boolean }[] = [];
+		for (let step = 0; step < 60; step++) {
+			const orders = [...data.orders];
+			for (let n = 1 + rand(2); n > 0; n--) {
+				const i = rand(orders.length);
+				orders[i] = edits[rand(edits.length)](orders[i]);
+			}
+			data = { ...data, orders };
+			const figures: unknown[] = [overview(data, { now, filter }), overview(data, { now })];
+			if (step % 10 === 0) figures.push(sales(data, { filter }));
+			steps.push({ data, figures, patched: lineageOf(scopeDataset(data).orders) !== undefined });
+		}
+		// Most edits keep the order with its customer: those snapshots were patched.
+		expect(steps.filter((s) => s.patched).length).toBeGreaterThan(30);
+		for (const [step, { data, figures }] of steps.entries()) {
+			const cold = cloneDataset(data);
+			const coldFigures: unknown[] = [overview(cold, { now, filter }), overview(cold, { now })];
+			if (step % 10 === 0) coldFigures.push(sales(cold, { filter }));
+			expect(figures).toEqual(coldFigures);
+		}
+	});
+
+	it('sums revenue in cents: 0.1 + 0.2 is 0.3, and amounts not in whole cents still add up', () => {
+		const now = new Date(2024, 2, 20).getTime();
+		const data = dataset({
+			customers: [customer('a')],
+			orders: [sale('o1', 'a', '2024-03-10', 0.1), sale('o2', 'a', '2024-03-11', 0.2)]
+		});
+		expect(overview(data, { now }).revenue).toBe(0.3);
+		const odd = { ...data, orders: [...data.orders, sale('o3', 'a', '2024-03-12', 0.004)] };
+		expect(overview(odd, { now }).revenue).toBe(0.3);
+		const edited = {
+			...odd,
+			orders: [odd.orders[0], odd.orders[1], sale('o3', 'a', '2024-03-12', 1)]
+		};
+		expect(overview(edited, { now }).revenue).toBe(1.3);
 	});
 });

@@ -13,7 +13,7 @@
  */
 import { createdAtOf, type Customer, type Order, type Service, type Visit } from '../domain';
 import { dayStart, isRevenue, NO_RATING, OTHER_RATING, ratingCode } from './dataset';
-import { columnReader, Derived } from './derived';
+import { columnReader, Derived, patchedColumn } from './derived';
 import { IdTable } from './id-table';
 
 function memo<K extends object, V>(
@@ -23,6 +23,54 @@ function memo<K extends object, V>(
 	return (key) => {
 		let v = cache.get(key);
 		if (v === undefined) cache.set(key, (v = make(key)));
+		return v;
+	};
+}
+
+/**
+ * A scoped array that scoping made from the previous one of its kind by replacing a few
+ * records (filters.ts): that array, and the positions replaced, ascending. Both arrays
+ * share their customer positions and origin rows.
+ */
+export interface Lineage {
+	before: readonly object[];
+	changed: readonly number[];
+}
+const lineages = new WeakMap<
+	readonly object[],
+	{ before: WeakRef<readonly object[]>; changed: readonly number[] }
+>();
+export function rememberLineage(
+	records: readonly object[],
+	before: readonly object[],
+	changed: readonly number[]
+): void {
+	lineages.set(records, { before: new WeakRef(before), changed });
+}
+/** How a scoped array was made from an earlier one; undefined when it was built afresh. */
+export function lineageOf(records: readonly object[]): Lineage | undefined {
+	const l = lineages.get(records);
+	const before = l?.before.deref();
+	return before && { before, changed: l!.changed };
+}
+
+/**
+ * `memo` whose value for a scoped array made from an earlier one (`lineageOf`) is patched
+ * from that array's value when it has one (`patch` answers undefined to rebuild).
+ */
+function patchableMemo<T extends object, V>(
+	make: (records: readonly T[]) => V,
+	patch: (previous: V, records: readonly T[], lineage: Lineage) => V | undefined
+): (records: readonly T[]) => V {
+	const cache = new WeakMap<readonly T[], V>();
+	return (records) => {
+		let v = cache.get(records);
+		if (v !== undefined) return v;
+		const lineage = lineageOf(records);
+		const previous = lineage && cache.get(lineage.before as readonly T[]);
+		if (previous !== undefined) v = patch(previous, records, lineage!);
+		if (v === undefined) v = make(records);
+		cache.set(records, v);
 		return v;
 	};
 }
@@ -76,11 +124,12 @@ function linkDerived() {
 			for (let i = 0; i < records.length; i++) out[i] = linkOf(records[i], index.byId);
 			return out;
 		},
-		(previous, records, index, changed) => {
-			const out = previous.slice();
-			for (const i of changed) out[i] = linkOf(records[i], index.byId);
-			return out;
-		}
+		(previous, records, index, changed) =>
+			patchedColumn(
+				previous,
+				changed,
+				changed.map((i) => linkOf(records[i], index.byId))
+			)
 	);
 }
 /** One per child collection, so each keeps its own previous array to diff against. */
@@ -230,31 +279,53 @@ const orderColumnsOf = new Derived<Order, null, OrderColumns>(
 		for (const i of changed) {
 			if (orders[i].items.length !== itemStart[i + 1] - itemStart[i]) return undefined;
 		}
-		const next: OrderColumns = {
-			day: previous.day.slice(),
-			month: previous.month.slice(),
-			amount: previous.amount.slice(),
-			revenue: previous.revenue.slice(),
-			rating: previous.rating.slice(),
-			itemStart,
-			itemProduct: previous.itemProduct.slice(),
-			itemQuantity: previous.itemQuantity.slice(),
-			itemValue: previous.itemValue.slice()
-		};
-		for (const i of changed) {
-			const o = orders[i];
-			next.day[i] = dayStart(o.date);
-			next.month[i] = monthCode(o.date);
-			next.amount[i] = o.amount;
-			next.revenue[i] = isRevenue(o) ? 1 : 0;
-			next.rating[i] = ratingCode(o.rating);
-			for (let k = 0, at = itemStart[i]; k < o.items.length; k++, at++) {
-				next.itemProduct[at] = productCode(o.items[k].product);
-				next.itemQuantity[at] = quantityCode(o.items[k].quantity);
-				next.itemValue[at] = o.items[k].quantity * o.items[k].unitPrice;
+		// Only the columns whose values changed are copied (an edit of a status copies 0.5 MB).
+		const rows = changed as number[];
+		const read = (f: (o: Order) => number) => rows.map((i) => f(orders[i]));
+		const lines: number[] = [];
+		const product: number[] = [];
+		const quantity: number[] = [];
+		const value: number[] = [];
+		for (const i of rows) {
+			const items = orders[i].items;
+			for (let k = 0, at = itemStart[i]; k < items.length; k++, at++) {
+				lines.push(at);
+				product.push(productCode(items[k].product));
+				quantity.push(quantityCode(items[k].quantity));
+				value.push(items[k].quantity * items[k].unitPrice);
 			}
 		}
-		return next;
+		return {
+			day: patchedColumn(
+				previous.day,
+				rows,
+				read((o) => dayStart(o.date))
+			),
+			month: patchedColumn(
+				previous.month,
+				rows,
+				read((o) => monthCode(o.date))
+			),
+			amount: patchedColumn(
+				previous.amount,
+				rows,
+				read((o) => o.amount)
+			),
+			revenue: patchedColumn(
+				previous.revenue,
+				rows,
+				read((o) => (isRevenue(o) ? 1 : 0))
+			),
+			rating: patchedColumn(
+				previous.rating,
+				rows,
+				read((o) => ratingCode(o.rating))
+			),
+			itemStart,
+			itemProduct: patchedColumn(previous.itemProduct, lines, product),
+			itemQuantity: patchedColumn(previous.itemQuantity, lines, quantity),
+			itemValue: patchedColumn(previous.itemValue, lines, value)
+		};
 	}
 );
 
@@ -402,15 +473,42 @@ function gather(column: Float64Array, at: Int32Array): Float64Array {
 }
 
 /** Positions of the revenue orders (REVENUE_STATUSES), in order. */
-export const revenueIndexes = memo((orders: readonly Order[]): Uint32Array => {
-	const { raw, row } = rawRows(orders);
-	const revenue = orderColumns(raw).revenue;
-	let n = 0;
-	for (let i = 0; i < row.length; i++) n += revenue[row[i]];
-	const out = new Uint32Array(n);
-	for (let i = 0, w = 0; i < row.length; i++) if (revenue[row[i]] === 1) out[w++] = i;
-	return out;
-});
+export const revenueIndexes = patchableMemo(
+	(orders: readonly Order[]): Uint32Array => {
+		const { raw, row } = rawRows(orders);
+		const revenue = orderColumns(raw).revenue;
+		let n = 0;
+		for (let i = 0; i < row.length; i++) n += revenue[row[i]];
+		const out = new Uint32Array(n);
+		for (let i = 0, w = 0; i < row.length; i++) if (revenue[row[i]] === 1) out[w++] = i;
+		return out;
+	},
+	// Unchanged when no replaced order changed its revenue flag.
+	(previous, orders, { before, changed }) =>
+		sameAt(before as readonly Order[], orders, changed, (raw) => orderColumns(raw).revenue)
+			? previous
+			: undefined
+);
+
+/**
+ * True when `column` (of each array's raw array) holds the same values for the records at
+ * `changed` in `before` and in `records` (NaN equal to NaN).
+ */
+export function sameAt<T extends object>(
+	before: readonly T[],
+	records: readonly T[],
+	changed: readonly number[],
+	column: (raw: readonly T[]) => ArrayLike<number>
+): boolean {
+	const was = rawRows(before);
+	const now = rawRows(records);
+	const [a, b] = [column(was.raw), column(now.raw)];
+	for (const p of changed) {
+		const [x, y] = [a[was.row[p]], b[now.row[p]]];
+		if (x !== y && (x === x || y === y)) return false;
+	}
+	return true;
+}
 
 /**
  * Lines of each order of an array, without copying: order i's lines are
@@ -563,4 +661,4 @@ export const idOrder = memo(
 	}
 );
 
-export { memo };
+export { memo, patchableMemo };
