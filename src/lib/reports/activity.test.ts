@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { activity } from './activity';
+import { bucketStart } from './timeline';
 import { at, checkIn, customer, dataset, order, service, visit } from './fixtures';
 
 const now = at('2024-05-15T12:00'); // a Wednesday in 2024-W20
@@ -79,5 +80,48 @@ describe('activity', () => {
 			followUpsDue: 0,
 			followUpsOverdue: 1
 		});
+	});
+});
+
+describe('visits per rep and week with many reps and weeks', () => {
+	it('counts each owner’s weeks as a plain grouping does', () => {
+		let state = 9;
+		const rand = (n: number) => {
+			state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+			return (state >>> 8) % n;
+		};
+		// 1,100 owners × 1,000 weeks: more cells than are laid out owner by week.
+		const customers = Array.from({ length: 1100 }, (_, i) =>
+			customer(`c${i}`, { ownerId: `rep${String(i).padStart(4, '0')}` })
+		);
+		const start = at('2005-01-03T10:00');
+		const visits = Array.from({ length: 3000 }, (_, i) => {
+			const t = start + (i % 1000) * 7 * 86_400_000;
+			const fields = rand(2)
+				? { checkIn: { at: t, lat: 0, lng: 0, accuracy: 1 } }
+				: { plannedAt: t };
+			return visit(`v${i}`, `c${rand(1100)}`, fields);
+		});
+		const weeks = activity(dataset({ customers, visits }), { now: start }).weeks;
+		const expected = new Map<string, { visits: number; checkIns: number }>();
+		for (const v of visits) {
+			const ownerId = customers[Number(v.customerId.slice(1))].ownerId;
+			const weekStart = bucketStart((v.checkIn?.at ?? v.plannedAt)!, 'week');
+			const key = `${ownerId} ${weekStart}`;
+			const e = expected.get(key) ?? { visits: 0, checkIns: 0 };
+			e.visits++;
+			if (v.checkIn) e.checkIns++;
+			expected.set(key, e);
+		}
+		expect(weeks.length).toBe(expected.size);
+		expect(weeks.map((w) => [`${w.ownerId} ${w.weekStart}`, w.visits, w.checkIns])).toEqual(
+			[...expected]
+				.sort(([a], [b]) => {
+					const [ra, ta] = a.split(' ');
+					const [rb, tb] = b.split(' ');
+					return ra < rb ? -1 : ra > rb ? 1 : Number(ta) - Number(tb);
+				})
+				.map(([key, e]) => [key, e.visits, e.checkIns])
+		);
 	});
 });

@@ -134,47 +134,97 @@ const visitCountsOf = new WeakMap<readonly Visit[], VisitCounts>();
 function visitsPerRepWeek(visits: readonly Visit[], customers: readonly Customer[]): VisitCounts {
 	let counts = visitCountsOf.get(visits);
 	if (counts) return counts;
-	const weeks = new Map<string, Map<number, RepWeek>>();
-	const weekKeys = new Map<number, string>();
-	const reps = new Map<string, { visits: number; checkIns: number }>();
 	const at = customerPositions(visits)!;
-	const owners = ownerIdsOf(customers);
+	const owners = ownerCodesOf(customers);
 	const { raw, row } = rawRows(visits);
 	const { time, checkedIn } = visitColumns(raw);
+	// Each visit's week (a code per distinct week start, NaN for a visit without a time).
 	const weekOf = new WeekStarts();
+	const weekCodes = new Map<number, number>();
+	const weekStarts: number[] = [];
+	const weekAt = new Int32Array(row.length);
 	for (let i = 0; i < row.length; i++) {
-		const ownerId = owners[at[i]];
 		const weekStart = weekOf.get(time[row[i]]);
-		let byWeek = weeks.get(ownerId);
-		if (!byWeek) weeks.set(ownerId, (byWeek = new Map()));
-		let w = byWeek.get(weekStart);
-		if (!w) {
+		let code = weekCodes.get(weekStart);
+		if (code === undefined) {
+			weekCodes.set(weekStart, (code = weekStarts.length));
+			weekStarts.push(weekStart);
+		}
+		weekAt[i] = code;
+	}
+	// Counts per owner × week, and cells and owners in the order visits first meet them.
+	// Cells by owner × week code, or (many owners and weeks) numbered as met.
+	const nw = weekStarts.length;
+	const dense = owners.names.length * nw <= 1 << 20;
+	const sparse = dense ? undefined : new Map<number, number>();
+	const cells = dense ? owners.names.length * nw : row.length;
+	const cellVisits = new Int32Array(cells);
+	const cellCheckIns = new Int32Array(cells);
+	const cellWeek = new Int32Array(cells);
+	const ownerCells: number[][] = owners.names.map(() => []);
+	const ownersMet: number[] = [];
+	for (let i = 0; i < row.length; i++) {
+		const o = owners.codes[at[i]];
+		let cell = o * nw + weekAt[i];
+		if (sparse) {
+			let c = sparse.get(cell);
+			if (c === undefined) sparse.set(cell, (c = sparse.size));
+			cell = c;
+		}
+		if (cellVisits[cell] === 0) {
+			if (ownerCells[o].length === 0) ownersMet.push(o);
+			ownerCells[o].push(cell);
+			cellWeek[cell] = weekAt[i];
+		}
+		cellVisits[cell]++;
+		if (checkedIn[row[i]] === 1) cellCheckIns[cell]++;
+	}
+	const weekKeys = new Map<number, string>();
+	const reps = new Map<string, { visits: number; checkIns: number }>();
+	const weeks: RepWeek[] = [];
+	for (const o of ownersMet) {
+		const ownerId = owners.names[o];
+		const r = { visits: 0, checkIns: 0 };
+		reps.set(ownerId, r);
+		for (const cell of ownerCells[o]) {
+			const weekStart = weekStarts[cellWeek[cell]];
 			let week = weekKeys.get(weekStart);
 			if (week === undefined) weekKeys.set(weekStart, (week = bucketKey(weekStart, 'week')));
-			byWeek.set(weekStart, (w = { ownerId, week, weekStart, visits: 0, checkIns: 0 }));
-		}
-		let r = reps.get(ownerId);
-		if (!r) reps.set(ownerId, (r = { visits: 0, checkIns: 0 }));
-		w.visits++;
-		r.visits++;
-		if (checkedIn[row[i]] === 1) {
-			w.checkIns++;
-			r.checkIns++;
+			const w = {
+				ownerId,
+				week,
+				weekStart,
+				visits: cellVisits[cell],
+				checkIns: cellCheckIns[cell]
+			};
+			weeks.push(w);
+			r.visits += w.visits;
+			r.checkIns += w.checkIns;
 		}
 	}
 	counts = {
-		weeks: [...weeks.values()]
-			.flatMap((byWeek) => [...byWeek.values()])
-			.sort((a, b) =>
-				a.ownerId < b.ownerId ? -1 : a.ownerId > b.ownerId ? 1 : a.weekStart - b.weekStart
-			),
+		weeks: weeks.sort((a, b) =>
+			a.ownerId < b.ownerId ? -1 : a.ownerId > b.ownerId ? 1 : a.weekStart - b.weekStart
+		),
 		reps
 	};
 	visitCountsOf.set(visits, counts);
 	return counts;
 }
 
-/** Each customer's owner, by position; kept per customers array. */
-const ownerIdsOf = memo((customers: readonly Customer[]): string[] =>
-	customers.map((c) => c.ownerId)
-);
+/** Each customer's owner as a code into `names` (distinct owner ids), by position. */
+const ownerCodesOf = memo((customers: readonly Customer[]) => {
+	const codes = new Int32Array(customers.length);
+	const byId = new Map<string, number>();
+	const names: string[] = [];
+	for (let k = 0; k < customers.length; k++) {
+		const id = customers[k].ownerId;
+		let code = byId.get(id);
+		if (code === undefined) {
+			byId.set(id, (code = names.length));
+			names.push(id);
+		}
+		codes[k] = code;
+	}
+	return { codes, names };
+});

@@ -461,7 +461,7 @@ function narrowToRange(s: ScopedDataset, f: ReportFilter): ScopedDataset {
 /** Orders by their day; the narrowed array finds its days through its origin (indexes.ts). */
 function ordersInRange(orders: readonly Order[], f: ReportFilter): Order[] {
 	const { row, day } = orderLines(orders);
-	return keep(orders, (_, i) => inRange(day[row[i]], f));
+	return keepMarked(orders, marksInRange(day, row, f));
 }
 
 /** The records whose moment (a column of their raw array, by raw position) is in the range. */
@@ -471,25 +471,36 @@ function keepAt<T extends object>(
 	f: ReportFilter
 ): T[] {
 	const { raw, row } = rawRows(records);
-	const t = column(raw);
-	const { from, to } = f;
-	return keep(records, (_, i) => {
+	return keepMarked(records, marksInRange(column(raw), row, f));
+}
+
+/** 1 for each i whose `t[row[i]]` lies in the filter's range (NaN never does with a bound). */
+function marksInRange(t: Float64Array, row: Int32Array, f: ReportFilter): Uint8Array {
+	const from = f.from ?? -Infinity;
+	const to = f.to ?? Infinity;
+	const unbounded = f.from === undefined && f.to === undefined;
+	const marks = new Uint8Array(row.length);
+	for (let i = 0; i < row.length; i++) {
 		const x = t[row[i]];
-		return (from === undefined || x >= from) && (to === undefined || x < to);
-	});
+		// Without bounds every record is kept, NaN included; `x < Infinity` fails for +∞.
+		marks[i] = unbounded || (x >= from && (f.to === undefined || x < to)) ? 1 : 0;
+	}
+	return marks;
 }
 
 /** `records.filter(test)`, carrying the customer positions and origins scoping recorded along. */
 function keep<T extends object>(records: readonly T[], test: (r: T, i: number) => boolean): T[] {
+	const marks = new Uint8Array(records.length);
+	for (let i = 0; i < records.length; i++) if (test(records[i], i)) marks[i] = 1;
+	return keepMarked(records, marks);
+}
+
+/** The records marked 1, with their customer positions and origins. */
+function keepMarked<T extends object>(records: readonly T[], kept: Uint8Array): T[] {
 	const from = customerPositions(records);
 	const origin = originOf(records);
-	const kept = new Uint8Array(records.length);
 	let n = 0;
-	for (let i = 0; i < records.length; i++) {
-		if (!test(records[i], i)) continue;
-		kept[i] = 1;
-		n++;
-	}
+	for (let i = 0; i < kept.length; i++) n += kept[i];
 	const out: T[] = new Array(n);
 	const at = from ? new Int32Array(n) : undefined;
 	const rawAt = origin ? new Int32Array(n) : undefined;

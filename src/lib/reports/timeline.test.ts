@@ -93,4 +93,26 @@ describe('EventIndex', () => {
 		expect(index.count(-Infinity, Infinity)).toBe(8);
 		expect(EventIndex.fromTimes(new Float64Array(0)).count(0, 1)).toBe(0);
 	});
+
+	it('finds repeated times among thousands of distinct ones (zeros, infinities, fractions)', () => {
+		let state = 5;
+		const rand = (n: number) => {
+			state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+			return (state >>> 8) % n;
+		};
+		const pool = [0, -0, Infinity, -Infinity, 0.5, -1.25, 1e15, -1e15];
+		for (let k = 0; pool.length < 1500; k++) pool.push(rand(2) ? k * 86_400_000 : k * 997.5 - 1e12);
+		const times = Float64Array.from({ length: 4000 }, () => pool[rand(pool.length)]);
+		const values = Float64Array.from({ length: 4000 }, () => rand(1000) / 8);
+		const rows = Int32Array.from({ length: 3000 }, () => rand(4000));
+		const index = EventIndex.fromRows(times, values, rows);
+		const events = [...rows].map((r) => ({ t: times[r], value: values[r] }));
+		for (let q = 0; q < 200; q++) {
+			const [a, b] = [pool[rand(pool.length)], pool[rand(pool.length)]];
+			const inside = events.filter((e) => e.t >= a && e.t < b);
+			expect(index.count(a, b)).toBe(inside.length);
+			// Values are eighths: every order of addition gives the same sum.
+			expect(index.sum(a, b)).toBe(inside.reduce((s, e) => s + e.value, 0));
+		}
+	});
 });

@@ -153,7 +153,7 @@ export class EventIndex {
 	private build(times: Float64Array, values: Float64Array, rows?: Int32Array): void {
 		const n = rows ? rows.length : times.length;
 		// Each event's slot among the distinct times, in order of first appearance.
-		const slotByTime = new Map<number, number>();
+		const slotByTime = new TimeSlots();
 		const firstSeen: number[] = [];
 		const slotOf = new Int32Array(n);
 		for (let i = 0; i < n; i++) {
@@ -163,7 +163,7 @@ export class EventIndex {
 				continue;
 			}
 			let slot = slotByTime.get(t);
-			if (slot === undefined) {
+			if (slot < 0) {
 				slotByTime.set(t, (slot = firstSeen.length));
 				firstSeen.push(t);
 			}
@@ -232,4 +232,54 @@ export class EventIndex {
 		const b = this.firstAtOrAfter(to);
 		return b > a ? this.sums[b] - this.sums[a] : 0;
 	}
+}
+
+/**
+ * Slots by time (any number but NaN): an open-addressing table in typed arrays, so a
+ * lookup boxes no number (a Map keyed by numbers allocates one per `get`).
+ */
+class TimeSlots {
+	private keys = new Float64Array(1024);
+	private slots = new Int32Array(1024).fill(-1);
+	private size = 0;
+
+	/** The slot of `t`, or −1. */
+	get(t: number): number {
+		const { keys, slots } = this;
+		const mask = slots.length - 1;
+		for (let h = hashTime(t) & mask; ; h = (h + 1) & mask) {
+			if (slots[h] < 0) return -1;
+			if (keys[h] === t) return slots[h];
+		}
+	}
+
+	/** Sets the slot of a time not in the table. */
+	set(t: number, slot: number): void {
+		if (2 * (this.size + 1) > this.slots.length) this.grow();
+		const mask = this.slots.length - 1;
+		let h = hashTime(t) & mask;
+		while (this.slots[h] >= 0) h = (h + 1) & mask;
+		this.keys[h] = t;
+		this.slots[h] = slot;
+		this.size++;
+	}
+
+	private grow(): void {
+		const { keys, slots } = this;
+		this.keys = new Float64Array(keys.length * 2);
+		this.slots = new Int32Array(slots.length * 2).fill(-1);
+		this.size = 0;
+		for (let h = 0; h < slots.length; h++) if (slots[h] >= 0) this.set(keys[h], slots[h]);
+	}
+}
+
+/** A 32-bit hash of a number's whole seconds and its fraction (+0 and −0 alike, as `===`). */
+function hashTime(t: number): number {
+	const s = Math.floor(t / 1000);
+	const lo = s | 0;
+	const hi = (s / 4294967296) | 0;
+	let h = Math.imul(lo ^ Math.imul(hi, 0x85ebca6b), 0x9e3779b1);
+	h ^= Math.imul((t - s * 1000) * 1024, 0x27d4eb2d) | 0;
+	h ^= h >>> 15;
+	return Math.imul(h, 0x2c1b3c6d) ^ (h >>> 13);
 }
