@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { dayStart, ratingCode, ratingSummary, ratingSummaryAt } from './dataset';
+import {
+	dayKey,
+	dayStart,
+	dayStartOfKey,
+	ratingCode,
+	ratingSummary,
+	ratingSummaryAt
+} from './dataset';
 
 describe('ratingSummaryAt', () => {
 	it('equals ratingSummary of the coded values at the rows (only 1–5 count)', () => {
@@ -25,5 +32,25 @@ describe('dayStart', () => {
 		expect(dayStart('1899-12-31')).toBe(new Date(1899, 11, 31).getTime());
 		expect(dayStart('2024-2-5')).toBe(new Date(2024, 1, 5).getTime());
 		expect(dayStart('not a date')).toBeNaN();
+	});
+});
+
+describe('dayKey', () => {
+	it('orders dates as the calendar does and gives dayStart back', () => {
+		const dates = [
+			'1900-01-01',
+			'1999-12-31',
+			'2024-02-29',
+			'2024-02-30',
+			'2024-03-01',
+			'2199-12-31'
+		];
+		const keys = dates.map(dayKey);
+		expect([...keys].sort((a, b) => a - b)).toEqual(keys);
+		dates.forEach((d, i) => expect(dayStartOfKey(keys[i])).toBe(dayStart(d)));
+		// Day 30 of February is read as JavaScript reads it: 1 March.
+		expect(dayStartOfKey(dayKey('2024-02-30'))).toBe(new Date(2024, 2, 1).getTime());
+		for (const other of ['1899-12-31', '2200-01-01', '2024-2-5', '2024-13-01', '2024-01-00', 'x'])
+			expect(dayKey(other)).toBe(-1);
 	});
 });

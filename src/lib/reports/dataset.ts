@@ -50,20 +50,38 @@ function digit(s: string, i: number): number {
 	return n >= 0 && n <= 9 ? n : NaN;
 }
 
-/** Local midnight (epoch ms) of a `YYYY-MM-DD` calendar date. */
-export function dayStart(date: string): number {
+/**
+ * A `YYYY-MM-DD` date of the years 1900–2199 as (year − 1900) × 372 + (month − 1) × 31 +
+ * (day − 1), which orders dates as the calendar does; −1 for any other string.
+ */
+export function dayKey(date: string): number {
 	if (date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
 		const y = digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3);
 		const m = digit(date, 5) * 10 + digit(date, 6);
 		const d = digit(date, 8) * 10 + digit(date, 9);
-		// NaN (a non-digit) fails every bound, so such dates take the general path below.
+		// NaN (a non-digit) fails every bound.
 		if (y >= FIRST_YEAR && y < FIRST_YEAR + 300 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
-			const key = (y - FIRST_YEAR) * 372 + (m - 1) * 31 + (d - 1);
-			let t = fastDays[key];
-			if (Number.isNaN(t)) fastDays[key] = t = new Date(y, m - 1, d).getTime();
-			return t;
+			return (y - FIRST_YEAR) * 372 + (m - 1) * 31 + (d - 1);
 		}
 	}
+	return -1;
+}
+
+/** `dayStart` of the date whose `dayKey` is `key` (≥ 0). */
+export function dayStartOfKey(key: number): number {
+	let t = fastDays[key];
+	if (Number.isNaN(t)) {
+		const y = Math.floor(key / 372);
+		const m = Math.floor((key - y * 372) / 31);
+		fastDays[key] = t = new Date(FIRST_YEAR + y, m, key - y * 372 - m * 31 + 1).getTime();
+	}
+	return t;
+}
+
+/** Local midnight (epoch ms) of a `YYYY-MM-DD` calendar date. */
+export function dayStart(date: string): number {
+	const key = dayKey(date);
+	if (key >= 0) return dayStartOfKey(key);
 	let t = dayStarts.get(date);
 	if (t === undefined) {
 		const [y, m, d] = date.split('-').map(Number);

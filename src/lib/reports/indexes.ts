@@ -12,7 +12,15 @@
  *   reports index typed arrays instead of looking customers up by id.
  */
 import { createdAtOf, type Customer, type Order, type Service, type Visit } from '../domain';
-import { dayStart, isRevenue, NO_RATING, OTHER_RATING, ratingCode } from './dataset';
+import {
+	dayKey,
+	dayStart,
+	dayStartOfKey,
+	isRevenue,
+	NO_RATING,
+	OTHER_RATING,
+	ratingCode
+} from './dataset';
 import { columnReader, Derived, patchedColumn } from './derived';
 import { IdTable } from './id-table';
 
@@ -192,6 +200,17 @@ export function monthCode(date: string): number {
 	return code;
 }
 
+/** Month codes by a date's `dayKey` month (year × 12 + month), −1 until met. */
+const monthCodesByKey = new Int32Array(300 * 12).fill(-1);
+/** `monthCode(date)` for a date whose `dayKey` is `key` (≥ 0). */
+function monthCodeOfKey(key: number, date: string): number {
+	const y = Math.floor(key / 372);
+	const at = y * 12 + Math.floor((key - y * 372) / 31);
+	let code = monthCodesByKey[at];
+	if (code < 0) monthCodesByKey[at] = code = monthCode(date);
+	return code;
+}
+
 /** An orders array read once: each order's day, month, revenue flag and lines (by position). */
 export interface OrderColumns {
 	/** `dayStart(order.date)`. */
@@ -226,8 +245,14 @@ function readOrders(orders: readonly Order[]): OrderColumns {
 	let lines = 0;
 	for (let i = 0; i < n; i++) {
 		const o = orders[i];
-		day[i] = dayStart(o.date);
-		month[i] = monthCode(o.date);
+		const key = dayKey(o.date);
+		if (key >= 0) {
+			day[i] = dayStartOfKey(key);
+			month[i] = monthCodeOfKey(key, o.date);
+		} else {
+			day[i] = dayStart(o.date);
+			month[i] = monthCode(o.date);
+		}
 		amount[i] = o.amount;
 		revenue[i] = isRevenue(o) ? 1 : 0;
 		rating[i] = ratingCode(o.rating);
