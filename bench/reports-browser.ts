@@ -14,8 +14,12 @@
  * Figures, each from navigation start (ms, the page's own clock):
  * - first figures: the revenue tile's value is in the DOM: on the first visit computed by
  *   the worker, on later visits the last visit's figures (kept on the device) until fresh;
- * - fresh figures: the worker has read every record and the overview computed on them is
- *   shown (no "figures as of" note, the overview not busy);
+ * - fresh figures: an overview that describes the records as they are is shown (no
+ *   "figures as of" note, the overview not busy): computed by the worker after it read every
+ *   record, or, since commit 110aaa8, the last visit's overview when the page proved that
+ *   no record changed since it was computed (`worker/data-version.ts`; the later visits
+ *   here change nothing, so they take that path; the visit after an edit, printed last,
+ *   does not);
  * - interactive: first figures are in the DOM **and** the main thread is free: the first
  *   moment at or after them from which no long task (> 50 ms, PerformanceObserver
  *   'longtask') runs for 500 ms; plus the delay of a key press sent right after the
