@@ -128,4 +128,26 @@ describe('overview patched after orders changed', () => {
 		deltas.load('orders', deltas.data.orders);
 		expect(patcher.patch(deltas.data, params)).toBeUndefined();
 	});
+
+	it('keeps overviews of at most three snapshots, the filters asked for least recently dropped first', () => {
+		const { deltas, change } = setup();
+		const patcher = new OverviewPatcher(deltas);
+		const params = filters.map((filter) => ({ now: NOW, filter }));
+		const [all, rep1, rep2, rep3, tea] = params;
+		for (const p of params) patcher.keep(deltas.data, p, overview(deltas.data, p));
+		/** A change, then the overview of `p` only (patched and kept). */
+		const step = (n: number, p: OverviewParams) => {
+			deltas.apply([{ collection: 'orders', record: change(n) }]);
+			patcher.keep(deltas.data, p, patcher.patch(deltas.data, p)!);
+		};
+		step(1, all);
+		step(2, rep1);
+		expect(patcher.size).toBe(5); // three snapshots
+		step(3, rep2); // a fourth: rep3's and then tea's (the first snapshot's) go
+		expect(patcher.size).toBe(3);
+		expect(patcher.patch(deltas.data, rep3)).toBeUndefined();
+		expect(patcher.patch(deltas.data, tea)).toBeUndefined();
+		for (const p of [all, rep1, rep2])
+			expect(patcher.patch(deltas.data, p)).toEqual(overview(cloneDataset(deltas.data), p));
+	});
 });

@@ -35,6 +35,12 @@ interface Kept {
 
 /** Filters kept (a manager's dashboard: its own and one per rep). */
 const MAX_KEPT = 64;
+/**
+ * Snapshots the kept overviews may refer to: each holds its own arrays of the changed
+ * collections (500,000 orders: 4 MB of references), so overviews of filters not asked for
+ * since several changes go first.
+ */
+const MAX_SNAPSHOTS = 3;
 
 /** Revenue and previous revenue of one order under `params` (0 when it does not count). */
 function contribution(
@@ -102,5 +108,20 @@ export class OverviewPatcher {
 			validUntil: figureValidUntil('overview', data, params) ?? params.now,
 			result
 		});
+		const snapshots = new Set<Dataset>();
+		for (const k of this.#kept.values()) snapshots.add(k.data);
+		if (snapshots.size <= MAX_SNAPSHOTS) return;
+		// The least recently kept first, never those of `data`.
+		for (const [k, v] of this.#kept) {
+			if (snapshots.size <= MAX_SNAPSHOTS) break;
+			if (v.data === data) continue;
+			this.#kept.delete(k);
+			if (![...this.#kept.values()].some((o) => o.data === v.data)) snapshots.delete(v.data);
+		}
+	}
+
+	/** How many overviews are kept (for tests). */
+	get size(): number {
+		return this.#kept.size;
 	}
 }
