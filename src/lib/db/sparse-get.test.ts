@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { RUN, sparseGetMany } from './sparse-get';
+import { DENSE, RUN, sparseGetMany } from './sparse-get';
+import { knownAbsent, withKnownAbsent } from './known-absent';
 
 interface Doc {
 	id: string;
@@ -51,10 +52,10 @@ describe('sparseGetMany', () => {
 		const found = await db.table<Doc>('docs').bulkGet(ids(1000));
 		expect(found.filter(Boolean)).toEqual([{ id: 'k1005', n: 1 }]);
 		expect(get).toHaveBeenCalledTimes(1);
-		expect(probe).toHaveBeenCalledTimes(Math.ceil(1000 / RUN));
+		expect(probe).toHaveBeenCalledTimes(1);
 	});
 
-	it('falls back to plain reads where new keys sit between many stored ones', async () => {
+	it('reads only the stored keys where new keys sit between a few thousand stored ones', async () => {
 		const plain = await open(false);
 		const sparse = await open(true);
 		const stored = ids(3000, 'k');
@@ -63,11 +64,33 @@ describe('sparseGetMany', () => {
 		}
 		// Between every two stored keys: 'k1000a' sorts after 'k1000' and before 'k1001'.
 		const asked = [...stored.slice(0, 500).map((k) => k + 'a'), ...stored.slice(500, 700)];
+		const expected = await plain.table<Doc>('docs').bulkGet(asked);
 		const get = vi.spyOn(IDBObjectStore.prototype, 'get');
 		const answer = await sparse.table<Doc>('docs').bulkGet(asked);
-		expect(answer).toEqual(await plain.table<Doc>('docs').bulkGet(asked));
+		expect(answer).toEqual(expected);
 		expect(answer.filter(Boolean)).toHaveLength(200);
-		expect(get.mock.calls.length).toBeGreaterThanOrEqual(200);
+		// One probe over the whole range (700 stored keys in it) says which 200 to read.
+		expect(get).toHaveBeenCalledTimes(200);
+	});
+
+	it('goes run by run, then key by key, where the range holds far more stored keys', async () => {
+		const plain = await open(false);
+		const sparse = await open(true);
+		const stored = ids(3000, 'k');
+		for (const db of [plain, sparse]) {
+			await db.table<Doc>('docs').bulkPut(stored.map((id, n) => ({ id, n })));
+		}
+		// 20 new keys spread over 3,000 stored ones: more than DENSE stored keys per asked key.
+		const asked = stored.filter((_, i) => i % 150 === 0).map((k) => k + 'a');
+		expect(3000).toBeGreaterThan(DENSE * asked.length);
+		const expected = await plain.table<Doc>('docs').bulkGet(asked);
+		const get = vi.spyOn(IDBObjectStore.prototype, 'get');
+		const probe = vi.spyOn(IDBObjectStore.prototype, 'getAllKeys');
+		const answer = await sparse.table<Doc>('docs').bulkGet(asked);
+		expect(answer).toEqual(expected);
+		expect(answer.filter(Boolean)).toHaveLength(0);
+		expect(probe).toHaveBeenCalledTimes(1 + Math.ceil(asked.length / RUN));
+		expect(get).toHaveBeenCalledTimes(asked.length);
 	});
 
 	it('sees writes made earlier in the same transaction', async () => {
@@ -99,5 +122,33 @@ describe('sparseGetMany', () => {
 		]);
 		await db.table<Doc>('docs').bulkGet(['a', 'b']);
 		expect(probe).not.toHaveBeenCalled();
+	});
+});
+
+describe('keys claimed absent (known-absent.ts)', () => {
+	it('are answered as absent without a read; the others are read as usual', async () => {
+		const db = new Dexie('rxdb-dexie-fieldbook_x--0--customers', { autoOpen: false });
+		db.use(sparseGetMany);
+		db.version(1).stores({ docs: 'id' });
+		await db.open();
+		opened.push(db);
+		const stored = ids(3000, 'k').filter((_, i) => i % 2 === 0);
+		await db.table<Doc>('docs').bulkPut(stored.map((id, n) => ({ id, n })));
+		const fresh = ids(3000, 'k').filter((_, i) => i % 2 === 1);
+		const asked = [...fresh, stored[0], stored[1]];
+		const get = vi.spyOn(IDBObjectStore.prototype, 'get');
+		const found = await withKnownAbsent('fieldbook_x', 'customers', fresh, () =>
+			db.table<Doc>('docs').bulkGet(asked)
+		);
+		expect(found.slice(0, fresh.length).every((d) => d === undefined)).toBe(true);
+		expect(found.slice(fresh.length)).toEqual([
+			{ id: stored[0], n: 0 },
+			{ id: stored[1], n: 1 }
+		]);
+		expect(get).toHaveBeenCalledTimes(2);
+		// The claim ends with the write: the same keys are read again afterwards.
+		expect(knownAbsent('rxdb-dexie-fieldbook_x--0--customers')).toBeUndefined();
+		await db.table<Doc>('docs').bulkGet(fresh.slice(0, 3));
+		expect(get).toHaveBeenCalledTimes(5);
 	});
 });

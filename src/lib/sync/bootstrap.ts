@@ -27,6 +27,7 @@ import {
 } from 'rxdb';
 import type { Subscription } from 'rxjs';
 import type { Checkpoint, PullResponse, WireDoc } from '$lib/domain/sync/protocol';
+import { withKnownAbsent } from '$lib/db/known-absent';
 
 /** The bulkWrite context of the bootstrap's writes (never a local change). */
 export const BOOTSTRAP_CONTEXT = 'fieldbook-bootstrap';
@@ -130,14 +131,20 @@ async function writePage(
 	storage: RxStorageInstance<unknown, unknown, unknown>,
 	docs: WireDoc[],
 	identifier: string,
-	identifierHash: string
+	identifierHash: string,
+	stored: Set<string>
 ): Promise<number> {
 	const rows = docs
 		.filter((d) => d._deleted !== true)
 		.map((d) => ({ document: forkDocument(d, identifier, identifierHash) }));
 	const tombstones = docs.filter((d) => d._deleted === true);
+	// The collection was empty when the bootstrap began and every write since is in `stored`:
+	// the others need not be read before they are written.
+	const absent = rows.map((r) => r.document.id as string).filter((id) => !stored.has(id));
 	const result = rows.length
-		? await storage.bulkWrite(rows as BulkWriteRow<unknown>[], BOOTSTRAP_CONTEXT)
+		? await withKnownAbsent(storage.databaseName, storage.collectionName, absent, () =>
+				storage.bulkWrite(rows as BulkWriteRow<unknown>[], BOOTSTRAP_CONTEXT)
+			)
 		: { error: [] };
 	let written = rows.length - result.error.length;
 	// Conflicts: documents already stored (an earlier page held an older state), and tombstones.
@@ -186,11 +193,14 @@ export async function bootstrapCollection(
 	const identifierHash = await opts.collection.database.hashFunction(opts.identifier);
 	// Listened to before the emptiness check, so no local write can fall between the two.
 	const local = new Set<string>();
+	// Every id written to the collection since the bootstrap began, by it or by the device.
+	const stored = new Set<string>();
 	let last: ForkCheckpoint | undefined;
 	const sub: Subscription = storage.changeStream().subscribe((bulk) => {
 		for (const event of bulk.events) {
 			const doc = event.documentData as unknown as StoredDoc;
 			const at = { id: doc.id as string, lwt: doc._meta.lwt };
+			stored.add(at.id);
 			if (bulk.context === BOOTSTRAP_CONTEXT) {
 				if (!last || at.lwt > last.lwt || (at.lwt === last.lwt && at.id > last.id)) last = at;
 			} else {
@@ -216,7 +226,7 @@ export async function bootstrapCollection(
 			// The next page is fetched while this one is written.
 			next = more ? opts.pullPage(pageCheckpoint, opts.limit) : undefined;
 			next?.catch(() => undefined);
-			written += await writePage(storage, page.documents, opts.identifier, identifierHash);
+			written += await writePage(storage, page.documents, opts.identifier, identifierHash, stored);
 			opts.onPage?.(page.documents.length);
 			checkpoint = pageCheckpoint;
 			if (!more) complete = true;

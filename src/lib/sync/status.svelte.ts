@@ -294,7 +294,7 @@ export const syncStatus = new SyncStatus();
 
 /**
  * True while this device's first sync is taking in records: pages that follow whole
- * collections read them every few seconds meanwhile (`calmWhile`). Offline it is false, so
+ * collections read them every ten seconds or so meanwhile (`calmWhile`). Offline it is false, so
  * what a rep types then shows at once.
  */
 export const firstSyncBusy = (): boolean => syncStatus.firstSync && syncStatus.active;

@@ -119,7 +119,9 @@ export async function countWaiting(
 		unknown
 	>;
 	const flag = replicationFlag(state);
-	let checkpoint = await upstreamCheckpoint(state);
+	// Before RxDB has stored the push side's first checkpoint, it starts where it was told to
+	// (after a first sync's bootstrap: after every record the bootstrap wrote).
+	let checkpoint = (await upstreamCheckpoint(state)) ?? state.push?.initialCheckpoint;
 	let count = 0;
 	for (;;) {
 		const page = await getChangedDocumentsSince(storage, batch, checkpoint);
