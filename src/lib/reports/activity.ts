@@ -4,6 +4,7 @@ import { DAY_MS, type Dataset } from './dataset';
 import { applyFilter, scopeDataset, type ReportFilter } from './filters';
 import {
 	customerColumns,
+	customerIds,
 	customerPositions,
 	idOrder,
 	latestCheckIns,
@@ -105,6 +106,7 @@ export function activity(data: Dataset, params: ActivityParams): Activity {
 	const createdAt = customerColumns(raw).createdAt;
 	for (let k = 0; k < n; k++) lastContact[k] = last[k] === -Infinity ? createdAt[row[k]] : last[k];
 	const byId = idOrder(scoped.customers).order;
+	const ids = customerIds(scoped.customers);
 
 	return {
 		weeks: visits.weeks.map((w) => ({ ...w })),
@@ -114,7 +116,7 @@ export function activity(data: Dataset, params: ActivityParams): Activity {
 		notContacted: quietDays.map((days) => {
 			const customerIds: string[] = [];
 			const cutoff = now - days * DAY_MS;
-			for (const k of byId) if (lastContact[k] <= cutoff) customerIds.push(scoped.customers[k].id);
+			for (const k of byId) if (lastContact[k] <= cutoff) customerIds.push(ids[k]);
 			return { days, customerIds };
 		})
 	};

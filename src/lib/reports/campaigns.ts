@@ -2,7 +2,7 @@
 import { addDays, startOfDay } from 'date-fns';
 import { roundMoney, type ParticipationStatus } from '../domain';
 import type { Dataset } from './dataset';
-import { customerPositions, idOrder, orderLines, revenueByCustomer } from './indexes';
+import { customerIds, customerPositions, idOrder, orderLines, revenueByCustomer } from './indexes';
 import { applyFilter, scopeDataset, type ReportFilter } from './filters';
 
 export interface CampaignsParams {
@@ -73,6 +73,7 @@ export function campaignsReport(
 	const ordersOf = revenueByCustomer(scopedOrders);
 	const { row, amount, day } = orderLines(scopedOrders);
 	const { rank } = idOrder(scope.customers);
+	const ids = customerIds(scope.customers);
 	return campaigns.map((c, x) => {
 		const members: number[] = [];
 		for (let j = start[x]; j < start[x + 1]; j++) {
@@ -92,7 +93,7 @@ export function campaignsReport(
 		};
 		// Converted customers in id order (sums add up in that order).
 		const convertedAt = members.filter((k) => reached[k] === 3).sort((a, b) => rank[a] - rank[b]);
-		const convertedCustomerIds = convertedAt.map((k) => scope.customers[k].id);
+		const convertedCustomerIds = convertedAt.map((k) => ids[k]);
 		const first = startOfDay(c.startsAt).getTime();
 		const last = addDays(c.endsAt, attributionDays).getTime();
 		let revenue = 0;

@@ -9,7 +9,8 @@
  */
 export class IdTable {
 	private readonly slots: Int32Array;
-	private readonly ids: string[];
+	/** Copies of the ids, side by side in memory (null where an id was not a string). */
+	readonly ids: readonly string[];
 	private readonly mask: number;
 	private readonly map: Map<string, number> | undefined;
 
@@ -53,7 +54,8 @@ export class IdTable {
 	get(id: string): number {
 		if (this.map) return this.map.get(id) ?? -1;
 		if (typeof id !== 'string') return -1;
-		const { slots, ids, mask } = this;
+		const { slots, mask } = this;
+		const ids = this.ids;
 		let s = tailHash(id) & mask;
 		for (;;) {
 			const at = slots[s];

@@ -676,7 +676,7 @@ export const openFollowUpsMemo = memo((visits: readonly Visit[]): readonly OpenF
  */
 export const idOrder = memo(
 	(customers: readonly Customer[]): { order: Int32Array; rank: Int32Array } => {
-		const ids = customers.map((c) => c.id);
+		const ids = customerIds(customers);
 		const order = Int32Array.from(ids.keys()).sort((a, b) =>
 			ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : a - b
 		);
@@ -685,5 +685,20 @@ export const idOrder = memo(
 		return { order, rank };
 	}
 );
+
+/**
+ * Each customer's id, by position: read from the compact copies the customer index holds
+ * (`IdTable`), so listing ids in any order touches no customer record.
+ */
+export const customerIds = memo((customers: readonly Customer[]): readonly string[] => {
+	const { raw, row } = rawRows(customers);
+	const copies = customerIndex(raw).byId.ids;
+	const ids: string[] = new Array(row.length);
+	for (let k = 0; k < row.length; k++) {
+		const id = copies[row[k]];
+		ids[k] = typeof id === 'string' ? id : raw[row[k]].id;
+	}
+	return ids;
+});
 
 export { memo, patchableMemo };

@@ -5,6 +5,7 @@ import { scopeDataset, type ReportFilter } from './filters';
 import type { Dataset } from './dataset';
 import {
 	customerColumns,
+	customerIds,
 	idOrder,
 	lineageOf,
 	memo,
@@ -75,7 +76,7 @@ export function overview(data: Dataset, { now, filter = {} }: OverviewParams): O
 		revenueChange: previousRevenue ? (revenue - previousRevenue) / previousRevenue : null,
 		openServices: countOpen(d.services),
 		overdueFollowUps: overdue.length,
-		overdueCustomerIds: overdueAt.map((k) => d.customers[k].id)
+		overdueCustomerIds: overdueAt.map((k) => customerIds(d.customers)[k])
 	};
 }
 

@@ -3,7 +3,7 @@ import type { Customer } from '../domain';
 import type { Dataset } from './dataset';
 import { findDuplicates, type DuplicateGroup } from './duplicates';
 import { applyFilter, scopeDataset, type ReportFilter } from './filters';
-import { customerPositions, idOrder, rawRows, visitColumns } from './indexes';
+import { customerIds, customerPositions, idOrder, rawRows, visitColumns } from './indexes';
 
 export interface QualityParams {
 	now: number;
@@ -143,6 +143,6 @@ export function quality(data: Dataset, { now, filter = {} }: QualityParams): Qua
 	return {
 		customers: n,
 		...customerFigures(customers),
-		missingFollowUp: missingAt.map((k) => d.customers[k].id)
+		missingFollowUp: missingAt.map((k) => customerIds(d.customers)[k])
 	};
 }

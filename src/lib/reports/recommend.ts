@@ -2,6 +2,7 @@
 import type { Order } from '../domain';
 import type { Dataset } from './dataset';
 import {
+	customerIds,
 	customerPositions,
 	memo,
 	orderLines,
@@ -37,7 +38,7 @@ export function recommend(
 ): Recommendation[] {
 	const d = applyFilter(data, filter);
 	const scope = scopeDataset(data, filter);
-	const me = scope.customers.findIndex((c) => c.id === customerId);
+	const me = customerIds(scope.customers).indexOf(customerId);
 	const bought = productsBought(d.orders);
 	if (!bought) return recommendFromLists(d.orders, me, limit);
 	const { words, customers, bits } = bought;

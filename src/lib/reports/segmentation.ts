@@ -1,7 +1,7 @@
 /** Who the customers are: counts by stage, grade, source, region and tag, and RFM segments. */
 import { GRADES, roundMoney, SOURCES, STAGES, type Customer } from '../domain';
 import { countKeys, DAY_MS, type Dataset } from './dataset';
-import { customerPositions, idOrder, orderLines, revenueIndexes } from './indexes';
+import { customerIds, customerPositions, idOrder, orderLines, revenueIndexes } from './indexes';
 import { applyFilter, regionOf, scopeDataset, type ReportFilter } from './filters';
 
 export interface SegmentationParams {
@@ -118,7 +118,8 @@ export function segmentation(
 	// Customers with a revenue order, in id order.
 	const rowsAt: number[] = [];
 	for (const k of idOrder(scope.customers).order) if (frequency[k] > 0) rowsAt.push(k);
-	const ids = rowsAt.map((k) => scope.customers[k].id);
+	const allIds = customerIds(scope.customers);
+	const ids = rowsAt.map((k) => allIds[k]);
 	const fs = rankScores(rowsAt.map((k) => frequency[k]));
 	const ms = rankScores(rowsAt.map((k) => monetary[k]));
 	const segments = Object.fromEntries(RFM_SEGMENTS.map((s) => [s, [] as string[]])) as Record<
