@@ -137,6 +137,11 @@ export class ReportsData {
 	/** Figures the worker was asked to compute in the background (`#warm`), by version and key. */
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
 	#warmed = new Set<string>();
+	/**
+	 * Aborts the background computations still queued when the records change: the page
+	 * asks again for the new records, and that request must not wait behind them.
+	 */
+	#warming = new AbortController();
 	readonly #inline: LiveDataset;
 
 	/**
@@ -203,6 +208,10 @@ export class ReportsData {
 				databaseName: name,
 				openAfter: Promise.race([cachedFigures, new Promise((r) => setTimeout(r, 1000))]),
 				onState: (state) => {
+					if (state.data?.version !== (this.#state?.data?.version ?? this.#verified?.version)) {
+						this.#warming.abort();
+						this.#warming = new AbortController();
+					}
 					if (state.facets) this.#facets = state.facets;
 					this.#cached = undefined;
 					this.#staleShown = false;
@@ -228,6 +237,8 @@ export class ReportsData {
 				this.#saveTimer = this.#settleTimer = undefined;
 				this.#settled = undefined;
 				this.#warmed.clear();
+				this.#warming.abort();
+				this.#warming = new AbortController();
 				void writer.save();
 				this.#writer = undefined;
 				this.#source = undefined;
@@ -344,7 +355,7 @@ export class ReportsData {
 		const id = `${version}\n${key}`;
 		if (this.#warmed.has(id)) return;
 		this.#warmed.add(id);
-		source.runFigure(name, params).then(
+		source.runFigure(name, params, this.#warming.signal).then(
 			({ result, validUntil }) => {
 				const now = (params as { now?: unknown }).now;
 				if (this.#state?.data?.version === version)
