@@ -1,7 +1,13 @@
 /** Field activity: visits and check-ins per rep per ISO week, follow-ups, customers gone quiet. */
 import type { Customer, Visit } from '../domain';
 import { DAY_MS, type Dataset } from './dataset';
-import { applyFilter, scopeDataset, type ReportFilter } from './filters';
+import {
+	applyFilter,
+	customerCodes,
+	customerCodeTables,
+	scopeDataset,
+	type ReportFilter
+} from './filters';
 import {
 	customerColumns,
 	customerIds,
@@ -61,7 +67,8 @@ export interface Activity {
 export function activity(data: Dataset, params: ActivityParams): Activity {
 	const { now, filter = {}, dueDays = 7, quietDays = [30, 60, 90] } = params;
 	const scoped = scopeDataset(data, filter);
-	const ownerOf = (k: number) => scoped.customers[k].ownerId;
+	const owners = ownerCodesOf(scoped.customers);
+	const ownerOf = (k: number) => owners.names[owners.codes[k]];
 	const reps = new Map<string, RepActivity>();
 	const rep = (ownerId: string) => {
 		let r = reps.get(ownerId);
@@ -216,17 +223,9 @@ function visitsPerRepWeek(visits: readonly Visit[], customers: readonly Customer
 
 /** Each customer's owner as a code into `names` (distinct owner ids), by position. */
 const ownerCodesOf = memo((customers: readonly Customer[]) => {
-	const codes = new Int32Array(customers.length);
-	const byId = new Map<string, number>();
-	const names: string[] = [];
-	for (let k = 0; k < customers.length; k++) {
-		const id = customers[k].ownerId;
-		let code = byId.get(id);
-		if (code === undefined) {
-			byId.set(id, (code = names.length));
-			names.push(id);
-		}
-		codes[k] = code;
-	}
-	return { codes, names };
+	const { raw, row } = rawRows(customers);
+	const owner = customerCodes(raw).owner;
+	const codes = new Int32Array(row.length);
+	for (let k = 0; k < row.length; k++) codes[k] = owner[row[k]];
+	return { codes, names: customerCodeTables.owner.names };
 });

@@ -1,7 +1,14 @@
 /** Cross analysis: a pivot of any two dimensions against count, revenue or average rating. */
 import { GRADES, roundMoney, SOURCES, STAGES, type Customer } from '../domain';
 import type { Dataset } from './dataset';
-import { applyFilter, regionOf, scopeDataset, type ReportFilter } from './filters';
+import {
+	applyFilter,
+	customerCodes,
+	customerCodeTables,
+	regionOf,
+	scopeDataset,
+	type ReportFilter
+} from './filters';
 import {
 	customerPositions,
 	monthNames,
@@ -65,20 +72,12 @@ function customerKeyTable(customers: readonly Customer[], dim: CustomerDimension
 	if (!byArray) customerKeys.set(dim, (byArray = new WeakMap()));
 	let table = byArray.get(customers);
 	if (!table) {
-		const index = new Map<string, number>();
-		const names: string[] = [];
-		const codes = new Int32Array(customers.length);
-		const keyOf = customerKey[dim];
-		for (let k = 0; k < customers.length; k++) {
-			const key = keyOf(customers[k]);
-			let code = index.get(key);
-			if (code === undefined) {
-				index.set(key, (code = names.length));
-				names.push(key);
-			}
-			codes[k] = code;
-		}
-		byArray.set(customers, (table = { names, codes }));
+		// The keys as `customerKey` gives them, coded once per raw customers array.
+		const { raw, row } = rawRows(customers);
+		const column = customerCodes(raw)[dim];
+		const codes = new Int32Array(row.length);
+		for (let k = 0; k < row.length; k++) codes[k] = column[row[k]];
+		byArray.set(customers, (table = { names: customerCodeTables[dim].names, codes }));
 	}
 	return table;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+	countKeys,
+	countKeysAt,
 	dayKey,
 	dayStart,
 	dayStartOfKey,
@@ -52,5 +54,16 @@ describe('dayKey', () => {
 		expect(dayStartOfKey(dayKey('2024-02-30'))).toBe(new Date(2024, 2, 1).getTime());
 		for (const other of ['1899-12-31', '2200-01-01', '2024-2-5', '2024-13-01', '2024-01-00', 'x'])
 			expect(dayKey(other)).toBe(-1);
+	});
+});
+
+describe('countKeysAt', () => {
+	it('gives what countKeys gives, odd keys included', () => {
+		const names = ['b', 'a', 'constructor', '__proto__', '10', '2', 'toString'];
+		const codes = Int32Array.from([0, 1, 2, 2, 3, 4, 5, 0, 6, 6, 1, 4]);
+		const rows = Int32Array.from([11, 3, 2, 0, 1, 4, 5, 6, 7, 8, 9, 10, 3]);
+		const keys = [...rows].map((r) => names[codes[r]]);
+		expect(countKeysAt(codes, rows, names, ['z', 'a'])).toEqual(countKeys(keys, ['z', 'a']));
+		expect(Object.keys(countKeysAt(codes, rows, names))).toEqual(Object.keys(countKeys(keys)));
 	});
 });

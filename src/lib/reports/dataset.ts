@@ -110,6 +110,33 @@ export function countKeys(
 	return out;
 }
 
+/**
+ * `countKeys` of `names[codes[rows[i]]]` for every i, counted by code: the same keys in the
+ * same order with the same counts (a key Object.prototype has is counted one by one, as
+ * `countKeys` does).
+ */
+export function countKeysAt(
+	codes: Int32Array,
+	rows: Int32Array,
+	names: readonly string[],
+	known: readonly string[] = []
+): Record<string, number> {
+	const counts = new Int32Array(names.length);
+	const order: number[] = [];
+	for (let i = 0; i < rows.length; i++) {
+		const c = codes[rows[i]];
+		if (counts[c]++ === 0) order.push(c);
+	}
+	const out: Record<string, number> = {};
+	for (const k of known) out[k] = 0;
+	for (const c of order) {
+		const k = names[c];
+		if (k in Object.prototype) for (let j = 0; j < counts[c]; j++) out[k] = (out[k] ?? 0) + 1;
+		else out[k] = (out[k] ?? 0) + counts[c];
+	}
+	return out;
+}
+
 /** Counts of ratings 1–5 and their average (null when there are none). */
 export function ratingSummary(ratings: Iterable<number | undefined>): {
 	average: number | null;

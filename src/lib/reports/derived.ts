@@ -95,7 +95,7 @@ export function patchedColumn<A extends Float64Array | Float32Array | Int32Array
  * r), kept per array; after an edit of a few records, only the columns whose values
  * changed are copied and patched.
  */
-export function columnReader<T, C extends Record<string, Float64Array | Uint8Array>>(
+export function columnReader<T, C extends Record<string, Float64Array | Int32Array | Uint8Array>>(
 	make: (n: number) => C,
 	read: (columns: C, i: number, r: T) => void
 ): (records: readonly T[]) => C {

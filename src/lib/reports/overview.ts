@@ -1,7 +1,7 @@
 /** The dashboard's first card: customers by stage, new customers, revenue, open cases, overdue follow-ups. */
 import { STAGES, type Customer, type Order, type Service, type Stage } from '../domain';
-import { countKeys, DAY_MS, sumMoney } from './dataset';
-import { scopeDataset, type ReportFilter } from './filters';
+import { countKeysAt, DAY_MS, sumMoney } from './dataset';
+import { customerCodes, customerCodeTables, scopeDataset, type ReportFilter } from './filters';
 import type { Dataset } from './dataset';
 import {
 	customerColumns,
@@ -102,13 +102,15 @@ function countOpen(services: readonly Service[]): number {
 }
 
 /** Customers by stage, kept per customers array. */
-const stageCounts = memo(
-	(customers: readonly Customer[]) =>
-		countKeys(
-			customers.map((c) => c.stage),
-			STAGES
-		) as Record<Stage, number>
-);
+const stageCounts = memo((customers: readonly Customer[]) => {
+	const { raw, row } = rawRows(customers);
+	return countKeysAt(
+		customerCodes(raw).stage,
+		row,
+		customerCodeTables.stage.names,
+		STAGES
+	) as Record<Stage, number>;
+});
 
 /**
  * Revenue of the orders dated in [from, to), kept per orders array and period. While every

@@ -2,7 +2,13 @@
 import type { Customer } from '../domain';
 import type { Dataset } from './dataset';
 import { findDuplicates, type DuplicateGroup } from './duplicates';
-import { applyFilter, scopeDataset, type ReportFilter } from './filters';
+import {
+	applyFilter,
+	customerCodes,
+	customerCodeTables,
+	scopeDataset,
+	type ReportFilter
+} from './filters';
 import { customerIds, customerPositions, idOrder, rawRows, visitColumns } from './indexes';
 
 export interface QualityParams {
@@ -136,9 +142,13 @@ export function quality(data: Dataset, { now, filter = {} }: QualityParams): Qua
 	const at = customerPositions(customers)!;
 	const { rank } = idOrder(d.customers);
 	const missingAt: number[] = [];
-	customers.forEach((c, i) => {
-		if ((c.stage === 'lead' || c.stage === 'prospect') && !planned[at[i]]) missingAt.push(at[i]);
-	});
+	const stages = customerCodeTables.stage.names;
+	const stage = customerCodes(rawRows(customers).raw).stage;
+	const rows = rawRows(customers).row;
+	for (let i = 0; i < rows.length; i++) {
+		const s = stages[stage[rows[i]]];
+		if ((s === 'lead' || s === 'prospect') && !planned[at[i]]) missingAt.push(at[i]);
+	}
 	missingAt.sort((a, b) => rank[a] - rank[b]);
 	return {
 		customers: n,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rankScores, recencyScore, segmentation } from './segmentation';
-import { at, customer, dataset, sale } from './fixtures';
+import { at, cloneDataset, customer, dataset, sale } from './fixtures';
 
 const now = at('2024-06-30T12:00');
 const data = dataset({
@@ -109,5 +109,23 @@ describe('segmentation', () => {
 			['b', 1],
 			['g', 2]
 		]);
+	});
+});
+
+describe('customer counts after a customer edit', () => {
+	it('follow the edited record (codes patched, not the earlier snapshot’s)', () => {
+		const customers = [
+			customer('a', { stage: 'lead', grade: 'a', address: { text: '广东省深圳市' } }),
+			customer('b', { stage: 'customer', ownerId: 'r2' })
+		];
+		const first = dataset({ customers });
+		const before = segmentation(first, { now: 0 });
+		const edited = [customers[0], { ...customers[1], stage: 'lead' as const, grade: 'b' as const }];
+		const second = { ...first, customers: edited };
+		const after = segmentation(second, { now: 0 });
+		expect(after.byStage).toEqual({ lead: 2, prospect: 0, customer: 0, inactive: 0 });
+		expect(after.byGrade).toEqual({ a: 1, b: 1, c: 0, d: 0 });
+		expect(before.byStage).toEqual({ lead: 1, prospect: 0, customer: 1, inactive: 0 });
+		expect(after).toEqual(segmentation(cloneDataset(second), { now: 0 }));
 	});
 });

@@ -1,8 +1,21 @@
 /** Who the customers are: counts by stage, grade, source, region and tag, and RFM segments. */
 import { GRADES, roundMoney, SOURCES, STAGES, type Customer } from '../domain';
-import { countKeys, DAY_MS, type Dataset } from './dataset';
-import { customerIds, customerPositions, idOrder, orderLines, revenueIndexes } from './indexes';
-import { applyFilter, regionOf, scopeDataset, type ReportFilter } from './filters';
+import { countKeys, countKeysAt, DAY_MS, type Dataset } from './dataset';
+import {
+	customerIds,
+	customerPositions,
+	idOrder,
+	orderLines,
+	rawRows,
+	revenueIndexes
+} from './indexes';
+import {
+	applyFilter,
+	customerCodes,
+	customerCodeTables,
+	scopeDataset,
+	type ReportFilter
+} from './filters';
 
 export interface SegmentationParams {
 	now: number;
@@ -153,23 +166,24 @@ const countsOf = new WeakMap<readonly Customer[], Counts>();
 function customerCounts(cs: readonly Customer[]): Counts {
 	let counts = countsOf.get(cs);
 	if (!counts) {
+		const { raw, row } = rawRows(cs);
+		const codes = customerCodes(raw);
+		const t = customerCodeTables;
+		const tags: string[] = [];
+		let untagged = 0;
+		for (const c of cs) {
+			const interests = c.interests;
+			if (interests.length === 0) untagged++;
+			for (const tag of interests) tags.push(tag);
+		}
 		counts = {
 			customers: cs.length,
-			byStage: countKeys(
-				cs.map((c) => c.stage),
-				STAGES
-			),
-			byGrade: countKeys(
-				cs.map((c) => c.grade ?? 'none'),
-				GRADES
-			),
-			bySource: countKeys(
-				cs.map((c) => c.source ?? 'none'),
-				SOURCES
-			),
-			byRegion: countKeys(cs.map(regionOf)),
-			byTag: countKeys(cs.flatMap((c) => c.interests)),
-			untagged: cs.filter((c) => c.interests.length === 0).length
+			byStage: countKeysAt(codes.stage, row, t.stage.names, STAGES),
+			byGrade: countKeysAt(codes.grade, row, t.grade.names, GRADES),
+			bySource: countKeysAt(codes.source, row, t.source.names, SOURCES),
+			byRegion: countKeysAt(codes.region, row, t.region.names),
+			byTag: countKeys(tags),
+			untagged
 		};
 		countsOf.set(cs, counts);
 	}
