@@ -1,5 +1,6 @@
 /** Likely duplicate customers: same phone or email, or near-identical name at the same company. */
 import { normalizePhone, type Customer } from '../domain';
+import { StringTable } from './id-table';
 
 export type DuplicateReason = 'phone' | 'email' | 'name';
 
@@ -97,16 +98,17 @@ export function findDuplicates(customers: readonly Customer[]): DuplicateGroup[]
 		linked = true;
 	};
 	// Phones and emails: the first customer holding a key, by key.
-	const phones = new Map<string, number>();
-	const emails = new Map<string, number>();
-	const linkKey = (first: Map<string, number>, key: string, i: number, why: number) => {
+	const phones = new StringTable();
+	const emails = new StringTable();
+	const linkKey = (first: StringTable, key: string, i: number, why: number) => {
 		const j = first.get(key);
-		if (j === undefined) first.set(key, i);
+		if (j < 0) first.add(key, i);
 		else if (j !== i) link(j, i, why);
 	};
 	const names: string[] = new Array(n);
 	const companyOf = new Int32Array(n).fill(-1);
-	const companies = new Map<string, number>();
+	const companies = new StringTable();
+	let companyCount = 0;
 	for (let i = 0; i < n; i++) {
 		const c = customers[i];
 		for (const p of c.phones) {
@@ -121,20 +123,20 @@ export function findDuplicates(customers: readonly Customer[]): DuplicateGroup[]
 		const company = normalizeText(c.company);
 		if (!company || !name) continue;
 		let code = companies.get(company);
-		if (code === undefined) companies.set(company, (code = companies.size));
+		if (code < 0) companies.add(company, (code = companyCount++));
 		companyOf[i] = code;
 	}
 
 	// Customers by company (a counting sort, in customer order within each company).
-	const start = new Int32Array(companies.size + 1);
+	const start = new Int32Array(companyCount + 1);
 	for (let i = 0; i < n; i++) if (companyOf[i] >= 0) start[companyOf[i] + 1]++;
-	for (let k = 0; k < companies.size; k++) start[k + 1] += start[k];
-	const fill = start.slice(0, companies.size);
-	const byCompany = new Int32Array(start[companies.size]);
+	for (let k = 0; k < companyCount; k++) start[k + 1] += start[k];
+	const fill = start.slice(0, companyCount);
+	const byCompany = new Int32Array(start[companyCount]);
 	for (let i = 0; i < n; i++) if (companyOf[i] >= 0) byCompany[fill[companyOf[i]]++] = i;
 	// Within a company, blocks of one first (then one last) UTF-16 unit of the name.
 	const ends = new Int32Array(byCompany.length);
-	for (let k = 0; k < companies.size; k++) {
+	for (let k = 0; k < companyCount; k++) {
 		const [from, to] = [start[k], start[k + 1]];
 		if (to - from < 2) continue;
 		for (const last of [false, true]) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IdTable, tailHash } from './id-table';
+import { IdTable, StringTable, tailHash } from './id-table';
 
 describe('IdTable', () => {
 	it('finds every kept id by position and answers −1 for others', () => {
@@ -38,5 +38,28 @@ describe('IdTable', () => {
 	it('answers −1 for a missing (non-string) id', () => {
 		const table = new IdTable(['a']);
 		expect(table.get(undefined as unknown as string)).toBe(-1);
+	});
+});
+
+describe('StringTable', () => {
+	it('answers what a Map answers, through growth, for empty and short keys too', () => {
+		const table = new StringTable();
+		const map = new Map<string, number>();
+		let state = 1;
+		const rand = (n: number) => {
+			state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+			return (state >>> 8) % n;
+		};
+		for (let i = 0; i < 5000; i++) {
+			const key = rand(3) ? `+86138${rand(3000)}` : ['', 'a', 'Aa', 'BB', '中国'][rand(5)];
+			expect(table.get(key)).toBe(map.get(key) ?? -1);
+			if (!map.has(key)) {
+				map.set(key, i);
+				table.add(key, i);
+			}
+		}
+		expect(map.size).toBeGreaterThan(2000);
+		for (const [key, value] of map) expect(table.get(key)).toBe(value);
+		expect(table.get('missing')).toBe(-1);
 	});
 });

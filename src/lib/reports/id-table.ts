@@ -76,3 +76,67 @@ export function tailHash(id: string): number {
 	h ^= h >>> 12;
 	return h;
 }
+
+/**
+ * The first value stored under each string, in an open-addressing table of typed arrays:
+ * a string hashed by its characters in a plain loop and confirmed with `===`. A Map keyed
+ * by strings read from records costs several times more (each new string is hashed and
+ * stored into), which shows when 40,000 phone numbers are looked up once each.
+ */
+export class StringTable {
+	private slots = new Int32Array(64).fill(-1);
+	private hashes = new Int32Array(64);
+	private keys: string[] = [];
+	private values: number[] = [];
+
+	/** The value stored under `key`, or −1. */
+	get(key: string): number {
+		const h = fullHash(key);
+		const { slots, hashes } = this;
+		const mask = slots.length - 1;
+		for (let s = h & mask; ; s = (s + 1) & mask) {
+			const at = slots[s];
+			if (at < 0) return -1;
+			if (hashes[s] === h && this.keys[at] === key) return this.values[at];
+		}
+	}
+
+	/** Stores `value` under a key not in the table yet. */
+	add(key: string, value: number): void {
+		if (2 * (this.keys.length + 1) > this.slots.length) this.grow();
+		const h = fullHash(key);
+		const mask = this.slots.length - 1;
+		let s = h & mask;
+		while (this.slots[s] >= 0) s = (s + 1) & mask;
+		this.slots[s] = this.keys.length;
+		this.hashes[s] = h;
+		this.keys.push(key);
+		this.values.push(value);
+	}
+
+	private grow(): void {
+		const size = this.slots.length * 2;
+		const slots = new Int32Array(size).fill(-1);
+		const hashes = new Int32Array(size);
+		const mask = size - 1;
+		for (let s = 0; s < this.slots.length; s++) {
+			const at = this.slots[s];
+			if (at < 0) continue;
+			let t = this.hashes[s] & mask;
+			while (slots[t] >= 0) t = (t + 1) & mask;
+			slots[t] = at;
+			hashes[t] = this.hashes[s];
+		}
+		this.slots = slots;
+		this.hashes = hashes;
+	}
+}
+
+/** A 32-bit hash of every UTF-16 unit of a string (FNV-1a, then mixed). */
+function fullHash(key: string): number {
+	let h = key.length ^ 0x811c9dc5;
+	for (let k = 0; k < key.length; k++) h = Math.imul(h ^ key.charCodeAt(k), 0x01000193);
+	h ^= h >>> 15;
+	h = Math.imul(h, 0x2c1b3c6d);
+	return h ^ (h >>> 12);
+}
