@@ -55,7 +55,7 @@ describe('calmWhile', () => {
 		const q = fakeQuery();
 		let busy = true;
 		const seen: number[] = [];
-		const sub = calmWhile(q.make, () => busy, 3000, 1000).subscribe((v) => seen.push(v));
+		const sub = calmWhile(q.make, () => busy, undefined, 3000, 1000).subscribe((v) => seen.push(v));
 		expect(q.reads).toBe(1);
 		// A burst of changes during the first sync: no live subscription is kept.
 		for (let i = 1; i <= 50; i++) q.emit(i);
@@ -81,7 +81,7 @@ describe('calmWhile', () => {
 				return () => clearTimeout(t);
 			});
 		const seen: number[] = [];
-		const sub = calmWhile(slow, () => true, 3000, 1000).subscribe((v) => seen.push(v));
+		const sub = calmWhile(slow, () => true, undefined, 3000, 1000).subscribe((v) => seen.push(v));
 		vi.advanceTimersByTime(2000);
 		expect(seen).toEqual([1]);
 		vi.advanceTimersByTime(15_999);
@@ -99,6 +99,22 @@ describe('calmWhile', () => {
 		busy = true;
 		vi.advanceTimersByTime(1000);
 		expect(q.live).toBe(0);
+		sub.unsubscribe();
+	});
+
+	it('reads with `once` while busy, never holding the live query open', async () => {
+		const q = fakeQuery();
+		let onceReads = 0;
+		const once = () => Promise.resolve(++onceReads);
+		const seen: number[] = [];
+		const sub = calmWhile(q.make, () => true, once, 10_000, 1000).subscribe((v) => seen.push(v));
+		await vi.advanceTimersByTimeAsync(0);
+		expect(seen).toEqual([1]);
+		await vi.advanceTimersByTimeAsync(9_999);
+		expect(onceReads).toBe(1);
+		await vi.advanceTimersByTimeAsync(1);
+		expect(seen).toEqual([1, 2]);
+		expect(q.reads).toBe(0);
 		sub.unsubscribe();
 	});
 });

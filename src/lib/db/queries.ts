@@ -17,6 +17,14 @@ export function all$<C extends CollectionName>(
 	return (db[collection] as FieldbookDb['customers']).find().$.pipe(map((docs) => plain<C>(docs)));
 }
 
+/** `all$` read once (for `calmWhile`). */
+export async function allOnce<C extends CollectionName>(
+	db: FieldbookDb,
+	collection: C
+): Promise<Plain<C>[]> {
+	return plain<C>(await (db[collection] as FieldbookDb['customers']).find().exec());
+}
+
 /** One record, or null when missing or deleted. */
 export function one$<C extends CollectionName>(
 	db: FieldbookDb,

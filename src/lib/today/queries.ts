@@ -8,6 +8,11 @@ export function visits$(db: FieldbookDb): Observable<Visit[]> {
 	return db.visits.find().$.pipe(map((docs) => docs.map((d) => d.toJSON() as Visit)));
 }
 
+/** `visits$` read once (for `calmWhile`). */
+export async function visitsOnce(db: FieldbookDb): Promise<Visit[]> {
+	return (await db.visits.find().exec()).map((d) => d.toJSON() as Visit);
+}
+
 const DAY = 86_400_000;
 /** How far back `recentCustomers$` looks, widening until enough customers are found. */
 export const RECENT_WINDOWS = [DAY, 7 * DAY, 30 * DAY, 365 * DAY, Infinity];
@@ -23,26 +28,43 @@ export function recentCustomers$(
 	limit = 5,
 	now = Date.now()
 ): Observable<Customer[]> {
-	const since = (window: number) =>
-		window === Infinity ? {} : { updatedAt: { $gte: now - window } };
-	const chosen = defer(async () => {
-		for (const window of RECENT_WINDOWS) {
-			if (window === Infinity) return window;
-			if ((await db.customers.count({ selector: since(window) }).exec()) >= limit) return window;
-		}
-		return Infinity;
-	});
-	return chosen.pipe(
-		switchMap(
-			(window) => db.customers.find({ selector: since(window), sort: [{ updatedAt: 'asc' }] }).$
-		),
-		map((docs) =>
-			docs
-				.slice(-limit)
-				.reverse()
-				.map((d) => d.toJSON() as Customer)
-		)
+	return defer(() => recentWindow(db, limit, now)).pipe(
+		switchMap((window) => recentQuery(db, window, now).$),
+		map((docs) => newest(docs, limit))
 	);
+}
+
+/** `recentCustomers$` read once (for `calmWhile`). */
+export async function recentCustomersOnce(
+	db: FieldbookDb,
+	limit = 5,
+	now = Date.now()
+): Promise<Customer[]> {
+	const window = await recentWindow(db, limit, now);
+	return newest(await recentQuery(db, window, now).exec(), limit);
+}
+
+const since = (window: number, now: number) =>
+	window === Infinity ? {} : { updatedAt: { $gte: now - window } };
+
+/** The shortest window in `RECENT_WINDOWS` that holds `limit` customers. */
+async function recentWindow(db: FieldbookDb, limit: number, now: number): Promise<number> {
+	for (const window of RECENT_WINDOWS) {
+		if (window === Infinity) return window;
+		if ((await db.customers.count({ selector: since(window, now) }).exec()) >= limit) return window;
+	}
+	return Infinity;
+}
+
+function recentQuery(db: FieldbookDb, window: number, now: number) {
+	return db.customers.find({ selector: since(window, now), sort: [{ updatedAt: 'asc' }] });
+}
+
+function newest(docs: { toJSON(): unknown }[], limit: number): Customer[] {
+	return docs
+		.slice(-limit)
+		.reverse()
+		.map((d) => d.toJSON() as Customer);
 }
 
 /** The names of some customers, by id (missing or deleted ones are absent). */
