@@ -12,8 +12,8 @@ export function patchLimit(length: number): number {
  */
 export function changedPositions<T>(before: readonly T[], records: readonly T[]): number[] | null {
 	if (before.length !== records.length) return null;
-	const known = diffs.get(records);
-	if (known && known.before.deref() === before) return known.changed;
+	const known = diffs.find((d) => d.records === records && d.before === before);
+	if (known) return known.changed;
 	const limit = patchLimit(records.length);
 	let changed: number[] | null = [];
 	for (let i = 0; i < records.length; i++) {
@@ -24,14 +24,20 @@ export function changedPositions<T>(before: readonly T[], records: readonly T[])
 			break;
 		}
 	}
-	diffs.set(records, { before: new WeakRef(before), changed });
+	diffs.unshift({ before, records, changed });
+	diffs.length = Math.min(diffs.length, 4);
 	return changed;
 }
-/** Held weakly both ways, so a chain of snapshots never keeps the earlier ones alive. */
-const diffs = new WeakMap<
-	readonly unknown[],
-	{ before: WeakRef<readonly unknown[]>; changed: number[] | null }
->();
+/**
+ * The last few pairs compared (one per collection that changed), so no chain of snapshots
+ * is kept alive. (A WeakRef would not do: what it points to stays alive until the running
+ * task ends, and a long synchronous run of reports would keep every snapshot.)
+ */
+const diffs: {
+	before: readonly unknown[];
+	records: readonly unknown[];
+	changed: number[] | null;
+}[] = [];
 
 /**
  * A value derived from a records array (and a dependency), kept weakly per array. A new
@@ -52,6 +58,11 @@ export class Derived<T, D, V> {
 			before: readonly T[]
 		) => V | undefined
 	) {}
+
+	/** The records array the last value was made for (the previous snapshot's, until `get`). */
+	lastRecords(): readonly T[] | undefined {
+		return this.last?.records;
+	}
 
 	get(records: readonly T[], dep: D): V {
 		const hit = this.byArray.get(records);

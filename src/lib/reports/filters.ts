@@ -18,6 +18,7 @@ import {
 	serviceColumns,
 	visitColumns,
 	rememberOrigin,
+	lastLinked,
 	rememberLineage,
 	rememberPositions,
 	type ChildRole
@@ -261,13 +262,16 @@ function remember(data: Dataset, key: string, make: () => ScopedDataset): Scoped
 /** A value kept weakly per array object and a string key (the last KEPT_FILTERS keys used). */
 function keyed<K extends object, V>() {
 	const cache = new WeakMap<K, Map<string, V>>();
-	return (owner: K, key: string, valid: (v: V) => boolean, make: () => V): V => {
+	const get = (owner: K, key: string, valid: (v: V) => boolean, make: () => V): V => {
 		let byKey = cache.get(owner);
 		if (!byKey) cache.set(owner, (byKey = new Map()));
 		let v = lruGet(byKey, key);
 		if (v === undefined || !valid(v)) lruSet(byKey, key, (v = make()));
 		return v;
 	};
+	/** The value kept for `owner` and `key`, if any (not made, order of use unchanged). */
+	get.peek = (owner: K, key: string): V | undefined => cache.get(owner)?.get(key);
+	return get;
 }
 
 /** The customers a scope keeps, and for each raw position its position in the scope (or −1). */
@@ -291,8 +295,7 @@ interface ChildScope {
 	from: Int32Array;
 }
 const childScopes = keyed<readonly object[], ChildScope>();
-/** The last scoped array made per collection and filter, to patch the next one from. */
-const lastChildScopes = new Map<string, WeakRef<ChildScope>>();
+
 const liveCampaigns = keyed<readonly Campaign[], Campaign[]>();
 
 function scopeCustomers(raw: readonly Customer[], f: ReportFilter, key: string): CustomerScope {
@@ -329,19 +332,18 @@ function scopeChildren<T extends { customerId: string; _deleted?: boolean }>(
 	scope: CustomerScope,
 	key: string
 ): T[] {
-	const lastKey = `${role}\u0000${key}`;
 	const kept = childScopes(
 		raw,
 		key,
 		(v) => v.scope === scope,
 		() => {
+			// The previous array of this collection (the links' last one) and its scope, if kept.
+			const previous = lastLinked(role);
+			const last = previous && previous !== raw ? childScopes.peek(previous, key) : undefined;
 			const links = customerLinks(role, raw, customers);
-			const last = lastChildScopes.get(lastKey)?.deref();
 			return (last && patchScope(last, raw, links, scope)) ?? buildScope(raw, links, scope);
 		}
 	);
-	if (lastChildScopes.size > 256) lastChildScopes.clear();
-	lastChildScopes.set(lastKey, new WeakRef(kept));
 	return kept.out as T[];
 }
 

@@ -44,22 +44,22 @@ export interface Lineage {
 	before: readonly object[];
 	changed: readonly number[];
 }
-const lineages = new WeakMap<
-	readonly object[],
-	{ before: WeakRef<readonly object[]>; changed: readonly number[] }
->();
+const lineages = new WeakMap<readonly object[], Lineage>();
+/**
+ * Remembers that `records` was made from `before`; `before` forgets its own origin, so an
+ * array keeps at most one earlier array alive, never a chain of snapshots.
+ */
 export function rememberLineage(
 	records: readonly object[],
 	before: readonly object[],
 	changed: readonly number[]
 ): void {
-	lineages.set(records, { before: new WeakRef(before), changed });
+	lineages.delete(before);
+	lineages.set(records, { before, changed });
 }
 /** How a scoped array was made from an earlier one; undefined when it was built afresh. */
 export function lineageOf(records: readonly object[]): Lineage | undefined {
-	const l = lineages.get(records);
-	const before = l?.before.deref();
-	return before && { before, changed: l!.changed };
+	return lineages.get(records);
 }
 
 /**
@@ -153,6 +153,11 @@ export type ChildRole = keyof typeof links;
  * For each record of a child collection, the position in `customers` of its live customer;
  * -1 for a tombstone or a record whose customer is deleted or absent.
  */
+/** The records array a child collection's links were last made for (before the next call). */
+export function lastLinked(role: ChildRole): readonly object[] | undefined {
+	return links[role].lastRecords();
+}
+
 export function customerLinks(
 	role: ChildRole,
 	records: readonly Child[],
