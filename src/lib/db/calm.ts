@@ -9,8 +9,8 @@
  * the 30,013 records the sync wrote); otherwise it is followed live. `busy` is checked every
  * `checkMs`.
  *
- * `once` reads the query one time. Give one for RxDB queries (`exec()`): the default, the
- * first value of `make()`, subscribes RxDB's live query, which re-runs itself after every
+ * `once` reads the query one time. Give one for RxDB queries (`readOnce` in queries.ts): the
+ * default, the first value of `make()`, subscribes RxDB's live query, which re-runs itself after every
  * written batch; over 40,000 visits during a first sync it never settled to answer and read
  * the store about once a second until the sync ended.
  */

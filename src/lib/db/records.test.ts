@@ -9,7 +9,7 @@ import {
 	updateRecord,
 	ValidationError
 } from './records';
-import { all$, childrenOf$, one$ } from './queries';
+import { all$, allOnce, childrenOf$, one$, readOnce } from './queries';
 
 let db: FieldbookDb;
 let n = 0;
@@ -93,5 +93,21 @@ describe('records on the device', () => {
 		});
 		const orders = await firstValueFrom(childrenOf$(db, 'orders', c.id));
 		expect(orders.map((o) => o.amount)).toEqual([21]);
+	});
+});
+
+describe('queries read once from the storage', () => {
+	it('answer what the live query answers: live records only, as toJSON gives them', async () => {
+		const kept = await createRecord(db, 'customers', { name: 'Kept', ownerId: 'local' });
+		await createRecord(db, 'customers', { name: 'Later', ownerId: 'local' });
+		const gone = await createRecord(db, 'customers', { name: 'Gone', ownerId: 'local' });
+		await deleteRecord(db, 'customers', gone.id);
+		const live = await firstValueFrom(all$(db, 'customers'));
+		const once = await allOnce(db, 'customers');
+		const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+		expect([...once].sort(byId)).toEqual([...live].sort(byId));
+		expect(once.map((c) => c.name).sort()).toEqual(['Kept', 'Later']);
+		const named = await readOnce<{ id: string }>(db.customers, { selector: { name: 'Kept' } });
+		expect(named.map((c) => c.id)).toEqual([kept.id]);
 	});
 });

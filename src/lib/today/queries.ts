@@ -1,6 +1,7 @@
 /** Observables the Today page, the customer pickers and the customer list read (beside $lib/db/queries). */
 import { defer, map, switchMap, type Observable } from 'rxjs';
 import type { FieldbookDb } from '$lib/db/database';
+import { readOnce } from '$lib/db/queries';
 import type { Customer, Visit } from '$lib/domain';
 
 /** Every live visit on the device (follow-ups need each customer's latest). */
@@ -9,8 +10,8 @@ export function visits$(db: FieldbookDb): Observable<Visit[]> {
 }
 
 /** `visits$` read once (for `calmWhile`). */
-export async function visitsOnce(db: FieldbookDb): Promise<Visit[]> {
-	return (await db.visits.find().exec()).map((d) => d.toJSON() as Visit);
+export function visitsOnce(db: FieldbookDb): Promise<Visit[]> {
+	return readOnce<Visit>(db.visits);
 }
 
 const DAY = 86_400_000;
@@ -41,7 +42,11 @@ export async function recentCustomersOnce(
 	now = Date.now()
 ): Promise<Customer[]> {
 	const window = await recentWindow(db, limit, now);
-	return newest(await recentQuery(db, window, now).exec(), limit);
+	const docs = await readOnce<Customer>(db.customers, {
+		selector: since(window, now),
+		sort: [{ updatedAt: 'asc' }]
+	});
+	return docs.slice(-limit).reverse();
 }
 
 const since = (window: number, now: number) =>
