@@ -12,7 +12,7 @@ import { openDatabase, type FieldbookDb } from '$lib/db/database';
 import { createRecord, patchRecord } from '$lib/db/records';
 import { startReplication, type ReplicationHandle } from '$lib/sync/replication';
 import type { WireDoc } from '$lib/domain/sync/protocol';
-import { newCustomer, pullAll, push } from './protocol-client';
+import { newCustomer, pullAll, push, seedCustomers } from './protocol-client';
 import { startWorld, until, type TestUser, type World } from './harness';
 
 const ON_SERVER = 1500;
@@ -27,16 +27,7 @@ describe.each(databaseKinds())('first sync of a fresh device on %s', (kind) => {
 	beforeAll(async () => {
 		world = await startWorld(kind);
 		rep = await world.addUser('rep');
-		seeded = Array.from({ length: ON_SERVER }, (_, i) =>
-			newCustomer(rep.id, { name: `Seeded ${i}`, company: 'Before' })
-		);
-		for (let i = 0; i < seeded.length; i += 500)
-			await push(
-				world.server,
-				rep,
-				'customers',
-				seeded.slice(i, i + 500).map((d) => ({ newDocumentState: d }))
-			);
+		seeded = await seedCustomers(world.server, rep, ON_SERVER, { company: 'Before' }, 500);
 	}, 60_000);
 	afterAll(async () => {
 		await handle?.cancel();

@@ -50,6 +50,27 @@ export async function push(
 	return res.body as WireDoc[];
 }
 
+/** `count` new customers of `user` on the server ("Seeded <i>", with `fields`), pushed in batches. */
+export async function seedCustomers(
+	server: RunningServer,
+	user: TestUser,
+	count: number,
+	fields: Record<string, unknown> = {},
+	batch = 500
+): Promise<WireDoc[]> {
+	const docs = Array.from({ length: count }, (_, i) =>
+		newCustomer(user.id, { name: `Seeded ${i}`, ...fields })
+	);
+	for (let i = 0; i < docs.length; i += batch)
+		await push(
+			server,
+			user,
+			'customers',
+			docs.slice(i, i + batch).map((d) => ({ newDocumentState: d }))
+		);
+	return docs;
+}
+
 /** Pulls until caught up; returns every document in the order received. */
 export async function pullAll(
 	server: RunningServer,

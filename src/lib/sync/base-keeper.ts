@@ -12,12 +12,10 @@
 import { getAssumedMasterState, getMetaWriteRow, type RxCollection } from 'rxdb';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import { toWire, type WireDoc } from '$lib/domain/sync/protocol';
-import { isPristineFromMaster } from './bootstrap';
+import { isPristineFromMaster, type StoredDoc } from './bootstrap';
 
 /** The bulkWrite context of a base stored this way. */
 export const KEEP_BASE_CONTEXT = 'fieldbook-keep-base';
-
-type StoredDoc = Parameters<typeof isPristineFromMaster>[0];
 
 export interface BaseKeeper {
 	/** The held base of `id`, for a push row RxDB sent without one. */

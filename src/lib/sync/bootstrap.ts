@@ -55,6 +55,8 @@ export interface BootstrapOptions {
 	collection: RxCollection;
 	/** RxDB's replication identifier ('rxdbreplication' + the replicationIdentifier). */
 	identifier: string;
+	/** The database's hash of `identifier` (RxDB's pull marks documents with it). */
+	identifierHash: string;
 	pullPage(checkpoint: Checkpoint | undefined, limit: number): Promise<PullResponse>;
 	limit: number;
 	/** Stops between pages (the replication was cancelled). */
@@ -63,7 +65,7 @@ export interface BootstrapOptions {
 	onPage?: (documents: number) => void;
 }
 
-type StoredDoc = Record<string, unknown> & {
+export type StoredDoc = Record<string, unknown> & {
 	_rev: string;
 	_meta: { lwt: number; o?: { _rev: number; hash: string } } & Record<string, unknown>;
 };
@@ -190,7 +192,7 @@ export async function bootstrapCollection(
 		originalStorageInstance?: RxStorageInstance<unknown, unknown, unknown>;
 	};
 	const storage = wrapped.originalStorageInstance ?? wrapped;
-	const identifierHash = await opts.collection.database.hashFunction(opts.identifier);
+	const { identifierHash } = opts;
 	// Listened to before the emptiness check, so no local write can fall between the two.
 	const local = new Set<string>();
 	// Every id written to the collection since the bootstrap began, by it or by the device.
@@ -231,7 +233,6 @@ export async function bootstrapCollection(
 			checkpoint = pageCheckpoint;
 			if (!more) complete = true;
 		}
-		sub.unsubscribe();
 		await moveAfter(storage, [...local], opts.collection.database.token);
 		return { pull: checkpoint, push: last, written, complete };
 	} finally {

@@ -19,6 +19,7 @@ import {
 import { SseParser } from '$lib/domain/sync/sse';
 import { bootstrapCollection, type ForkCheckpoint } from './bootstrap';
 import { keepBases, type BaseKeeper } from './base-keeper';
+import { replicationFlag } from './waiting';
 
 export interface ReplicationOptions {
 	db: FieldbookDb;
@@ -226,15 +227,16 @@ export function startReplication(opts: ReplicationOptions): ReplicationHandle {
 			if (waitForLeadership && opts.db.multiInstance) await opts.db.waitForLeadership();
 			if (state.isStopped()) return;
 			const collection = opts.db[name] as never as RxCollection;
-			const identifier = 'rxdbreplication' + replicationIdentifier;
-			const hash = await collection.database.hashFunction(identifier);
-			keeper = keepBases(collection, state as never, hash);
+			const identifier = replicationFlag(state as never);
+			const identifierHash = await collection.database.hashFunction(identifier);
+			keeper = keepBases(collection, state as never, identifierHash);
 			keepers.push(keeper);
 			if (opts.bootstrap ?? true) {
 				booting$.next(true);
 				const boot = await bootstrapCollection({
 					collection,
 					identifier,
+					identifierHash,
 					limit: pull.batchSize,
 					signal: aborter.signal,
 					onPage: (n) => bootReceived$.next(n),

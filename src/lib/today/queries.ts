@@ -30,8 +30,13 @@ export function recentCustomers$(
 	now = Date.now()
 ): Observable<Customer[]> {
 	return defer(() => recentWindow(db, limit, now)).pipe(
-		switchMap((window) => recentQuery(db, window, now).$),
-		map((docs) => newest(docs, limit))
+		switchMap((window) => db.customers.find(recentQuery(window, now)).$),
+		map((docs) =>
+			newest(
+				docs.map((d) => d.toJSON() as Customer),
+				limit
+			)
+		)
 	);
 }
 
@@ -42,11 +47,7 @@ export async function recentCustomersOnce(
 	now = Date.now()
 ): Promise<Customer[]> {
 	const window = await recentWindow(db, limit, now);
-	const docs = await readOnce<Customer>(db.customers, {
-		selector: since(window, now),
-		sort: [{ updatedAt: 'asc' }]
-	});
-	return docs.slice(-limit).reverse();
+	return newest(await readOnce<Customer>(db.customers, recentQuery(window, now)), limit);
 }
 
 const since = (window: number, now: number) =>
@@ -61,15 +62,14 @@ async function recentWindow(db: FieldbookDb, limit: number, now: number): Promis
 	return Infinity;
 }
 
-function recentQuery(db: FieldbookDb, window: number, now: number) {
-	return db.customers.find({ selector: since(window, now), sort: [{ updatedAt: 'asc' }] });
+/** The customers edited in `window` before `now`, oldest first (an ascending index range). */
+function recentQuery(window: number, now: number) {
+	return { selector: since(window, now), sort: [{ updatedAt: 'asc' as const }] };
 }
 
-function newest(docs: { toJSON(): unknown }[], limit: number): Customer[] {
-	return docs
-		.slice(-limit)
-		.reverse()
-		.map((d) => d.toJSON() as Customer);
+/** The last `limit` of an oldest-first list, newest first. */
+function newest(customers: Customer[], limit: number): Customer[] {
+	return customers.slice(-limit).reverse();
 }
 
 /** The names of some customers, by id (missing or deleted ones are absent). */
