@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { RX_SCHEMAS } from '$lib/domain/rx-schemas.generated';
 import { databaseName, openDatabase } from './database';
 import {
+	DEXIE_STORES_VERSION,
 	declareTrimmedStores,
 	isReplicationMeta,
 	trimStores,
@@ -17,9 +18,9 @@ const RXDB_DOCS =
 const RXDB_META = 'id, [_deleted+id], [_meta.lwt+id], _meta.lwt';
 
 describe('trimmed stores (pure)', () => {
-	it('drops only _meta.lwt from documents, keeps what queries and the reports read', () => {
+	it('drops _meta.lwt and the unread owner index from documents, keeps what is read', () => {
 		expect(trimTableSchema(RXDB_DOCS, false)).toBe(
-			'id, [_deleted+id], [_deleted+updatedAt+id], [_deleted+ownerId+updatedAt+id], [_meta.lwt+id]'
+			'id, [_deleted+id], [_deleted+updatedAt+id], [_meta.lwt+id]'
 		);
 	});
 	it('keeps only the primary key of replication meta tables', () => {
@@ -88,6 +89,7 @@ describe('upgrading a device whose database RxDB made with version 1', () => {
 		const db = await openDatabase({ userId, storage: 'dexie', multiInstance: false });
 		const names = await indexNames(dexieName);
 		expect(names).not.toContain('_meta.lwt');
+		expect(names).not.toContain('[_deleted+ownerId+updatedAt+id]');
 		expect(names).toContain('[_meta.lwt+id]');
 		expect(names).toContain('[_deleted+id]');
 		const found = await db.customers
@@ -121,8 +123,92 @@ describe('upgrading a device whose database RxDB made with version 1', () => {
 		after.version(1).stores({ docs: RXDB_META, changes: '++sequence, id', attachments: 'id' });
 		await after.open();
 		cleanup.push(() => after.delete());
-		expect(after.verno).toBe(2);
+		expect(after.verno).toBe(DEXIE_STORES_VERSION);
 		expect(await after.table('docs').get('c1|0')).toMatchObject({ itemId: 'c1' });
 		expect(await indexNames(name)).toEqual([]);
+	});
+});
+
+/** The storage a build of 2026-11-22 used: Dexie version 2, which still kept the owner index. */
+function version2Storage() {
+	return getRxStorageDexie({
+		onCreate: (db) => {
+			const version = db.version.bind(db);
+			db.version = ((n: number) => {
+				const declared = version(n === 1 ? 2 : n);
+				const stores = declared.stores.bind(declared);
+				declared.stores = (schema) => {
+					const all = schema as Record<string, string>;
+					const docs = all.docs
+						.split(',')
+						.map((s) => s.trim())
+						.filter((index) => index !== '_meta.lwt' && !all.docs.includes('rx-replication'));
+					return stores({ ...all, docs: docs.join(', ') } as never);
+				};
+				return declared;
+			}) as typeof db.version;
+		}
+	});
+}
+
+describe('dropping the unread owner index', () => {
+	it('upgrades a version-2 database in place, and a version-2 build still opens it', async () => {
+		const userId = 'v2up' + Math.random().toString(36).slice(2, 8);
+		const name = databaseName(userId);
+		const dexieName = `rxdb-dexie-${name}--0--customers`;
+		const openV2 = async () => {
+			const db: RxDatabase = await createRxDatabase({
+				name,
+				storage: version2Storage(),
+				multiInstance: false
+			});
+			await db.addCollections({ customers: { schema: structuredClone(RX_SCHEMAS.customers) } });
+			return db;
+		};
+		const old = await openV2();
+		await old.customers.bulkInsert([customer('c1', 10), customer('c2', 20)]);
+		await old.close();
+		expect(await indexNames(dexieName)).toContain('[_deleted+ownerId+updatedAt+id]');
+
+		const db = await openDatabase({ userId, storage: 'dexie', multiInstance: false });
+		expect(await indexNames(dexieName)).not.toContain('[_deleted+ownerId+updatedAt+id]');
+		await db.customers.insert(customer('c3', 30) as never);
+		await db.close();
+		const verno = await new Promise<number>((ok) => {
+			const req = indexedDB.open(dexieName);
+			req.onsuccess = () => {
+				ok(req.result.version);
+				req.result.close();
+			};
+		});
+		// Dexie stores version n as IndexedDB version n × 10.
+		expect(verno).toBeGreaterThanOrEqual(DEXIE_STORES_VERSION * 10);
+
+		const back = await openV2();
+		const ids = (await back.customers.find().exec()).map((d) => d.id).sort();
+		expect(ids).toEqual(['c1', 'c2', 'c3']);
+		await back.remove();
+	});
+
+	it('answers a query RxDB plans on the dropped index through another index', async () => {
+		const userId = 'owner' + Math.random().toString(36).slice(2, 8);
+		const db = await openDatabase({ userId, storage: 'dexie', multiInstance: false });
+		cleanup.push(() => db.remove());
+		await db.customers.bulkInsert([
+			customer('c1', 10),
+			{ ...customer('c2', 20), ownerId: 'u2' },
+			customer('c3', 30),
+			{ ...customer('c4', 40), ownerId: 'u2' }
+		] as never);
+		const byOwner = db.customers.find({
+			selector: { ownerId: 'u2', updatedAt: { $gt: 0 } },
+			sort: [{ updatedAt: 'desc' }]
+		});
+		// The planner still picks the owner index from the schema: the storage must not use it.
+		const plan = (byOwner.getPreparedQuery() as { queryPlan: { index: string[] } }).queryPlan;
+		expect(plan.index).toEqual(['_deleted', 'ownerId', 'updatedAt', 'id']);
+		expect((await byOwner.exec()).map((d) => d.id)).toEqual(['c4', 'c2']);
+		const counted = await db.customers.storageInstance.count(byOwner.getPreparedQuery());
+		expect(counted.count).toBe(2);
 	});
 });

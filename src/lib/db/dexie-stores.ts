@@ -10,16 +10,49 @@
  *   are only ever read by id (`findDocumentsById`: assumed master states, checkpoints).
  * The documents' `[_deleted+id]` stays (the reports worker counts live records with it),
  * and so does `[_meta.lwt+id]` (changes since a checkpoint: push, waiting count, reports).
+ * Schema indexes no page queries are dropped too (`UNREAD_SCHEMA_INDEXES`): they stay in the
+ * RxDB schema, whose hash every device has stored (changing it means a schema version and
+ * a migration of every record), but IndexedDB no longer keeps them, and a query RxDB plans
+ * on one is planned again without it (`planAroundDroppedIndexes`), so it still answers.
  *
- * Dexie version 2 declares the trimmed stores: a database made by version 1 (RxDB's own
- * declaration) is upgraded in place, Dexie deleting the dropped indexes and keeping every
- * record; a build that still declares version 1 opens a version-2 database too (Dexie
- * opens the installed version and adds back the index it misses).
+ * Dexie version 3 declares the trimmed stores: a database made by version 1 (RxDB's own
+ * declaration) or 2 (which still kept the customers' owner index) is upgraded in place, Dexie
+ * deleting the dropped indexes and keeping every record; a build that still declares an
+ * older version opens the newer database too (Dexie opens the installed version and adds
+ * back the index it misses).
  */
 import type Dexie from 'dexie';
+import {
+	getQueryPlan,
+	type PreparedQuery,
+	type RxDocumentData,
+	type RxJsonSchema,
+	type RxStorage,
+	type RxStorageInstance
+} from 'rxdb';
 
 /** The Dexie version declared for RxDB's tables (RxDB itself declares 1). */
-export const DEXIE_STORES_VERSION = 2;
+export const DEXIE_STORES_VERSION = 3;
+
+/**
+ * Schema indexes (as RxDB completes them) that no query reads: customers by owner, declared
+ * for a per-rep list that the pages never made (managers' per-rep figures come from the
+ * reports worker). Each costs every write of 20,000 customers ≈ 0.3 s (BENCHMARKS.md).
+ */
+export const UNREAD_SCHEMA_INDEXES: readonly (readonly string[])[] = [
+	['_deleted', 'ownerId', 'updatedAt', 'id']
+];
+
+/** Dexie's name of an index: the field itself, or `[a+b+c]` for a compound one. */
+export function dexieIndexName(fields: readonly string[]): string {
+	return fields.length === 1 ? fields[0] : `[${fields.join('+')}]`;
+}
+
+const UNREAD_DEXIE_INDEXES = new Set(['_meta.lwt', ...UNREAD_SCHEMA_INDEXES.map(dexieIndexName)]);
+
+function isUnread(fields: readonly string[]): boolean {
+	return UNREAD_DEXIE_INDEXES.has(dexieIndexName(fields));
+}
 
 /** Whether the Dexie database (`rxdb-dexie-<db>--<version>--<collection>`) holds replication meta. */
 export function isReplicationMeta(dexieDbName: string): boolean {
@@ -29,7 +62,7 @@ export function isReplicationMeta(dexieDbName: string): boolean {
 /** One table's Dexie schema ('id, [a+b], c') without the indexes nothing reads. */
 export function trimTableSchema(schema: string, meta: boolean): string {
 	const [primary, ...indexes] = schema.split(',').map((s) => s.trim());
-	const kept = meta ? [] : indexes.filter((index) => index !== '_meta.lwt');
+	const kept = meta ? [] : indexes.filter((index) => !UNREAD_DEXIE_INDEXES.has(index));
 	return [primary, ...kept].join(', ');
 }
 
@@ -56,4 +89,32 @@ export function declareTrimmedStores(db: Dexie, dexieDbName: string): void {
 			stores(trimStores(dexieDbName, schema as Record<string, string>) as never);
 		return declared;
 	}) as typeof db.version;
+}
+
+/**
+ * A storage whose instances never run a query on a dropped index: RxDB plans queries on the
+ * collection's schema, which still declares them, so a plan that picked one is made again
+ * from the schema without the dropped indexes (same answer, read through another index).
+ */
+export function planAroundDroppedIndexes<I, S>(storage: RxStorage<I, S>): RxStorage<I, S> {
+	type Params = Parameters<RxStorage<I, S>['createStorageInstance']>[0];
+	type Doc = Record<string, unknown>;
+	const createStorageInstance = async (params: Params) => {
+		const instance = (await storage.createStorageInstance(params)) as RxStorageInstance<Doc, I, S>;
+		const schema = params.schema as RxJsonSchema<RxDocumentData<Doc>>;
+		const indexes = schema.indexes ?? [];
+		const kept = indexes.filter((index) => !isUnread(typeof index === 'string' ? [index] : index));
+		if (kept.length === indexes.length) return instance;
+		const planSchema = { ...schema, indexes: kept };
+		const replan = (prepared: PreparedQuery<Doc>): PreparedQuery<Doc> =>
+			isUnread(prepared.queryPlan.index)
+				? { ...prepared, queryPlan: getQueryPlan(planSchema, prepared.query) }
+				: prepared;
+		const query = instance.query.bind(instance);
+		const count = instance.count.bind(instance);
+		instance.query = (prepared) => query(replan(prepared));
+		instance.count = (prepared) => count(replan(prepared));
+		return instance;
+	};
+	return Object.assign({}, storage, { createStorageInstance }) as RxStorage<I, S>;
 }

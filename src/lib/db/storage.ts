@@ -27,17 +27,22 @@ export async function createStorage(
  * without the indexes nothing reads (dexie-stores.ts).
  */
 async function dexieStorage(): Promise<RxStorage<unknown, unknown>> {
-	const [{ getRxStorageDexie }, { sparseGetMany }, { declareTrimmedStores }] = await Promise.all([
+	const [
+		{ getRxStorageDexie },
+		{ sparseGetMany },
+		{ declareTrimmedStores, planAroundDroppedIndexes }
+	] = await Promise.all([
 		import('rxdb/plugins/storage-dexie'),
 		import('./sparse-get'),
 		import('./dexie-stores')
 	]);
-	return getRxStorageDexie({
+	const dexie = getRxStorageDexie({
 		onCreate: (db, dexieDbName) => {
 			db.use(sparseGetMany);
 			declareTrimmedStores(db, dexieDbName);
 		}
 	}) as RxStorage<unknown, unknown>;
+	return planAroundDroppedIndexes(dexie);
 }
 
 /** Storage for the running platform: Dexie where IndexedDB exists, else memory. */

@@ -33,7 +33,11 @@ export interface RecordTypes {
 }
 export type AnyRecord = RecordTypes[CollectionName];
 
-/** Indexes the pages query by (RxDB); every indexed field is required in its schema. */
+/**
+ * Indexes the pages query by (RxDB); every indexed field is required in its schema.
+ * The customers' `[ownerId, updatedAt]` stays declared because every device's stored schema
+ * hash includes it, but IndexedDB does not keep it (nothing reads it; db/dexie-stores.ts).
+ */
 export const collectionIndexes: Record<CollectionName, string[][]> = {
 	customers: [['updatedAt'], ['ownerId', 'updatedAt']],
 	orders: [['customerId', 'updatedAt'], ['updatedAt']],
