@@ -6,10 +6,13 @@
  * Dexie storage always declares, besides the schema's indexes:
  * - `_meta.lwt` on every table: read only by the storage's `cleanup()`, which runs only
  *   with RxDB's cleanup plugin (not used: tombstones stay, the server's merge needs them);
- * - `[_deleted+id]` and `[_meta.lwt+id]` on the replication meta tables too, whose entries
- *   are only ever read by id (`findDocumentsById`: assumed master states, checkpoints).
- * The documents' `[_deleted+id]` stays (the reports worker counts live records with it),
- * and so does `[_meta.lwt+id]` (changes since a checkpoint: push, waiting count, reports).
+ * - `[_deleted+id]` on every table: RxDB plans a query on it only for a collection whose
+ *   schema declares no index (ours all declare some; a plan that still picks it is made
+ *   again, see below), and the Dexie storage reads by id through the primary key;
+ * - `[_meta.lwt+id]` on the replication meta tables too, whose entries are only ever read
+ *   by id (`findDocumentsById`: assumed master states, checkpoints).
+ * The documents' `[_meta.lwt+id]` stays (changes since a checkpoint: push, waiting count,
+ * reports).
  * Schema indexes no page queries are dropped too (`UNREAD_SCHEMA_INDEXES`): they stay in the
  * RxDB schema, whose hash every device has stored (changing it means a schema version and
  * a migration of every record), but IndexedDB no longer keeps them, and a query RxDB plans
@@ -48,7 +51,11 @@ export function dexieIndexName(fields: readonly string[]): string {
 	return fields.length === 1 ? fields[0] : `[${fields.join('+')}]`;
 }
 
-const UNREAD_DEXIE_INDEXES = new Set(['_meta.lwt', ...UNREAD_SCHEMA_INDEXES.map(dexieIndexName)]);
+const UNREAD_DEXIE_INDEXES = new Set([
+	'_meta.lwt',
+	'[_deleted+id]',
+	...UNREAD_SCHEMA_INDEXES.map(dexieIndexName)
+]);
 
 function isUnread(fields: readonly string[]): boolean {
 	return UNREAD_DEXIE_INDEXES.has(dexieIndexName(fields));
