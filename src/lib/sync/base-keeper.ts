@@ -13,9 +13,7 @@ import { getAssumedMasterState, getMetaWriteRow, type RxCollection } from 'rxdb'
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import { toWire, type WireDoc } from '$lib/domain/sync/protocol';
 import { isPristineFromMaster, type StoredDoc } from './bootstrap';
-
-/** The bulkWrite context of a base stored this way. */
-export const KEEP_BASE_CONTEXT = 'fieldbook-keep-base';
+import { KEEP_BASE_CONTEXT } from './write-contexts';
 
 export interface BaseKeeper {
 	/** The held base of `id`, for a push row RxDB sent without one. */

@@ -28,9 +28,7 @@ import {
 import type { Subscription } from 'rxjs';
 import type { Checkpoint, PullResponse, WireDoc } from '$lib/domain/sync/protocol';
 import { withKnownAbsent } from '$lib/db/known-absent';
-
-/** The bulkWrite context of the bootstrap's writes (never a local change). */
-export const BOOTSTRAP_CONTEXT = 'fieldbook-bootstrap';
+import { BOOTSTRAP_CONTEXT } from './write-contexts';
 /** The context of moving the device's own writes made meanwhile past the push's start. */
 export const BOOTSTRAP_LOCAL_CONTEXT = 'fieldbook-bootstrap-local';
 

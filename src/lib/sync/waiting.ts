@@ -11,8 +11,7 @@ import {
 } from 'rxdb';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import { jsonEqual } from '$lib/domain/sync/canonical';
-import { BOOTSTRAP_CONTEXT } from './bootstrap';
-import { KEEP_BASE_CONTEXT } from './base-keeper';
+import { BOOTSTRAP_CONTEXT, KEEP_BASE_CONTEXT } from './write-contexts';
 
 interface DocMeta {
 	_rev: string;
