@@ -3,7 +3,7 @@
  * server on PGlite and on PostgreSQL (TEST_DATABASE_URL), time from pressing "Sign in" to every
  * record in IndexedDB, and how much of it a pull was in flight. Prints seconds; not a test.
  * Env: CUSTOMERS, CHILDREN_EACH, PROFILE=<dir> (page CPU profile), OPEN_AFTER_SIGN_IN=/sync,
- * IDB_COUNT=1 (count the page's IndexedDB requests per store and kind; not a timing run).
+ * CPU_BY_PROCESS=1 (CPU per Chromium process and thread), IDB_COUNT=1 (count the page's IndexedDB requests per store and kind; not a timing run).
  */
 import os from 'node:os';
 import { launchDevice } from '../tests/browser/harness';
@@ -17,6 +17,7 @@ import {
 	printIndexedDbOps,
 	profilePage,
 	keepResourceTimings,
+	printSyncMarks,
 	pullTimings,
 	seedServerDatabase
 } from './sync-browser-support';
@@ -36,7 +37,9 @@ async function run(kind: 'pglite' | 'postgres') {
 		await countIndexedDbOps(page);
 		await page.goto('/login');
 		const stopProfile = await profilePage(page, `sync-browser-${kind}`);
-		const cpu0 = { ...descendantCpuSeconds(), bench: ownCpuSeconds() };
+		const byThread = !!process.env.CPU_BY_PROCESS;
+		const cpu0 = { ...descendantCpuSeconds(process.pid, byThread), bench: ownCpuSeconds() };
+		const clickedAt = await page.evaluate(() => performance.now());
 		const started = Date.now();
 		await signIn(page, seeded.rep);
 		const signedIn = (Date.now() - started) / 1000;
@@ -68,10 +71,16 @@ async function run(kind: 'pglite' | 'postgres') {
 			sum = Object.values(counts).reduce((a, b) => a + b, 0);
 		}
 		const seconds = (Date.now() - started) / 1000;
-		const cpu1 = descendantCpuSeconds();
-		if (process.env.CPU_BY_PROCESS)
+		const cpu1 = descendantCpuSeconds(process.pid, byThread);
+		if (process.env.CPU_BY_PROCESS) {
 			for (const [k, v] of cpu1.byProcess)
 				console.log('   ', k, (v - (cpu0.byProcess.get(k) ?? 0)).toFixed(1));
+			// Threads that used 0.3 s or more meanwhile (same-named threads summed).
+			for (const [k, v] of cpu1.byThread) {
+				const used = v - (cpu0.byThread.get(k) ?? 0);
+				if (used >= 0.3) console.log('     thread', k, used.toFixed(1));
+			}
+		}
 		const cpu = {
 			chromium: cpu1.chromium - cpu0.chromium,
 			server: cpu1.other - cpu0.other,
@@ -79,6 +88,7 @@ async function run(kind: 'pglite' | 'postgres') {
 		};
 		await stopProfile();
 		const pulls = await pullTimings(page);
+		await printSyncMarks(page, clickedAt);
 		const load = os.loadavg().map((l) => l.toFixed(1));
 		console.log(
 			`${kind}: ${CUSTOMERS} customers + ${total - CUSTOMERS} children: initial sync in Chromium ${seconds.toFixed(1)} s ` +

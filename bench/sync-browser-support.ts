@@ -144,18 +144,45 @@ export async function pullTimings(
 	return { requests: spans.length, inFlightSeconds: inFlight / 1000, sumSeconds: sum / 1000 };
 }
 
+/**
+ * The app's sync marks (`fieldbook:sync:…`, src/lib/sync/replication.ts) in seconds after
+ * `from` (the page's clock when "Sign in" was pressed): when the replication code loaded,
+ * each collection's lead, bootstrap end (with its pages' wait and write time) and first
+ * in-sync.
+ */
+export async function printSyncMarks(page: Page, from: number): Promise<void> {
+	const marks = await page.evaluate(() =>
+		performance
+			.getEntriesByType('mark')
+			.filter((m) => m.name.startsWith('fieldbook:'))
+			.map((m) => ({ name: m.name, at: m.startTime, detail: (m as PerformanceMark).detail }))
+	);
+	const lines = marks
+		.sort((a, b) => a.at - b.at)
+		.map((m) => {
+			const d = m.detail as { pages?: number; waitMs?: number; writeMs?: number } | null;
+			const extra = d?.pages
+				? ` (${d.pages} pages: waiting for pages ${(d.waitMs! / 1000).toFixed(1)} s, writing ${(d.writeMs! / 1000).toFixed(1)} s)`
+				: '';
+			return `    ${((m.at - from) / 1000).toFixed(1).padStart(6)} s  ${m.name.replace('fieldbook:', '')}${extra}`;
+		});
+	console.log(`  marks after "Sign in":\n${lines.join('\n')}`);
+}
+
 export interface TreeCpu {
 	chromium: number;
 	other: number;
 	/** Each Chromium process ("renderer 1234", "utility network.mojom.NetworkService 1240"). */
 	byProcess: Map<string, number>;
+	/** With `threads`: each Chromium process's threads by name ("browser 1234 / ThreadPoolForeg"). */
+	byThread: Map<string, number>;
 }
 
 /**
  * CPU seconds (user + system) used so far by the live descendants of this process, split into
  * Chromium's processes and the rest (the server, a child `node`). Linux /proc only.
  */
-export function descendantCpuSeconds(root = process.pid): TreeCpu {
+export function descendantCpuSeconds(root = process.pid, threads = false): TreeCpu {
 	const tick = 100; // USER_HZ on Linux
 	const children = new Map<number, number[]>();
 	const info = new Map<number, { cpu: number; chromium: boolean }>();
@@ -175,7 +202,7 @@ export function descendantCpuSeconds(root = process.pid): TreeCpu {
 			// the process ended while we read
 		}
 	}
-	const sum: TreeCpu = { chromium: 0, other: 0, byProcess: new Map() };
+	const sum: TreeCpu = { chromium: 0, other: 0, byProcess: new Map(), byThread: new Map() };
 	const stack = [...(children.get(root) ?? [])];
 	while (stack.length) {
 		const pid = stack.pop()!;
@@ -183,10 +210,36 @@ export function descendantCpuSeconds(root = process.pid): TreeCpu {
 		if (p?.chromium) {
 			sum.chromium += p.cpu;
 			sum.byProcess.set(chromiumLabel(pid), p.cpu);
+			if (threads)
+				for (const [name, cpu] of threadCpu(pid, tick))
+					sum.byThread.set(`${chromiumLabel(pid)} / ${name}`, cpu);
 		} else if (p) sum.other += p.cpu;
 		stack.push(...(children.get(pid) ?? []));
 	}
 	return sum;
+}
+
+/** CPU seconds of a process's live threads, summed by thread name (Linux /proc). */
+function threadCpu(pid: number, tick: number): Map<string, number> {
+	const out = new Map<string, number>();
+	let tasks: string[] = [];
+	try {
+		tasks = readdirSync(`/proc/${pid}/task`);
+	} catch {
+		return out;
+	}
+	for (const tid of tasks) {
+		try {
+			const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+			const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+			const cpu = (Number(fields[11]) + Number(fields[12])) / tick;
+			out.set(name, (out.get(name) ?? 0) + cpu);
+		} catch {
+			// the thread ended while we read
+		}
+	}
+	return out;
 }
 
 /** "renderer 1234" from a Chromium process's command line ("browser" has no --type). */

@@ -47,6 +47,10 @@ export interface BootstrapResult {
 	written: number;
 	/** Whether the server's feed was read to the end (false: a page failed). */
 	complete: boolean;
+	/** Pages stored, milliseconds spent waiting for a page and writing pages (benchmarks). */
+	pages: number;
+	waitMs: number;
+	writeMs: number;
 }
 
 export interface BootstrapOptions {
@@ -213,26 +217,32 @@ export async function bootstrapCollection(
 		let checkpoint: Checkpoint | undefined;
 		let written = 0;
 		let complete = false;
+		const timing = { pages: 0, waitMs: 0, writeMs: 0 };
 		let next: Promise<PullResponse> | undefined = opts.pullPage(undefined, opts.limit);
 		while (next && !opts.signal?.aborted) {
 			let page: PullResponse;
+			const waited = performance.now();
 			try {
 				page = await next;
 			} catch {
 				break; // offline or refused: the replication retries from `checkpoint`
 			}
+			const writing = performance.now();
+			timing.waitMs += writing - waited;
 			const more = page.documents.length >= opts.limit;
 			const pageCheckpoint = page.checkpoint ?? checkpoint;
 			// The next page is fetched while this one is written.
 			next = more ? opts.pullPage(pageCheckpoint, opts.limit) : undefined;
 			next?.catch(() => undefined);
 			written += await writePage(storage, page.documents, opts.identifier, identifierHash, stored);
+			timing.writeMs += performance.now() - writing;
+			timing.pages++;
 			opts.onPage?.(page.documents.length);
 			checkpoint = pageCheckpoint;
 			if (!more) complete = true;
 		}
 		await moveAfter(storage, [...local], opts.collection.database.token);
-		return { pull: checkpoint, push: last, written, complete };
+		return { pull: checkpoint, push: last, written, complete, ...timing };
 	} finally {
 		sub.unsubscribe();
 	}

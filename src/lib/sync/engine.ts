@@ -6,7 +6,7 @@
 import { auth } from '$lib/auth/auth.svelte';
 import type { FieldbookDb } from '$lib/db/database';
 import type { ReplicationHandle } from './replication';
-import { afterFirstContent } from '$lib/perf/marks';
+import { afterFirstContent, markOnce } from '$lib/perf/marks';
 import { syncStatus } from './status.svelte';
 
 interface Running {
@@ -32,6 +32,7 @@ async function load(db: FieldbookDb, run: Running): Promise<void> {
 		import('./stream-mux')
 	]);
 	if (run.stopped) return;
+	markOnce('fieldbook:sync:loaded');
 	const handle = startReplication({
 		db,
 		baseUrl: '',

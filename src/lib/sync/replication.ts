@@ -126,6 +126,12 @@ export function heldUntil(ready: Promise<unknown>, emit: () => void): () => void
 	};
 }
 
+/** A User Timing mark the benchmarks read (`fieldbook:sync:<collection>:<what>`). */
+function markSync(name: string, what: string, detail?: unknown): void {
+	if (typeof performance !== 'undefined' && typeof performance.mark === 'function')
+		performance.mark(`fieldbook:sync:${name}:${what}`, { detail });
+}
+
 export function startReplication(opts: ReplicationOptions): ReplicationHandle {
 	const collections = opts.collections ?? [...COLLECTIONS];
 	const doFetch = opts.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
@@ -226,6 +232,7 @@ export function startReplication(opts: ReplicationOptions): ReplicationHandle {
 			const waitForLeadership = opts.waitForLeadership ?? typeof window !== 'undefined';
 			if (waitForLeadership && opts.db.multiInstance) await opts.db.waitForLeadership();
 			if (state.isStopped()) return;
+			markSync(name, 'lead');
 			const collection = opts.db[name] as never as RxCollection;
 			const identifier = replicationFlag(state as never);
 			const identifierHash = await collection.database.hashFunction(identifier);
@@ -247,6 +254,10 @@ export function startReplication(opts: ReplicationOptions): ReplicationHandle {
 				});
 				pull.initialCheckpoint = boot?.pull;
 				push.initialCheckpoint = boot?.push;
+				if (boot) {
+					const { written, pages, waitMs, writeMs } = boot;
+					markSync(name, 'bootstrapped', { written, pages, waitMs, writeMs });
+				}
 			}
 			if (booting$.value) {
 				// Handed over without a moment of "idle" in between (the status would call the
@@ -269,6 +280,10 @@ export function startReplication(opts: ReplicationOptions): ReplicationHandle {
 			console.error(`Could not start syncing ${name}`, e);
 		});
 		// Subscribed only once started, so no stream event is emitted before RxDB listens.
+		void state.awaitInitialReplication().then(
+			() => markSync(name, 'in-sync'),
+			() => undefined
+		);
 		if (live) {
 			const resync = heldUntil(state.awaitInitialReplication(), () => stream$.next('RESYNC'));
 			void state.startPromise.then(() => readStream(`${base}/stream`, stream$, resync));
