@@ -23,18 +23,21 @@ export async function createStorage(
 }
 
 /**
- * RxDB's Dexie storage, with many-key reads that skip keys not stored (sparse-get.ts) and
- * without the indexes nothing reads (dexie-stores.ts).
+ * RxDB's Dexie storage, with many-key reads that skip keys not stored (sparse-get.ts),
+ * without the indexes nothing reads (dexie-stores.ts), and index ranges read in one request
+ * (whole-range-query.ts).
  */
 async function dexieStorage(): Promise<RxStorage<unknown, unknown>> {
 	const [
 		{ getRxStorageDexie },
 		{ sparseGetMany },
-		{ declareTrimmedStores, planAroundDroppedIndexes }
+		{ declareTrimmedStores, planAroundDroppedIndexes },
+		{ readWholeRanges }
 	] = await Promise.all([
 		import('rxdb/plugins/storage-dexie'),
 		import('./sparse-get'),
-		import('./dexie-stores')
+		import('./dexie-stores'),
+		import('./whole-range-query')
 	]);
 	const dexie = getRxStorageDexie({
 		onCreate: (db, dexieDbName) => {
@@ -42,7 +45,8 @@ async function dexieStorage(): Promise<RxStorage<unknown, unknown>> {
 			declareTrimmedStores(db, dexieDbName);
 		}
 	}) as RxStorage<unknown, unknown>;
-	return planAroundDroppedIndexes(dexie);
+	// Outermost first: a query is planned again around dropped indexes, then read whole.
+	return planAroundDroppedIndexes(readWholeRanges(dexie));
 }
 
 /** Storage for the running platform: Dexie where IndexedDB exists, else memory. */
