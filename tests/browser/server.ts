@@ -16,6 +16,10 @@ export interface ServerOptions {
 	databaseUrl?: string;
 	/** Extra environment for the server process. */
 	env?: Record<string, string>;
+	/** A fixed port (a free one otherwise): a kept browser profile's origin includes it. */
+	port?: number;
+	/** A data directory to use and keep (a fresh one, removed on stop, otherwise). */
+	dataDir?: string;
 }
 
 export interface RunningServer {
@@ -66,8 +70,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 	if (!existsSync(join(staticDir, 'sw.js'))) {
 		throw new Error('build/sw.js is missing: run `npm run build` first (npm test does).');
 	}
-	const port = await freePort();
-	const dataDir = mkdtempSync(join(tmpdir(), 'fieldbook-test-'));
+	const port = opts.port ?? (await freePort());
+	const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'fieldbook-test-'));
 	const env: Record<string, string> = {
 		...(process.env as Record<string, string>),
 		PORT: String(port),
@@ -103,7 +107,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 			clearTimeout(timer);
 		}
 		process.off('exit', killOnExit);
-		rmSync(dataDir, { recursive: true, force: true });
+		if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
 	};
 	try {
 		await waitForHealth(baseURL, child, () => log);
