@@ -7,6 +7,7 @@ import { RX_SCHEMAS } from '$lib/domain/rx-schemas.generated';
 import { databaseName, openDatabase } from './database';
 import {
 	DEXIE_STORES_VERSION,
+	collectionOf,
 	declareTrimmedStores,
 	isReplicationMeta,
 	trimStores,
@@ -19,7 +20,28 @@ const RXDB_META = 'id, [_deleted+id], [_meta.lwt+id], _meta.lwt';
 
 describe('trimmed stores (pure)', () => {
 	it('drops _meta.lwt, [_deleted+id] and the unread owner index from documents, keeps what is read', () => {
-		expect(trimTableSchema(RXDB_DOCS, false)).toBe('id, [_deleted+updatedAt+id], [_meta.lwt+id]');
+		expect(trimTableSchema(RXDB_DOCS, false, 'customers')).toBe(
+			'id, [_deleted+updatedAt+id], [_meta.lwt+id]'
+		);
+		// Orders are read by customer, whole, or since a checkpoint: never by updatedAt alone.
+		expect(
+			trimTableSchema(
+				'id, [_deleted+id], [_deleted+customerId+updatedAt+id], [_deleted+updatedAt+id], [_meta.lwt+id], _meta.lwt',
+				false,
+				'orders'
+			)
+		).toBe('id, [_deleted+customerId+updatedAt+id], [_meta.lwt+id]');
+		// Participations keep both their indexes (campaign and customer pages read them).
+		expect(
+			trimTableSchema(
+				'id, [_deleted+id], [_deleted+campaignId+updatedAt+id], [_deleted+customerId+updatedAt+id], [_meta.lwt+id], _meta.lwt',
+				false,
+				'participations'
+			)
+		).toBe(
+			'id, [_deleted+campaignId+updatedAt+id], [_deleted+customerId+updatedAt+id], [_meta.lwt+id]'
+		);
+		expect(collectionOf('rxdb-dexie-fieldbook_01a2-b3--0--orders')).toBe('orders');
 	});
 	it('keeps only the primary key of replication meta tables', () => {
 		expect(trimTableSchema(RXDB_META, true)).toBe('id');
@@ -209,5 +231,24 @@ describe('dropping the unread owner index', () => {
 		expect((await byOwner.exec()).map((d) => d.id)).toEqual(['c4', 'c2']);
 		const counted = await db.customers.storageInstance.count(byOwner.getPreparedQuery());
 		expect(counted.count).toBe(2);
+
+		const order = (id: string, updatedAt: number) => ({
+			id,
+			updatedAt,
+			orderNo: 'N-' + id,
+			customerId: 'c1',
+			date: '2026-11-23',
+			items: [{ product: 'Tea', quantity: 1, unitPrice: 10 }],
+			amount: 10,
+			status: 'paid'
+		});
+		await db.orders.bulkInsert([order('o1', 30), order('o2', 10), order('o3', 20)] as never);
+		const byTime = db.orders.find({
+			selector: { updatedAt: { $gte: 15 } },
+			sort: [{ updatedAt: 'asc' }]
+		});
+		const orderPlan = (byTime.getPreparedQuery() as { queryPlan: { index: string[] } }).queryPlan;
+		expect(orderPlan.index).toEqual(['_deleted', 'updatedAt', 'id']);
+		expect((await byTime.exec()).map((d) => d.id)).toEqual(['o3', 'o1']);
 	});
 });

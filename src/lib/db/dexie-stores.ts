@@ -38,27 +38,38 @@ import {
 export const DEXIE_STORES_VERSION = 3;
 
 /**
- * Schema indexes (as RxDB completes them) that no query reads: customers by owner, declared
- * for a per-rep list that the pages never made (managers' per-rep figures come from the
- * reports worker). Each costs every write of 20,000 customers ≈ 0.3 s (BENCHMARKS.md).
+ * Schema indexes (as RxDB completes them) that no query reads, by collection:
+ * - customers by owner, declared for a per-rep list that the pages never made (managers'
+ *   per-rep figures come from the reports worker);
+ * - orders, services and visits by `updatedAt` alone: they are read by customer (detail
+ *   pages, deletes) or whole (Today, which RxDB plans on the customer index), and by time
+ *   only through `[_meta.lwt+id]` (push, waiting count, reports).
+ * Each costs every write one more IndexedDB entry: ≈ 0.3 s on 20,000 customers (BENCHMARKS.md).
  */
-export const UNREAD_SCHEMA_INDEXES: readonly (readonly string[])[] = [
-	['_deleted', 'ownerId', 'updatedAt', 'id']
-];
+export const UNREAD_SCHEMA_INDEXES: Readonly<Record<string, readonly (readonly string[])[]>> = {
+	customers: [['_deleted', 'ownerId', 'updatedAt', 'id']],
+	orders: [['_deleted', 'updatedAt', 'id']],
+	services: [['_deleted', 'updatedAt', 'id']],
+	visits: [['_deleted', 'updatedAt', 'id']]
+};
 
 /** Dexie's name of an index: the field itself, or `[a+b+c]` for a compound one. */
 export function dexieIndexName(fields: readonly string[]): string {
 	return fields.length === 1 ? fields[0] : `[${fields.join('+')}]`;
 }
 
-const UNREAD_DEXIE_INDEXES = new Set([
-	'_meta.lwt',
-	'[_deleted+id]',
-	...UNREAD_SCHEMA_INDEXES.map(dexieIndexName)
-]);
+/** The Dexie indexes of one collection's documents that IndexedDB does not keep. */
+export function unreadIndexes(collection: string): Set<string> {
+	return new Set([
+		'_meta.lwt',
+		'[_deleted+id]',
+		...(UNREAD_SCHEMA_INDEXES[collection] ?? []).map(dexieIndexName)
+	]);
+}
 
-function isUnread(fields: readonly string[]): boolean {
-	return UNREAD_DEXIE_INDEXES.has(dexieIndexName(fields));
+/** The collection of a Dexie database named `rxdb-dexie-<db>--<version>--<collection>`. */
+export function collectionOf(dexieDbName: string): string {
+	return dexieDbName.slice(dexieDbName.lastIndexOf('--') + 2);
 }
 
 /** Whether the Dexie database (`rxdb-dexie-<db>--<version>--<collection>`) holds replication meta. */
@@ -66,10 +77,11 @@ export function isReplicationMeta(dexieDbName: string): boolean {
 	return /--rx-replication-meta-[^-]*$/.test(dexieDbName);
 }
 
-/** One table's Dexie schema ('id, [a+b], c') without the indexes nothing reads. */
-export function trimTableSchema(schema: string, meta: boolean): string {
+/** One collection's Dexie schema ('id, [a+b], c') without the indexes nothing reads. */
+export function trimTableSchema(schema: string, meta: boolean, collection = ''): string {
 	const [primary, ...indexes] = schema.split(',').map((s) => s.trim());
-	const kept = meta ? [] : indexes.filter((index) => !UNREAD_DEXIE_INDEXES.has(index));
+	const unread = unreadIndexes(collection);
+	const kept = meta ? [] : indexes.filter((index) => !unread.has(index));
 	return [primary, ...kept].join(', ');
 }
 
@@ -80,11 +92,14 @@ export function trimStores(
 ): Record<string, string> {
 	const docs = stores.docs;
 	if (docs === undefined) return stores;
-	return { ...stores, docs: trimTableSchema(docs, isReplicationMeta(dexieDbName)) };
+	return {
+		...stores,
+		docs: trimTableSchema(docs, isReplicationMeta(dexieDbName), collectionOf(dexieDbName))
+	};
 }
 
 /**
- * Makes `db` (before it opens) declare the trimmed stores as version 2 when RxDB declares
+ * Makes `db` (before it opens) declare the trimmed stores as our version when RxDB declares
  * version 1. Call from the storage's `onCreate`.
  */
 export function declareTrimmedStores(db: Dexie, dexieDbName: string): void {
@@ -109,8 +124,11 @@ export function planAroundDroppedIndexes<I, S>(storage: RxStorage<I, S>): RxStor
 	const createStorageInstance = async (params: Params) => {
 		const instance = (await storage.createStorageInstance(params)) as RxStorageInstance<Doc, I, S>;
 		const schema = params.schema as RxJsonSchema<RxDocumentData<Doc>>;
+		const unread = unreadIndexes(params.collectionName);
+		const isUnread = (fields: string | readonly string[]) =>
+			unread.has(dexieIndexName(typeof fields === 'string' ? [fields] : fields));
 		const indexes = schema.indexes ?? [];
-		const kept = indexes.filter((index) => !isUnread(typeof index === 'string' ? [index] : index));
+		const kept = indexes.filter((index) => !isUnread(index));
 		if (kept.length === indexes.length) return instance;
 		const planSchema = { ...schema, indexes: kept };
 		const replan = (prepared: PreparedQuery<Doc>): PreparedQuery<Doc> =>
