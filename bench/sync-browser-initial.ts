@@ -17,6 +17,7 @@ import {
 	printIndexedDbOps,
 	profilePage,
 	keepResourceTimings,
+	printPageCycles,
 	printSyncMarks,
 	pullTimings,
 	seedServerDatabase
@@ -89,6 +90,7 @@ async function run(kind: 'pglite' | 'postgres') {
 		await stopProfile();
 		const pulls = await pullTimings(page);
 		await printSyncMarks(page, clickedAt);
+		await printPageCycles(page, clickedAt);
 		const load = os.loadavg().map((l) => l.toFixed(1));
 		console.log(
 			`${kind}: ${CUSTOMERS} customers + ${total - CUSTOMERS} children: initial sync in Chromium ${seconds.toFixed(1)} s ` +

@@ -169,6 +169,37 @@ export async function printSyncMarks(page: Page, from: number): Promise<void> {
 	console.log(`  marks after "Sign in":\n${lines.join('\n')}`);
 }
 
+/**
+ * Per collection, how long each page took from one pull's start to the next (the next page is
+ * asked for as soon as one arrives, so this is the page's write time or the pull's, whichever
+ * is longer), averaged per 5 s after `from` (the page's clock at "Sign in").
+ */
+export async function printPageCycles(page: Page, from: number): Promise<void> {
+	const starts = await page.evaluate(() =>
+		(performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+			.filter((e) => /\/api\/sync\/[a-z]+\/pull/.test(e.name))
+			.map((e) => [/\/api\/sync\/([a-z]+)\//.exec(e.name)![1], e.startTime] as [string, number])
+	);
+	const byCollection = new Map<string, number[]>();
+	for (const [c, t] of starts) byCollection.set(c, [...(byCollection.get(c) ?? []), t]);
+	console.log('  page cycle (ms, mean per 5 s after "Sign in", from pull start to the next):');
+	for (const [c, times] of byCollection) {
+		if (times.length < 3) continue;
+		times.sort((a, b) => a - b);
+		const buckets = new Map<number, number[]>();
+		for (let i = 1; i < times.length; i++) {
+			const bucket = Math.floor((times[i - 1] - from) / 5000);
+			buckets.set(bucket, [...(buckets.get(bucket) ?? []), times[i] - times[i - 1]]);
+		}
+		const cells = [...buckets]
+			.sort((a, b) => a[0] - b[0])
+			.map(
+				([b, d]) => `${b * 5}s: ${Math.round(d.reduce((x, y) => x + y, 0) / d.length)}×${d.length}`
+			);
+		console.log(`    ${c.padEnd(14)} ${cells.join('  ')}`);
+	}
+}
+
 export interface TreeCpu {
 	chromium: number;
 	other: number;
