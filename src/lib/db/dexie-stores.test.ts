@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { createRxDatabase, type RxDatabase } from 'rxdb';
+import { createRxDatabase, type RxDatabase, type RxStorage } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RX_SCHEMAS } from '$lib/domain/rx-schemas.generated';
@@ -86,21 +86,20 @@ const customer = (id: string, updatedAt: number) => ({
 	tags: []
 });
 
+/** A customers-only database opened as an older build would, with `storage`. */
+async function openCustomersWith(name: string, storage: RxStorage<unknown, unknown>) {
+	const db: RxDatabase = await createRxDatabase({ name, storage, multiInstance: false });
+	await db.addCollections({ customers: { schema: structuredClone(RX_SCHEMAS.customers) } });
+	return db;
+}
+
 describe('upgrading a device whose database RxDB made with version 1', () => {
 	it('keeps every record, drops the unread indexes, and an old build still opens it', async () => {
 		const userId = 'upgrade' + Math.random().toString(36).slice(2, 8);
 		const name = databaseName(userId);
 		const dexieName = `rxdb-dexie-${name}--0--customers`;
 		// Before: RxDB's own declaration (what devices hold today).
-		const openOld = async () => {
-			const db: RxDatabase = await createRxDatabase({
-				name,
-				storage: getRxStorageDexie(),
-				multiInstance: false
-			});
-			await db.addCollections({ customers: { schema: structuredClone(RX_SCHEMAS.customers) } });
-			return db;
-		};
+		const openOld = () => openCustomersWith(name, getRxStorageDexie() as never);
 		const old = await openOld();
 		await old.customers.bulkInsert([customer('c1', 10), customer('c2', 20), customer('c3', 30)]);
 		await old.close();
@@ -177,15 +176,7 @@ describe('dropping the unread owner index', () => {
 		const userId = 'v2up' + Math.random().toString(36).slice(2, 8);
 		const name = databaseName(userId);
 		const dexieName = `rxdb-dexie-${name}--0--customers`;
-		const openV2 = async () => {
-			const db: RxDatabase = await createRxDatabase({
-				name,
-				storage: version2Storage(),
-				multiInstance: false
-			});
-			await db.addCollections({ customers: { schema: structuredClone(RX_SCHEMAS.customers) } });
-			return db;
-		};
+		const openV2 = () => openCustomersWith(name, version2Storage() as never);
 		const old = await openV2();
 		await old.customers.bulkInsert([customer('c1', 10), customer('c2', 20)]);
 		await old.close();
