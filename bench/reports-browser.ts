@@ -32,7 +32,7 @@
  * Last, a later visit after an order was saved with no dashboard open (printed apart: the
  * kept figures cannot be shown as fresh then, the worker catches up from its snapshot).
  *
- * Prints figures; not a test. Env: SCALE (default 1 = full size), RUNS (navigations, 3),
+ * Prints figures; not a test. Env: SCALE (default 1 = full size), RUNS (navigations, 3), EDITS (5),
  * NO_SNAPSHOT_WAIT=1 (a diagnostic: go on without waiting for the worker's snapshot),
  * KEEP_PROFILE=<dir> (keep the device and the server's data there, and on a later run of
  * the same size on the same day reuse them instead of seeding for minutes: the first visit
@@ -53,7 +53,7 @@ import { BENCH_NOW, FULL_SIZES, generateReportDataset, scaled } from './reports-
 
 const SCALE = Number(process.env.SCALE ?? 1);
 const RUNS = Number(process.env.RUNS ?? 3);
-const EDITS = 5;
+const EDITS = Number(process.env.EDITS ?? 5);
 /** How a kept device was seeded (a device seeded another way is seeded again). */
 const SEED_FORMAT = 2;
 /** Where EDIT_PROFILE writes the CPU profiles (open them in Chromium's DevTools). */

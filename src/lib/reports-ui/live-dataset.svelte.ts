@@ -280,6 +280,17 @@ export class ReportsData {
 		);
 	}
 
+	/**
+	 * The records the figures are computed on, as an identity that changes with every new
+	 * snapshot (or the last visit's figures). Reading it makes an effect re-run on each, for
+	 * work that asks with `run` later than the effect itself (`run` only tracks when called in it).
+	 */
+	get records(): object | undefined {
+		return this.#mode === 'worker'
+			? (this.#state ?? this.#verified ?? this.#cached)
+			: this.#inline.data;
+	}
+
 	/** When the records behind stale figures were read (epoch ms). */
 	get staleAt(): number {
 		return this.#cached?.at ?? this.at;
