@@ -57,6 +57,15 @@ describe('dayKey', () => {
 	});
 });
 
+describe('countKeys', () => {
+	it('counts tags named like Object’s own properties as any other tag', () => {
+		const counts = countKeys(['constructor', 'toString', '__proto__', 'vip', 'constructor'], ['a']);
+		expect(Object.keys(counts)).toEqual(['a', 'constructor', 'toString', '__proto__', 'vip']);
+		expect(Object.values(counts)).toEqual([0, 2, 1, 1, 1]);
+		expect(Object.getPrototypeOf(counts)).toBe(Object.prototype);
+	});
+});
+
 describe('countKeysAt', () => {
 	it('gives what countKeys gives, odd keys included', () => {
 		const names = ['b', 'a', 'constructor', '__proto__', '10', '2', 'toString'];

@@ -99,21 +99,23 @@ export function sumMoney(values: Iterable<number>): number {
 	return roundMoney(s);
 }
 
-/** Counts of `keys`, starting every one of `known` at 0 so charts keep a stable order. */
+/**
+ * Counts of `keys`, starting every one of `known` at 0 so charts keep a stable order. Any
+ * string is a key, `constructor` and `__proto__` included (a tag may be called that).
+ */
 export function countKeys(
 	keys: Iterable<string>,
 	known: readonly string[] = []
 ): Record<string, number> {
-	const out: Record<string, number> = {};
-	for (const k of known) out[k] = 0;
-	for (const k of keys) out[k] = (out[k] ?? 0) + 1;
-	return out;
+	const counts = new Map<string, number>();
+	for (const k of known) counts.set(k, 0);
+	for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+	return Object.fromEntries(counts);
 }
 
 /**
  * `countKeys` of `names[codes[rows[i]]]` for every i, counted by code: the same keys in the
- * same order with the same counts (a key Object.prototype has is counted one by one, as
- * `countKeys` does).
+ * same order with the same counts.
  */
 export function countKeysAt(
 	codes: Int32Array,
@@ -127,14 +129,10 @@ export function countKeysAt(
 		const c = codes[rows[i]];
 		if (counts[c]++ === 0) order.push(c);
 	}
-	const out: Record<string, number> = {};
-	for (const k of known) out[k] = 0;
-	for (const c of order) {
-		const k = names[c];
-		if (k in Object.prototype) for (let j = 0; j < counts[c]; j++) out[k] = (out[k] ?? 0) + 1;
-		else out[k] = (out[k] ?? 0) + counts[c];
-	}
-	return out;
+	const out = new Map<string, number>();
+	for (const k of known) out.set(k, 0);
+	for (const c of order) out.set(names[c], (out.get(names[c]) ?? 0) + counts[c]);
+	return Object.fromEntries(out);
 }
 
 /** Counts of ratings 1–5 and their average (null when there are none). */
