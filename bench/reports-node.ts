@@ -9,7 +9,9 @@
  *   other collections' arrays unchanged), as the dashboard recomputes after an edit;
  * - each report alone on a new (copied) snapshot.
  * `SCALE=0.1` shrinks the dataset; `PRINT=1` prints a digest of every result (to check that
- * an optimisation changed nothing) and checks that results after the edit equal a cold run.
+ * an optimisation changed nothing) and checks that results after the edit equal a cold run;
+ * `QUICK=1` times only the figure (the first round and three copied rounds), so repeated
+ * runs for a before/after comparison take seconds each.
  */
 import { createHash } from 'node:crypto';
 import os from 'node:os';
@@ -27,6 +29,7 @@ import {
 } from './reports-data';
 
 const scale = Number(process.env.SCALE ?? 1);
+const quick = Boolean(process.env.QUICK);
 const sizes = scale === 1 ? FULL_SIZES : scaled(scale);
 const target = 500;
 const load = () =>
@@ -89,55 +92,59 @@ if (process.env.PRINT) {
 	if (!same) process.exitCode = 1;
 }
 
-console.log(
-	`\n${'report'.padEnd(28)} ${'first wall'.padStart(10)} ${'first cpu'.padStart(10)} ${'best wall'.padStart(10)} ${'best cpu'.padStart(10)}  (ms; each on a new copied snapshot)`
-);
-let sumBest = 0;
-for (const [name, params] of runs) {
-	const times = [0, 1, 2].map(() => {
-		const snapshot = cloneDataset(data);
-		return time(() => runReportInline(name, snapshot, params as never));
-	});
-	const best = bestOf(times);
-	sumBest += best.wall;
-	const label =
-		name === 'cross' ? `cross ${JSON.stringify(Object.values(params as object))}` : name;
+if (!quick) timeEachReportAndEdits();
+
+function timeEachReportAndEdits() {
 	console.log(
-		`${label.slice(0, 28).padEnd(28)} ${ms(times[0].wall)}   ${ms(times[0].cpu)}   ${ms(best.wall)}   ${ms(best.cpu)}`
+		`\n${'report'.padEnd(28)} ${'first wall'.padStart(10)} ${'first cpu'.padStart(10)} ${'best wall'.padStart(10)} ${'best cpu'.padStart(10)}  (ms; each on a new copied snapshot)`
+	);
+	let sumBest = 0;
+	for (const [name, params] of runs) {
+		const times = [0, 1, 2].map(() => {
+			const snapshot = cloneDataset(data);
+			return time(() => runReportInline(name, snapshot, params as never));
+		});
+		const best = bestOf(times);
+		sumBest += best.wall;
+		const label =
+			name === 'cross' ? `cross ${JSON.stringify(Object.values(params as object))}` : name;
+		console.log(
+			`${label.slice(0, 28).padEnd(28)} ${ms(times[0].wall)}   ${ms(times[0].cpu)}   ${ms(best.wall)}   ${ms(best.cpu)}`
+		);
+	}
+	console.log(`sum of each report alone (best wall): ${sumBest.toFixed(1)} ms`);
+
+	// What the machine gives right now: a fixed reference loop (750k string-keyed Map lookups,
+	// what linking children to customers does once), and the structured clone a worker's
+	// postMessage makes of the whole dataset.
+	const byId = new Map(data.customers.map((c) => [c.id, c]));
+	const reference = bestOf(
+		[0, 1, 2].map(() =>
+			time(() => {
+				for (const r of [data.orders, data.services, data.visits])
+					for (const o of r) byId.get(o.customerId);
+			})
+		)
+	);
+	const clone = time(() => structuredClone(data));
+	console.log(
+		`reference loop (750k Map.get): ${reference.wall.toFixed(0)} ms (cpu ${reference.cpu.toFixed(0)}); ` +
+			`structuredClone of the dataset (posting it to the worker): ${clone.wall.toFixed(0)} ms (cpu ${clone.cpu.toFixed(0)})`
+	);
+
+	// After one order edit: the previous snapshot was computed (untimed), then the new one is.
+	const edits = [0, 1, 2].map(() => {
+		const base = cloneDataset(data);
+		allReports(base);
+		const edited = editOneOrder(base);
+		return time(() => allReports(edited));
+	});
+	const edit = bestOf(edits);
+	console.log(
+		`all ${runs.length} reports after one order edit: first ${edits[0].wall.toFixed(0)} ms (cpu ${edits[0].cpu.toFixed(0)}), ` +
+			`best of 3 ${edit.wall.toFixed(0)} ms (cpu ${edit.cpu.toFixed(0)}); load ${load()}`
 	);
 }
-console.log(`sum of each report alone (best wall): ${sumBest.toFixed(1)} ms`);
-
-// What the machine gives right now: a fixed reference loop (750k string-keyed Map lookups,
-// what linking children to customers does once), and the structured clone a worker's
-// postMessage makes of the whole dataset.
-const byId = new Map(data.customers.map((c) => [c.id, c]));
-const reference = bestOf(
-	[0, 1, 2].map(() =>
-		time(() => {
-			for (const r of [data.orders, data.services, data.visits])
-				for (const o of r) byId.get(o.customerId);
-		})
-	)
-);
-const clone = time(() => structuredClone(data));
-console.log(
-	`reference loop (750k Map.get): ${reference.wall.toFixed(0)} ms (cpu ${reference.cpu.toFixed(0)}); ` +
-		`structuredClone of the dataset (posting it to the worker): ${clone.wall.toFixed(0)} ms (cpu ${clone.cpu.toFixed(0)})`
-);
-
-// After one order edit: the previous snapshot was computed (untimed), then the new one is.
-const edits = [0, 1, 2].map(() => {
-	const base = cloneDataset(data);
-	allReports(base);
-	const edited = editOneOrder(base);
-	return time(() => allReports(edited));
-});
-const edit = bestOf(edits);
-console.log(
-	`all ${runs.length} reports after one order edit: first ${edits[0].wall.toFixed(0)} ms (cpu ${edits[0].cpu.toFixed(0)}), ` +
-		`best of 3 ${edit.wall.toFixed(0)} ms (cpu ${edit.cpu.toFixed(0)}); load ${load()}`
-);
 
 // The figure: every report on one new snapshot, as a dashboard computes them (shared work reused).
 const rounds = [0, 1, 2].map(() => {
