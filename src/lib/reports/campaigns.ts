@@ -1,8 +1,17 @@
 /** Campaign effectiveness: invited → joined → converted, revenue from converts, cost per conversion. */
 import { addDays, startOfDay } from 'date-fns';
-import { roundMoney, type ParticipationStatus } from '../domain';
+import { roundMoney, type Participation } from '../domain';
 import type { Dataset } from './dataset';
-import { customerIds, customerPositions, idOrder, orderLines, revenueByCustomer } from './indexes';
+import {
+	campaignCodesOf,
+	customerIds,
+	customerPositions,
+	idOrder,
+	orderLines,
+	participationColumns,
+	rawRows,
+	revenueByCustomer
+} from './indexes';
 import { applyFilter, scopeDataset, type ReportFilter } from './filters';
 
 export interface CampaignsParams {
@@ -30,8 +39,6 @@ export interface CampaignResult {
 	convertedCustomerIds: string[];
 }
 
-const RANK: Record<ParticipationStatus, number> = { invited: 1, joined: 2, converted: 3 };
-
 /**
  * Funnel counts are customers, each at the furthest status any of their participations
  * reached: a converted customer counts as joined and invited too, a joined one as invited.
@@ -50,17 +57,18 @@ export function campaignsReport(
 		(a, b) => a.startsAt - b.startsAt || (a.id < b.id ? -1 : 1)
 	);
 	// Participations grouped by campaign (in their order), by the campaign's place in the list.
-	const codeOf = new Map<string, number>();
-	campaigns.forEach((c, x) => codeOf.set(c.id, x));
 	const parts = d.participations;
 	const at = customerPositions(parts)!;
-	const campaignOf = new Int32Array(parts.length);
+	const partRows = rawRows(parts);
+	const { campaign, status } = participationColumns(partRows.raw);
+	const campaignOf = placesInList(
+		campaigns.map((c) => c.id),
+		parts,
+		campaign,
+		partRows.row
+	);
 	const start = new Int32Array(campaigns.length + 1);
-	for (let i = 0; i < parts.length; i++) {
-		const x = codeOf.get(parts[i].campaignId) ?? -1;
-		campaignOf[i] = x;
-		if (x >= 0) start[x + 1]++;
-	}
+	for (let i = 0; i < parts.length; i++) if (campaignOf[i] >= 0) start[campaignOf[i] + 1]++;
 	for (let x = 0; x < campaigns.length; x++) start[x + 1] += start[x];
 	const fill = start.slice(0, campaigns.length);
 	const byCampaign = new Int32Array(start[campaigns.length]);
@@ -79,12 +87,13 @@ export function campaignsReport(
 		for (let j = start[x]; j < start[x + 1]; j++) {
 			const i = byCampaign[j];
 			const k = at[i];
-			const r = RANK[parts[i].status] as number | undefined;
+			// An unknown status poisons the customer's furthest status (NaN).
+			const r = status[partRows.row[i]] || NaN;
 			if (stamp[k] !== x) {
 				stamp[k] = x;
 				members.push(k);
-				reached[k] = Math.max(0, r as number);
-			} else reached[k] = Math.max(reached[k], r as number);
+				reached[k] = Math.max(0, r);
+			} else reached[k] = Math.max(reached[k], r);
 		}
 		const count = (min: number) => {
 			let n = 0;
@@ -124,4 +133,36 @@ export function campaignsReport(
 			convertedCustomerIds
 		};
 	});
+}
+
+/**
+ * For each participation, the place in `ids` of its campaign (the last place when an id
+ * repeats, −1 when absent), from the campaign codes of its raw row.
+ */
+function placesInList(
+	ids: readonly string[],
+	parts: readonly Participation[],
+	campaign: Int32Array,
+	row: Int32Array
+): Int32Array {
+	const out = new Int32Array(parts.length);
+	const codes = campaignCodesOf(ids);
+	if (!codes) {
+		// An id that is not a string: compare the records' ids as a Map would.
+		const codeOf = new Map<unknown, number>();
+		ids.forEach((id, x) => codeOf.set(id, x));
+		for (let i = 0; i < parts.length; i++) out[i] = codeOf.get(parts[i].campaignId) ?? -1;
+		return out;
+	}
+	let most = -1;
+	for (const c of codes) most = Math.max(most, c);
+	const place = new Int32Array(most + 1).fill(-1);
+	codes.forEach((c, x) => {
+		if (c >= 0) place[c] = x;
+	});
+	for (let i = 0; i < parts.length; i++) {
+		const c = campaign[row[i]];
+		out[i] = c >= 0 && c <= most ? place[c] : -1;
+	}
+	return out;
 }

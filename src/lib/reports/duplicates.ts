@@ -12,15 +12,27 @@ export interface DuplicateGroup {
 /** Lower case, without whitespace or punctuation: "ACME Co., Ltd." → "acmecoltd". */
 export function normalizeText(s: string | undefined): string {
 	if (!s) return '';
-	let n = normalized.get(s);
-	if (n === undefined) {
-		if (normalized.size > 100_000) normalized.clear();
-		normalized.set(s, (n = s.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '')));
+	if (typeof s !== 'string') return normalize(s);
+	let k = normalized.get(s);
+	if (k < 0) {
+		if (normalizedTexts.length > 100_000) {
+			normalized = new StringTable();
+			normalizedTexts = [];
+		}
+		normalized.add(s, (k = normalizedTexts.length));
+		normalizedTexts.push(normalize(s));
 	}
-	return n;
+	return normalizedTexts[k];
 }
-/** Names and companies repeat: each text is normalised once. */
-const normalized = new Map<string, string>();
+function normalize(s: string): string {
+	return s.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
+}
+/**
+ * Names and companies repeat: each text is normalised once (in a typed table: a Map
+ * hashes and writes into every new string it is asked for).
+ */
+let normalized = new StringTable();
+let normalizedTexts: string[] = [];
 
 /** "+" and digits only: normalizePhone would return it unchanged. */
 function isE164(p: string): boolean {
@@ -53,7 +65,25 @@ export function editDistance(a: string, b: string, max = Infinity): number {
 /** Names alike enough: equal once normalised, or one edit apart when both have ≥ 3 characters. */
 export function similarNames(a: string, b: string): boolean {
 	if (a === b) return true;
-	return a.length >= 3 && b.length >= 3 && editDistance(a, b, 1) <= 1;
+	return a.length >= 3 && b.length >= 3 && withinOneEdit(a, b);
+}
+
+/**
+ * `editDistance(a, b, 1) <= 1` without building rows: equal, one UTF-16 unit replaced, or
+ * one inserted or deleted.
+ */
+export function withinOneEdit(a: string, b: string): boolean {
+	const [s, l] = a.length <= b.length ? [a, b] : [b, a];
+	const extra = l.length - s.length;
+	if (extra > 1) return false;
+	let i = 0;
+	while (i < s.length && s.charCodeAt(i) === l.charCodeAt(i)) i++;
+	// At the first difference, l's unit i was replaced (same length) or inserted (one longer):
+	// the rest of s must equal the rest of l after it.
+	for (let k = i + 1 - extra; k < s.length; k++) {
+		if (s.charCodeAt(k) !== l.charCodeAt(k + extra)) return false;
+	}
+	return true;
 }
 
 /** Reasons as bits, and the bits' names in sorted order. */

@@ -14,6 +14,8 @@ import {
 	customerPositions,
 	orderLines,
 	originOf,
+	participationColumns,
+	campaignCodesOf,
 	rawRows,
 	serviceColumns,
 	visitColumns,
@@ -506,17 +508,34 @@ function narrowToRange(s: ScopedDataset, f: ReportFilter): ScopedDataset {
 				s.participations,
 				range,
 				(v) => v.campaigns === campaigns,
-				() => {
-					const campaignIds = new Set(campaigns.map((c) => c.id));
-					return {
-						campaigns,
-						out: keep(s.participations, (p) => campaignIds.has(p.campaignId))
-					};
-				}
+				() => ({ campaigns, out: ofCampaigns(s.participations, campaigns) })
 			).out as Participation[]
 		},
 		s.customers
 	);
+}
+
+/** The participations in one of `campaigns`, by their campaign codes (participationColumns). */
+function ofCampaigns(parts: readonly Participation[], campaigns: readonly Campaign[]) {
+	const { raw, row } = rawRows(parts);
+	// Read first: the campaign ids get their codes there.
+	const campaign = participationColumns(raw).campaign;
+	const codes = campaignCodesOf(campaigns.map((c) => c.id));
+	if (!codes) {
+		// An id that is not a string: as a Set of the ids would.
+		const campaignIds = new Set<unknown>(campaigns.map((c) => c.id));
+		return keep(parts, (p) => campaignIds.has(p.campaignId));
+	}
+	let most = -1;
+	for (const c of codes) most = Math.max(most, c);
+	const wanted = new Uint8Array(most + 1);
+	for (const c of codes) if (c >= 0) wanted[c] = 1;
+	const marks = new Uint8Array(parts.length);
+	for (let i = 0; i < marks.length; i++) {
+		const c = campaign[row[i]];
+		marks[i] = c >= 0 && c <= most ? wanted[c] : 0;
+	}
+	return keepMarked(parts, marks);
 }
 
 /** Orders by their day; the narrowed array finds its days through its origin (indexes.ts). */

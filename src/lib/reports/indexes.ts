@@ -11,7 +11,14 @@
  *   its customer in the scope's `customers` and the record's position in the raw array, so
  *   reports index typed arrays instead of looking customers up by id.
  */
-import { createdAtOf, type Customer, type Order, type Service, type Visit } from '../domain';
+import {
+	createdAtOf,
+	type Customer,
+	type Order,
+	type Participation,
+	type Service,
+	type Visit
+} from '../domain';
 import {
 	dayKey,
 	dayStart,
@@ -22,7 +29,7 @@ import {
 	ratingCode
 } from './dataset';
 import { columnReader, Derived, patchedColumn } from './derived';
-import { IdTable } from './id-table';
+import { IdTable, StringTable } from './id-table';
 
 function memo<K extends object, V>(
 	make: (key: K) => V,
@@ -432,6 +439,48 @@ export const visitColumns = columnReader<Visit, VisitColumns>(
 		cols.plannedAt[i] = v.plannedAt ?? NaN;
 		cols.time[i] = checkIn?.at ?? v.plannedAt ?? NaN;
 		cols.nextFollowUpAt[i] = v.nextFollowUpAt ?? NaN;
+	}
+);
+
+/** Campaign ids by code, shared by every participations array (codes only grow). */
+const campaignCodes = new StringTable();
+let campaignCodeCount = 0;
+/** The code of a campaign id (added when new); −1 for a value that is not a string. */
+function campaignCodeOf(id: unknown): number {
+	if (typeof id !== 'string') return -1;
+	let code = campaignCodes.get(id);
+	if (code < 0) campaignCodes.add(id, (code = campaignCodeCount++));
+	return code;
+}
+/**
+ * The codes `participationColumns` gave these campaign ids, by position (−1: no
+ * participation read so far names it, so read the participations first); null when an
+ * id is not a string (compare ids one by one then).
+ */
+export function campaignCodesOf(ids: readonly unknown[]): Int32Array | null {
+	const out = new Int32Array(ids.length);
+	for (let x = 0; x < ids.length; x++) {
+		const id = ids[x];
+		if (typeof id !== 'string') return null;
+		out[x] = campaignCodes.get(id);
+	}
+	return out;
+}
+
+/** A participations array read once (by position). */
+export interface ParticipationColumns extends Record<string, Int32Array | Uint8Array> {
+	/** The campaign id's code (`campaignCodesOf`), −1 when it is not a string. */
+	campaign: Int32Array;
+	/** 1 invited, 2 joined, 3 converted, 0 any other value. */
+	status: Uint8Array;
+}
+/** The columns of a raw participations array. */
+export const participationColumns = columnReader<Participation, ParticipationColumns>(
+	(n) => ({ campaign: new Int32Array(n), status: new Uint8Array(n) }),
+	(cols, i, p) => {
+		cols.campaign[i] = campaignCodeOf(p.campaignId);
+		const s = p.status;
+		cols.status[i] = s === 'invited' ? 1 : s === 'joined' ? 2 : s === 'converted' ? 3 : 0;
 	}
 );
 

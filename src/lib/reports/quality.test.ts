@@ -5,6 +5,7 @@ import {
 	findDuplicates,
 	normalizeText,
 	similarNames,
+	withinOneEdit,
 	type DuplicateGroup,
 	type DuplicateReason
 } from './duplicates';
@@ -21,6 +22,27 @@ describe('name matching', () => {
 		expect(editDistance('kitten', 'sitting')).toBe(3);
 		expect(editDistance('kitten', 'sitting', 1)).toBe(2);
 		expect(editDistance('', 'abc')).toBe(3);
+	});
+
+	it('tells one edit apart as editDistance does, for every pair of short strings', () => {
+		// Every string of up to 4 units over a, b and 王 (121 strings, 14,641 pairs).
+		const units = ['a', 'b', '王'];
+		let strings = [''];
+		for (let len = 1, last = ['']; len <= 4; len++) {
+			last = last.flatMap((s) => units.map((u) => s + u));
+			strings = strings.concat(last);
+		}
+		let differ = 0;
+		for (const a of strings) {
+			for (const b of strings) {
+				if (withinOneEdit(a, b) !== editDistance(a, b, 1) <= 1) differ++;
+			}
+		}
+		expect(strings.length).toBe(121);
+		expect(differ).toBe(0);
+		expect(withinOneEdit('abcd', 'abd')).toBe(true);
+		expect(withinOneEdit('abcd', 'abdc')).toBe(false);
+		expect(withinOneEdit('😀a', '😁a')).toBe(true);
 	});
 
 	it('allows one edit only from three characters', () => {

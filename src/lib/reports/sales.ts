@@ -100,11 +100,14 @@ export function sales(data: Dataset, { filter = {}, top = 10 }: SalesParams = {}
 	const topCustomers: CustomerSales[] = [];
 	for (let k = 0; k < customerOrders.length && top > 0; k++) {
 		if (!customerOrders[k]) continue;
+		const spent = roundMoney(customerRevenue[k]);
+		// Below the last of a full list: it cannot enter (read no record, make no row).
+		if (topCustomers.length === top && spent < topCustomers[top - 1].revenue) continue;
 		const c = scope.customers[k];
 		const row = {
 			customerId: c.id,
 			name: c.name ?? '',
-			revenue: roundMoney(customerRevenue[k]),
+			revenue: spent,
 			orders: customerOrders[k]
 		};
 		if (topCustomers.length === top && order(row, topCustomers[top - 1]) >= 0) continue;
