@@ -89,13 +89,16 @@ export function activity(data: Dataset, params: ActivityParams): Activity {
 
 	let followUpsDue = 0;
 	let followUpsOverdue = 0;
-	for (const f of openFollowUpsMemo(scoped.visits)) {
-		if (f.dueAt < now) {
+	// Counts only, so the follow-ups' order does not matter (reps are sorted below).
+	const open = openFollowUpsMemo(scoped.visits);
+	for (let j = 0; j < open.dueAt.length; j++) {
+		const dueAt = open.dueAt[j];
+		if (dueAt < now) {
 			followUpsOverdue++;
-			rep(ownerOf(f.at)).followUpsOverdue++;
-		} else if (f.dueAt < now + dueDays * DAY_MS) {
+			rep(ownerOf(open.at[j])).followUpsOverdue++;
+		} else if (dueAt < now + dueDays * DAY_MS) {
 			followUpsDue++;
-			rep(ownerOf(f.at)).followUpsDue++;
+			rep(ownerOf(open.at[j])).followUpsDue++;
 		}
 	}
 

@@ -17,7 +17,10 @@ export function openFollowUps(visits: readonly Visit[]): OpenFollowUp[] {
 	return openFollowUpsOf(visits);
 }
 
-/** openFollowUps itself; reports use the memoised copy in indexes.ts. */
+/**
+ * openFollowUps itself; reports count the same follow-ups through `openFollowUpsMemo` in
+ * indexes.ts (typed, by customer position, unsorted).
+ */
 export function openFollowUpsOf(visits: readonly Visit[]): OpenFollowUp[] {
 	const lastCheckIn = new Map<string, number>();
 	for (const v of visits) {

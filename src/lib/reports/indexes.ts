@@ -695,33 +695,41 @@ export const latestOpenings = memo((services: readonly Service[]): Float64Array 
 	return last;
 });
 
-/** A follow-up still open (see openFollowUps), with its customer's position in the scope. */
-export interface OpenFollowUpAt {
-	visitId: string;
-	customerId: string;
-	dueAt: number;
-	/** The customer's position in the scope's customers. */
-	at: number;
+/**
+ * The follow-ups still open (see openFollowUps in followups.ts) of a scoped visits array, in
+ * visit order (not sorted: the reports count them): each one's due time and its customer's
+ * position in the scope.
+ */
+export interface OpenFollowUpsAt {
+	dueAt: Float64Array;
+	at: Int32Array;
 }
 
 /** openFollowUps (followups.ts) of a scoped visits array, by customer position. */
-export const openFollowUpsMemo = memo((visits: readonly Visit[]): readonly OpenFollowUpAt[] => {
+export const openFollowUpsMemo = memo((visits: readonly Visit[]): OpenFollowUpsAt => {
 	const at = customerPositions(visits);
 	if (!at) throw new Error('openFollowUpsMemo: visits of a scoped dataset expected');
 	const last = latestCheckIns(visits);
 	const { raw, row } = rawRows(visits);
 	const { time, nextFollowUpAt } = visitColumns(raw);
-	const open: OpenFollowUpAt[] = [];
+	const open = new Uint8Array(row.length);
+	let n = 0;
 	for (let i = 0; i < row.length; i++) {
 		const r = row[i];
 		const dueAt = nextFollowUpAt[r];
 		if (dueAt !== dueAt) continue;
 		const happened = time[r] === time[r] ? time[r] : -Infinity;
 		if (last[at[i]] > happened) continue;
-		const v = visits[i];
-		open.push({ visitId: v.id, customerId: v.customerId, dueAt, at: at[i] });
+		open[i] = 1;
+		n++;
 	}
-	return open.sort((a, b) => a.dueAt - b.dueAt || (a.visitId < b.visitId ? -1 : 1));
+	const out = { dueAt: new Float64Array(n), at: new Int32Array(n) };
+	for (let i = 0, w = 0; i < row.length; i++) {
+		if (open[i] === 0) continue;
+		out.dueAt[w] = nextFollowUpAt[row[i]];
+		out.at[w++] = at[i];
+	}
+	return out;
 });
 
 /**
@@ -731,9 +739,13 @@ export const openFollowUpsMemo = memo((visits: readonly Visit[]): readonly OpenF
 export const idOrder = memo(
 	(customers: readonly Customer[]): { order: Int32Array; rank: Int32Array } => {
 		const ids = customerIds(customers);
-		const order = Int32Array.from(ids.keys()).sort((a, b) =>
-			ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : a - b
-		);
+		// A plain array: its sort (TimSort) needs one comparison per id when the ids are
+		// already in order (as RxDB lists them by primary key), a typed array's sort
+		// (a merge sort) n log n string comparisons whatever the order.
+		const positions: number[] = new Array(ids.length);
+		for (let k = 0; k < positions.length; k++) positions[k] = k;
+		positions.sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : a - b));
+		const order = Int32Array.from(positions);
 		const rank = new Int32Array(order.length);
 		for (let r = 0; r < order.length; r++) rank[order[r]] = r;
 		return { order, rank };

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { overview } from './overview';
+import { scopeDataset } from './filters';
 import { openFollowUps } from './followups';
+import { openFollowUpsMemo } from './indexes';
 import { at, checkIn, customer, dataset, order, service, visit } from './fixtures';
 
 const now = at('2024-03-15T12:00');
@@ -82,5 +84,16 @@ describe('openFollowUps', () => {
 	it('keeps a follow-up until a later check-in, even one before the due date', () => {
 		const open = openFollowUps(data.visits);
 		expect(open.map((f) => f.visitId)).toEqual(['v3', 'v4']);
+	});
+
+	it('are what the reports count: the same due times, each by its customer in the scope', () => {
+		const d = scopeDataset(data, {});
+		const memo = openFollowUpsMemo(d.visits);
+		const expected = openFollowUps(d.visits)
+			.map((f) => `${f.dueAt} ${d.customers.findIndex((c) => c.id === f.customerId)}`)
+			.sort();
+		const got = [...memo.dueAt].map((t, j) => `${t} ${memo.at[j]}`).sort();
+		expect(got).toEqual(expected);
+		expect(got.length).toBe(2);
 	});
 });

@@ -59,10 +59,16 @@ export function overview(data: Dataset, { now, filter = {} }: OverviewParams): O
 	const revenue = revenueBetween(d.orders, from, to);
 	const previousRevenue = revenueBetween(d.orders, previous.from, previous.to);
 
-	const overdue = openFollowUpsMemo(d.visits).filter((f) => f.dueAt < now);
-	// Their customers once each, in id order (a walk of the shared id order, no sort).
+	// Overdue follow-ups, and their customers once each, in id order (a walk of the shared
+	// id order, no sort).
+	const open = openFollowUpsMemo(d.visits);
 	const flagged = new Uint8Array(d.customers.length);
-	for (const f of overdue) flagged[f.at] = 1;
+	let overdue = 0;
+	for (let j = 0; j < open.dueAt.length; j++) {
+		if (!(open.dueAt[j] < now)) continue;
+		overdue++;
+		flagged[open.at[j]] = 1;
+	}
 	const overdueAt: number[] = [];
 	for (const k of idOrder(d.customers).order) if (flagged[k]) overdueAt.push(k);
 	return {
@@ -75,7 +81,7 @@ export function overview(data: Dataset, { now, filter = {} }: OverviewParams): O
 		previousRevenue,
 		revenueChange: previousRevenue ? (revenue - previousRevenue) / previousRevenue : null,
 		openServices: countOpen(d.services),
-		overdueFollowUps: overdue.length,
+		overdueFollowUps: overdue,
 		overdueCustomerIds: overdueAt.map((k) => customerIds(d.customers)[k])
 	};
 }

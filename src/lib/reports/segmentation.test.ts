@@ -51,6 +51,24 @@ describe('scores', () => {
 		expect(rankScores([7])).toEqual([3]);
 		expect(rankScores([])).toEqual([]);
 	});
+
+	it('scores as counting below and equal one by one would, ties, NaN and -0 included', () => {
+		const byCounting = (values: number[]) =>
+			values.map((v) => {
+				const below = values.filter((w) => w < v).length;
+				const equal = values.filter((w) => w === v).length;
+				return Math.max(1, Math.ceil((5 * (below + equal / 2)) / values.length));
+			});
+		let seed = 7;
+		const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+		for (let round = 0; round < 50; round++) {
+			const values = Array.from({ length: 1 + Math.floor(next() * 40) }, () => {
+				const x = next();
+				return x < 0.05 ? NaN : x < 0.1 ? -0 : Math.floor(next() * 8) * 1.5;
+			});
+			expect(rankScores(values)).toEqual(byCounting(values));
+		}
+	});
 });
 
 describe('segmentation', () => {

@@ -70,20 +70,24 @@ export function recencyScore(days: number): number {
 export function rankScores(values: readonly number[]): number[] {
 	const sorted = Float64Array.from(values).sort();
 	const n = sorted.length;
-	const firstAbove = (v: number, strict: boolean) => {
+	// Where each run of equal values ends (one past it), by any place in the run.
+	const runEnd = new Int32Array(n);
+	for (let i = n - 1; i >= 0; i--) {
+		runEnd[i] = i + 1 < n && sorted[i + 1] === sorted[i] ? runEnd[i + 1] : i + 1;
+	}
+	return values.map((v) => {
+		// NaN is below nothing and equal to nothing.
+		if (v !== v) return 1;
+		// The first place not below v: v itself (every v is among the sorted values).
 		let lo = 0;
 		let hi = n;
 		while (lo < hi) {
 			const mid = (lo + hi) >> 1;
-			if (sorted[mid] < v || (!strict && sorted[mid] === v)) lo = mid + 1;
+			if (sorted[mid] < v) lo = mid + 1;
 			else hi = mid;
 		}
-		return lo;
-	};
-	return values.map((v) => {
-		const below = firstAbove(v, true);
-		const equal = firstAbove(v, false) - below;
-		return Math.max(1, Math.ceil((5 * (below + equal / 2)) / n));
+		const equal = runEnd[lo] - lo;
+		return Math.max(1, Math.ceil((5 * (lo + equal / 2)) / n));
 	});
 }
 
