@@ -34,6 +34,71 @@ describe('DeltaDataset', () => {
 		]);
 	});
 
+	it('applies edits the same while positions are still being made in slices, and finds every record after', async () => {
+		const orders = Array.from({ length: 10 }, (_, i) =>
+			sale(`o${i}`, i % 2 ? 'c1' : 'c2', '2024-03-05', i)
+		);
+		const ahead = new DeltaDataset();
+		ahead.load('orders', orders);
+		ahead.index();
+		const sliced = new DeltaDataset();
+		sliced.load('orders', orders);
+		const pauses: (() => void)[] = [];
+		const indexing = sliced.indexInSlices(3, () => new Promise<void>((r) => pauses.push(r)));
+		await Promise.resolve();
+		expect(pauses).toHaveLength(1); // one slice made, waiting for its pause
+		const edits = [
+			[{ collection: 'orders', record: sale('o1', 'c1', '2024-03-05', 100) }], // made already
+			[{ collection: 'orders', record: sale('o8', 'c2', '2024-03-05', 800) }], // not yet
+			[{ collection: 'orders', record: sale('o10', 'c1', '2024-03-06', 5) }], // new
+			[{ collection: 'orders', record: sale('o10', 'c1', '2024-03-06', 6) }] // new, again
+		] as const;
+		for (const [k, edit] of edits.entries()) {
+			for (const d of [ahead, sliced]) d.apply(edit);
+			if (k % 2) pauses.shift()!(); // slices go on between edits
+			await Promise.resolve();
+		}
+		while (pauses.length) {
+			pauses.shift()!();
+			await new Promise((r) => setTimeout(r, 0));
+		}
+		await indexing;
+		expect(sliced.data.orders).toEqual(ahead.data.orders);
+		expect(sliced.data.orders.map((o) => o.amount)).toEqual([0, 100, 2, 3, 4, 5, 6, 7, 800, 9, 6]);
+		for (const o of ahead.data.orders) expect(sliced.find('orders', o.id)).toBe(o);
+		expect(sliced.find('orders', 'o99')).toBeUndefined();
+	});
+
+	it('makes the positions at once for a batch of many changes, with the same result', () => {
+		const orders = Array.from({ length: 40 }, (_, i) => sale(`o${i}`, 'c1', '2024-03-05', i));
+		const batch = Array.from({ length: 20 }, (_, i) => ({
+			collection: 'orders' as const,
+			record: sale(`o${39 - i}`, 'c1', '2024-03-05', 1000 + i)
+		}));
+		const a = new DeltaDataset();
+		a.load('orders', orders);
+		a.apply(batch);
+		const b = new DeltaDataset();
+		b.load('orders', orders);
+		b.index();
+		b.apply(batch);
+		expect(a.data.orders).toEqual(b.data.orders);
+		expect(a.data.orders[39].amount).toBe(1000);
+	});
+
+	it('stops making positions of a collection loaded again meanwhile', async () => {
+		const d = new DeltaDataset();
+		d.load('orders', [sale('o1', 'c1', '2024-03-05', 1), sale('o2', 'c1', '2024-03-05', 2)]);
+		let resume: () => void = () => {};
+		const indexing = d.indexInSlices(1, () => new Promise<void>((r) => (resume = r)));
+		await Promise.resolve();
+		d.load('orders', [sale('o2', 'c1', '2024-03-05', 20)]);
+		resume();
+		await indexing;
+		expect(d.find('orders', 'o2')).toBe(d.data.orders[0]);
+		expect(d.find('orders', 'o1')).toBeUndefined();
+	});
+
 	it('makes a new dataset with a new array for the changed collection only', () => {
 		const d = loaded();
 		const before = d.data;

@@ -27,6 +27,9 @@ export interface AppliedChange {
 	after: HeldRecord;
 }
 
+/** Changes to one collection in one `apply` found by scanning, past which its positions are made first. */
+const SCANNED_CHANGES = 8;
+
 /** How far back `changesBetween` looks (snapshots), past which callers compute afresh. */
 const MAX_STEPS = 32;
 
@@ -34,8 +37,12 @@ export class DeltaDataset {
 	#data: Dataset = emptyDataset();
 	/** Each snapshot made by `apply`: the one before it and the changes between them. */
 	#steps = new WeakMap<Dataset, { previous: Dataset; changes: AppliedChange[] }>();
-	/** Each collection's record positions by id, made on first need (`index`, `apply`). */
-	#positions = new Map<CollectionName, Map<string, number>>();
+	/**
+	 * Each collection's record positions by id: `map` holds those of records before `done`
+	 * (made in slices by `indexInSlices`, or at once by `index`); a record at or after
+	 * `done` is found by scanning from there.
+	 */
+	#positions = new Map<CollectionName, { map: Map<string, number>; done: number }>();
 	#version = 0;
 
 	/** The current snapshot (a new object after every change). */
@@ -50,7 +57,7 @@ export class DeltaDataset {
 
 	/**
 	 * Replaces a collection's records wholesale (the first load). The positions by id are
-	 * made later (`index`, or the first `apply`): 800,000 map entries cost a few hundred
+	 * made later (`indexInSlices`, `index`): 800,000 map entries cost a few hundred
 	 * milliseconds a cold start need not wait for.
 	 */
 	load(collection: CollectionName, records: readonly HeldRecord[]): void {
@@ -75,26 +82,70 @@ export class DeltaDataset {
 		return chain.reverse().flat();
 	}
 
-	/** A record of the current snapshot by id (positions are made on first need). */
+	/** A record of the current snapshot by id. */
 	find(collection: CollectionName, id: string): HeldRecord | undefined {
-		const at = this.#positionsOf(collection).get(id);
+		const at = this.#positionOf(collection, id);
 		return at === undefined ? undefined : (this.#data[collection] as readonly HeldRecord[])[at];
 	}
 
-	/** Makes the positions by id of every collection that has none yet (call in idle time). */
+	/** Makes the positions by id of every collection at once. */
 	index(): void {
-		for (const c of Object.keys(this.#data) as CollectionName[]) this.#positionsOf(c);
+		for (const c of Object.keys(this.#data) as CollectionName[]) this.#complete(c);
 	}
 
-	#positionsOf(collection: CollectionName): Map<string, number> {
-		let positions = this.#positions.get(collection);
-		if (!positions) {
-			positions = new Map();
-			const records = this.#data[collection] as readonly HeldRecord[];
-			for (let i = 0; i < records.length; i++) positions.set(records[i].id, i);
-			this.#positions.set(collection, positions);
+	/**
+	 * Makes the positions by id in slices of `slice` records, awaiting `pause()` between
+	 * them, so changes arriving meanwhile are applied at once instead of waiting for 800,000
+	 * map entries (a few hundred milliseconds in one task).
+	 */
+	async indexInSlices(
+		slice = 50_000,
+		pause = (): Promise<void> => new Promise((r) => setTimeout(r, 0))
+	): Promise<void> {
+		for (const c of Object.keys(this.#data) as CollectionName[]) {
+			const entry = this.#entry(c);
+			for (;;) {
+				// A load may replace the collection meanwhile (its positions start over).
+				if (this.#positions.get(c) !== entry) break;
+				const records = this.#data[c] as readonly HeldRecord[];
+				if (entry.done >= records.length) break;
+				const end = Math.min(records.length, entry.done + slice);
+				for (let i = entry.done; i < end; i++) entry.map.set(records[i].id, i);
+				entry.done = end;
+				await pause();
+			}
 		}
-		return positions;
+	}
+
+	#entry(collection: CollectionName): { map: Map<string, number>; done: number } {
+		let entry = this.#positions.get(collection);
+		if (!entry) {
+			entry = { map: new Map(), done: 0 };
+			this.#positions.set(collection, entry);
+		}
+		return entry;
+	}
+
+	#complete(collection: CollectionName): Map<string, number> {
+		const entry = this.#entry(collection);
+		const records = this.#data[collection] as readonly HeldRecord[];
+		for (let i = entry.done; i < records.length; i++) entry.map.set(records[i].id, i);
+		entry.done = records.length;
+		return entry.map;
+	}
+
+	/**
+	 * A record's position, or undefined. Records are never moved (a delete leaves a
+	 * tombstone, new ones are appended), so one past the positions made so far is found by
+	 * scanning the rest: one scan of 500,000 ids costs a few milliseconds.
+	 */
+	#positionOf(collection: CollectionName, id: string): number | undefined {
+		const entry = this.#entry(collection);
+		const at = entry.map.get(id);
+		if (at !== undefined) return at;
+		const records = this.#data[collection] as readonly HeldRecord[];
+		for (let i = entry.done; i < records.length; i++) if (records[i].id === id) return i;
+		return undefined;
 	}
 
 	/**
@@ -104,14 +155,27 @@ export class DeltaDataset {
 	apply(changes: readonly RecordChange[]): CollectionName[] {
 		const next = new Map<CollectionName, HeldRecord[]>();
 		const applied: AppliedChange[] = [];
+		// Many changes to a collection (a sync batch) make its positions at once rather than
+		// scan for each; a few (an edit) scan past the positions made so far.
+		const counts = new Map<CollectionName, number>();
+		for (const { collection } of changes) counts.set(collection, (counts.get(collection) ?? 0) + 1);
+		for (const [c, n] of counts) if (n > SCANNED_CHANGES) this.#complete(c);
 		for (const { collection, record } of changes) {
 			let arr = next.get(collection);
 			if (!arr) {
 				arr = (this.#data[collection] as readonly HeldRecord[]).slice();
 				next.set(collection, arr);
 			}
-			const positions = this.#positionsOf(collection);
-			const at = positions.get(record.id);
+			const positions = this.#entry(collection).map;
+			// Scans the array being built, so a record appended earlier in this batch is found.
+			let at = positions.get(record.id);
+			if (at === undefined) {
+				for (let i = this.#entry(collection).done; i < arr.length; i++)
+					if (arr[i].id === record.id) {
+						at = i;
+						break;
+					}
+			}
 			if (at === undefined) {
 				positions.set(record.id, arr.length);
 				arr.push(record);

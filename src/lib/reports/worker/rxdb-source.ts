@@ -342,7 +342,7 @@ export class RxdbSource {
 		this.events.changed(this.collections);
 		if (this.#pending.length) this.#flush();
 		// Positions by id, for applying changes, once the first figures are computed.
-		setTimeout(() => this.dataset.index(), 1_500);
+		setTimeout(() => void this.dataset.indexInSlices(), 1_500);
 		this.#scheduleSave(this.options.firstSnapshotDelayMs ?? 500);
 	}
 
