@@ -6,10 +6,15 @@
  * and later changes from other devices (edits, deletes) still arrive.
  */
 import { randomUUID } from 'node:crypto';
-import { getAssumedMasterState } from 'rxdb';
+import { createRxDatabase, getAssumedMasterState } from 'rxdb';
+import { replicateRxCollection } from 'rxdb/plugins/replication';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../server/testing';
-import { openDatabase, type FieldbookDb } from '$lib/db/database';
+import { databaseName, openDatabase, type FieldbookDb } from '$lib/db/database';
+import { createStorage } from '$lib/db/storage';
+import { RX_SCHEMAS } from '$lib/domain/rx-schemas.generated';
+import { keepBases } from '$lib/sync/base-keeper';
+import { replicationFlag } from '$lib/sync/waiting';
 import { createRecord, deleteRecord, patchRecord } from '$lib/db/records';
 import { startReplication, type ReplicationHandle } from '$lib/sync/replication';
 import type { WireDoc } from '$lib/domain/sync/protocol';
@@ -46,11 +51,11 @@ describe.each(databaseKinds())('bootstrap of a fresh device on %s', (kind) => {
 	});
 
 	/** Another device changes one field of a seeded record on the server. */
-	async function editElsewhere(doc: WireDoc, fields: Record<string, unknown>) {
-		const current = (await pullAll(world.server, rep, 'customers', null, 1000)).docs
+	async function editElsewhere(doc: WireDoc, fields: Record<string, unknown>, user = rep) {
+		const current = (await pullAll(world.server, user, 'customers', null, 1000)).docs
 			.filter((d) => d.id === doc.id)
 			.at(-1)!;
-		await push(world.server, rep, 'customers', [
+		await push(world.server, user, 'customers', [
 			{
 				newDocumentState: { ...current, ...fields, updatedAt: Date.now() },
 				assumedMasterState: current
@@ -175,4 +180,75 @@ describe.each(databaseKinds())('bootstrap of a fresh device on %s', (kind) => {
 			expect(onServer.get(deletedHere.id)?._deleted).toBe(true);
 		}, 30_000);
 	}, 180_000);
+	it('keeps the base of an edit made in another tab than the one that syncs', async () => {
+		// Two tabs of one device: A leads and runs the replication; B only installs the base
+		// keeper, as a tab waiting for leadership does. Both see the same storage.
+		const other = await world.addUser('rep');
+		const [doc] = await seedCustomers(world.server, other, 30, { company: 'Before' });
+		const userId = `${other.id}-${randomUUID()}`;
+		const tabA = await openDatabase({
+			userId,
+			storage: 'memory',
+			devMode: true,
+			multiInstance: false
+		});
+		const pushed: { newDocumentState: WireDoc; assumedMasterState?: WireDoc }[] = [];
+		const handleA = startReplication({
+			db: tabA,
+			baseUrl: world.server.baseUrl,
+			getToken: () => other.token,
+			collections: ['customers'],
+			retryTime: 200,
+			reconnectMs: 100,
+			waitForLeadership: false,
+			fetch: async (input, init) => {
+				if (String(input).includes('/push')) pushed.push(...JSON.parse(String(init?.body)));
+				return fetch(input, init);
+			}
+		});
+		const tabB = (await createRxDatabase({
+			name: databaseName(userId),
+			storage: await createStorage('memory', true),
+			multiInstance: false,
+			ignoreDuplicate: true
+		})) as unknown as FieldbookDb;
+		try {
+			await tabB.addCollections({ customers: { schema: structuredClone(RX_SCHEMAS.customers) } });
+			await handleA.awaitInSync();
+			const waiting = replicateRxCollection({
+				replicationIdentifier: handleA.states.customers.replicationIdentifier,
+				collection: tabB.customers as never,
+				live: false,
+				autoStart: false,
+				waitForLeadership: false,
+				pull: { handler: async () => ({ documents: [], checkpoint: undefined }) },
+				push: { handler: async () => [] }
+			});
+			const hash = await tabB.hashFunction(replicationFlag(waiting as never));
+			const keeper = keepBases(tabB.customers as never, waiting as never, hash);
+			// Another device renames it while tab B edits another field, before tab A pushes.
+			const resume = await handleA.pause();
+			await editElsewhere(doc, { name: 'Renamed elsewhere (tab B)' }, other);
+			await patchRecord(tabB, 'customers', doc.id, { company: 'Edited in tab B' });
+			await resume();
+			await until(async () => {
+				const onServer = (await pullAll(world.server, other, 'customers', null, 1000)).docs
+					.filter((d) => d.id === doc.id)
+					.at(-1);
+				// Both fields survive the merge: tab A pushed tab B's edit with its base.
+				expect(onServer).toMatchObject({
+					company: 'Edited in tab B',
+					name: 'Renamed elsewhere (tab B)'
+				});
+			}, 30_000);
+			const row = pushed.find((r) => r.newDocumentState.id === doc.id);
+			expect(row?.assumedMasterState?.company).toBe('Before');
+			await keeper.stop();
+			await waiting.cancel();
+		} finally {
+			await handleA.cancel();
+			await tabB.close();
+			await tabA.close();
+		}
+	}, 60_000);
 });

@@ -178,7 +178,6 @@ export function startReplication(opts: ReplicationOptions): ReplicationHandle {
 	for (const name of collections) {
 		const base = `/api/sync/${name}`;
 		const stream$ = new Subject<RxReplicationPullStreamItem<Doc, Checkpoint>>();
-		let keeper: BaseKeeper | undefined;
 		// Filled in by the bootstrap before the replication starts (read by RxDB's start()).
 		const pull = {
 			batchSize: opts.pullBatchSize ?? PULL_BATCH_SIZE,
@@ -194,7 +193,7 @@ export function startReplication(opts: ReplicationOptions): ReplicationHandle {
 			initialCheckpoint: undefined as ForkCheckpoint | undefined,
 			async handler(rows: { newDocumentState: Doc; assumedMasterState?: Doc }[]) {
 				const body = rows.map((r) => {
-					const assumed = r.assumedMasterState ?? keeper?.heldBase(r.newDocumentState.id as string);
+					const assumed = r.assumedMasterState;
 					return {
 						newDocumentState: toWire(r.newDocumentState as Record<string, unknown>),
 						assumedMasterState: assumed ? toWire(assumed as Record<string, unknown>) : undefined
@@ -202,7 +201,6 @@ export function startReplication(opts: ReplicationOptions): ReplicationHandle {
 				});
 				const res = await request(`${base}/push`, { method: 'POST', body: JSON.stringify(body) });
 				const conflicts = (await res.json()) as Doc[];
-				keeper?.pushed(rows.map((r) => r.newDocumentState.id as string));
 				if (conflicts.length) opts.onConflictAnswered?.(name, conflicts);
 				return conflicts;
 			}
@@ -229,15 +227,16 @@ export function startReplication(opts: ReplicationOptions): ReplicationHandle {
 			received$: bootReceived$.asObservable()
 		};
 		void (async () => {
+			const collection = opts.db[name] as never as RxCollection;
+			const identifier = replicationFlag(state as never);
+			const identifierHash = await collection.database.hashFunction(identifier);
+			// In every tab, leading or not: an edit in any tab needs its base kept.
+			if (!aborter.signal.aborted)
+				keepers.push(keepBases(collection, state as never, identifierHash));
 			const waitForLeadership = opts.waitForLeadership ?? typeof window !== 'undefined';
 			if (waitForLeadership && opts.db.multiInstance) await opts.db.waitForLeadership();
 			if (state.isStopped()) return;
 			markSync(name, 'lead');
-			const collection = opts.db[name] as never as RxCollection;
-			const identifier = replicationFlag(state as never);
-			const identifierHash = await collection.database.hashFunction(identifier);
-			keeper = keepBases(collection, state as never, identifierHash);
-			keepers.push(keeper);
 			if (opts.bootstrap ?? true) {
 				booting$.next(true);
 				const boot = await bootstrapCollection({
@@ -356,8 +355,8 @@ export function startReplication(opts: ReplicationOptions): ReplicationHandle {
 		},
 		async cancel() {
 			aborter.abort();
-			for (const k of keepers) k.stop();
 			await Promise.all(Object.values(states).map((s) => s.cancel()));
+			await Promise.all(keepers.map((k) => k.stop()));
 		}
 	};
 }
