@@ -742,6 +742,22 @@ try {
 		const first = device.pages()[0] ?? (await device.newPage());
 		await openApp(first, '/');
 		await waitForServiceWorker(first);
+		// A kept device last run with another build installs the new service worker now
+		// (it then waits, as the app does not skip waiting, and takes over once this page
+		// closes): going offline while it still installs left the next offline navigation
+		// unanswered once (ERR_INTERNET_DISCONNECTED).
+		await first.evaluate(async () => {
+			await (await navigator.serviceWorker.getRegistration())?.update();
+		});
+		for (let waited = 0; ; waited += 200) {
+			const settled = await first.evaluate(async () => {
+				const r = await navigator.serviceWorker.getRegistration();
+				return !!r?.active && !r.installing;
+			});
+			if (settled) break;
+			if (waited > 60_000) throw new Error('The new service worker did not install');
+			await first.waitForTimeout(200);
+		}
 		const db = await rxdbName(first);
 		if (reuse) {
 			console.log(
