@@ -128,8 +128,10 @@ export function findDuplicates(customers: readonly Customer[]): DuplicateGroup[]
 		linked = true;
 	};
 	// Phones and emails: the first customer holding a key, by key.
-	const phones = new StringTable();
-	const emails = new StringTable();
+	// Sized for one phone and one email per customer, so they do not grow (and rehash)
+	// eleven times on the way from 64 slots.
+	const phones = new StringTable(n);
+	const emails = new StringTable(n);
 	const linkKey = (first: StringTable, key: string, i: number, why: number) => {
 		const j = first.get(key);
 		if (j < 0) first.add(key, i);

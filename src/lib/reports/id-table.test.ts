@@ -42,24 +42,27 @@ describe('IdTable', () => {
 });
 
 describe('StringTable', () => {
-	it('answers what a Map answers, through growth, for empty and short keys too', () => {
-		const table = new StringTable();
-		const map = new Map<string, number>();
-		let state = 1;
-		const rand = (n: number) => {
-			state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-			return (state >>> 8) % n;
-		};
-		for (let i = 0; i < 5000; i++) {
-			const key = rand(3) ? `+86138${rand(3000)}` : ['', 'a', 'Aa', 'BB', '中国'][rand(5)];
-			expect(table.get(key)).toBe(map.get(key) ?? -1);
-			if (!map.has(key)) {
-				map.set(key, i);
-				table.add(key, i);
+	it.each([undefined, 100, 10_000])(
+		'answers what a Map answers, through growth, for empty and short keys too (room for %s)',
+		(expected) => {
+			const table = new StringTable(expected);
+			const map = new Map<string, number>();
+			let state = 1;
+			const rand = (n: number) => {
+				state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+				return (state >>> 8) % n;
+			};
+			for (let i = 0; i < 5000; i++) {
+				const key = rand(3) ? `+86138${rand(3000)}` : ['', 'a', 'Aa', 'BB', '中国'][rand(5)];
+				expect(table.get(key)).toBe(map.get(key) ?? -1);
+				if (!map.has(key)) {
+					map.set(key, i);
+					table.add(key, i);
+				}
 			}
+			expect(map.size).toBeGreaterThan(2000);
+			for (const [key, value] of map) expect(table.get(key)).toBe(value);
+			expect(table.get('missing')).toBe(-1);
 		}
-		expect(map.size).toBeGreaterThan(2000);
-		for (const [key, value] of map) expect(table.get(key)).toBe(value);
-		expect(table.get('missing')).toBe(-1);
-	});
+	);
 });

@@ -84,10 +84,18 @@ export function tailHash(id: string): number {
  * stored into), which shows when 40,000 phone numbers are looked up once each.
  */
 export class StringTable {
-	private slots = new Int32Array(64).fill(-1);
-	private hashes = new Int32Array(64);
+	private slots: Int32Array;
+	private hashes: Int32Array;
 	private keys: string[] = [];
 	private values: number[] = [];
+
+	/** `expected`: how many keys to make room for at once (the table grows past it). */
+	constructor(expected = 32) {
+		let size = 64;
+		while (size < 2 * expected) size *= 2;
+		this.slots = new Int32Array(size).fill(-1);
+		this.hashes = new Int32Array(size);
+	}
 
 	/** The value stored under `key`, or −1. */
 	get(key: string): number {
