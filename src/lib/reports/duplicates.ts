@@ -103,7 +103,11 @@ const REASON_BITS: [number, DuplicateReason][] = [
  * character, or one company and one last character: a single edit of a name of three or
  * more characters keeps one of its ends, so no pair is missed and nothing is O(n²) overall.
  */
-export function findDuplicates(customers: readonly Customer[]): DuplicateGroup[] {
+export function findDuplicates(
+	customers: readonly Customer[],
+	/** Each customer's id, by position, when the caller has them apart from the records. */
+	idsOf?: readonly string[]
+): DuplicateGroup[] {
 	const n = customers.length;
 	const parent = new Int32Array(n);
 	for (let i = 0; i < n; i++) parent[i] = i;
@@ -192,8 +196,9 @@ export function findDuplicates(customers: readonly Customer[]): DuplicateGroup[]
 		const root = roots[i];
 		if (size[root] < 2) continue;
 		const ids = groups.get(root);
-		if (ids) ids.push(customers[i].id);
-		else groups.set(root, [customers[i].id]);
+		const id = idsOf ? idsOf[i] : customers[i].id;
+		if (ids) ids.push(id);
+		else groups.set(root, [id]);
 	}
 	const out: DuplicateGroup[] = [];
 	for (const [root, ids] of groups) {

@@ -68,7 +68,8 @@ function customerFigures(
 				filled,
 				share: n ? filled / n : 0
 			})),
-			duplicates: findDuplicates(customers)
+			// Ids from the id table's compact copies: most customers end in a group here.
+			duplicates: findDuplicates(customers, customerIds(customers))
 		};
 		figuresOf.set(customers, figures);
 	}
