@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { filter, firstValueFrom } from 'rxjs';
 import { openDatabase, type FieldbookDb } from '$lib/db/database';
-import { createRecord, restoreRecord, ValidationError } from '$lib/db/records';
+import { createRecord, patchRecord, restoreRecord, ValidationError } from '$lib/db/records';
+import { campaignInput, campaignToForm } from './form';
 import { funnelOf } from './funnel';
 import {
 	campaigns$,
@@ -47,6 +48,15 @@ async function setup() {
 const participants = (campaignId: string) => firstValueFrom(participantsOf$(db, campaignId));
 
 describe('campaign participants on the device', () => {
+	it('saves an edited campaign field by field, keeping a change synced in meanwhile', async () => {
+		const { campaign } = await setup();
+		const started = campaignInput(campaignToForm(campaign));
+		await patchRecord(db, 'campaigns', campaign.id, { budget: 5000 });
+		const form = { ...campaignToForm(campaign), name: 'Spring tea, second week' };
+		const saved = await saveCampaign(db, campaign.id, campaignInput(form), started);
+		expect(saved).toMatchObject({ name: 'Spring tea, second week', budget: 5000 });
+	});
+
 	it('invites customers once each, even when asked twice at the same time', async () => {
 		const { campaign, ids } = await setup();
 		const [first, second] = await Promise.all([

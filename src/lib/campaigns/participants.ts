@@ -3,6 +3,7 @@
  * inviting customers without duplicates, moving a participant through the funnel.
  */
 import { map, type Observable } from 'rxjs';
+import { editedFields } from '$lib/records/edited';
 import type { FieldbookDb } from '$lib/db/database';
 import {
 	createRecord,
@@ -40,13 +41,24 @@ async function participantsOf(db: FieldbookDb, campaignId: string): Promise<Part
 	return docs.map((d) => d.toJSON() as Participation);
 }
 
-/** Creates a campaign, or replaces the fields of campaign `id`; throws ValidationError. */
-export function saveCampaign(
+/**
+ * Creates a campaign, or writes `input` over campaign `id`; throws ValidationError. With
+ * `initial`, the input the form started from, only the fields changed since are written,
+ * over the campaign as stored now (a change synced in while the form was open stays).
+ */
+export async function saveCampaign(
 	db: FieldbookDb,
 	id: string | undefined,
-	input: Record<string, unknown>
+	input: Record<string, unknown>,
+	initial?: Record<string, unknown>
 ): Promise<Campaign> {
-	return id ? updateRecord(db, 'campaigns', id, input) : createRecord(db, 'campaigns', input);
+	if (!id) return createRecord(db, 'campaigns', input);
+	if (!initial) return updateRecord(db, 'campaigns', id, input);
+	const edited = editedFields(initial, input);
+	if (Object.keys(edited).length > 0) return patchRecord(db, 'campaigns', id, edited);
+	const stored = await db.campaigns.findOne(id).exec();
+	if (!stored) throw new Error(`campaigns/${id} not found`);
+	return stored.toJSON() as Campaign;
 }
 
 export interface DeletedCampaign {

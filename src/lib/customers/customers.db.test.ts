@@ -65,6 +65,37 @@ describe('customer pages on RxDB', () => {
 		expect(stored?.notes).toBeUndefined();
 	});
 
+	it('saves only the fields the form changed, keeping one synced in while it was open', async () => {
+		const c = await customer('Zhou', { company: 'Old Co', notes: 'first note' });
+		const opened = {
+			...emptyCustomerDraft(),
+			name: 'Zhou',
+			company: 'Old Co',
+			notes: 'first note'
+		};
+		const initial = draftToInput(opened, 'local');
+		// Another device changes the company; the pull writes it while the form is open.
+		await patchRecord(db, 'customers', c.id, { company: 'Synced Co' });
+		// The rep edits the name and clears the notes; the form still holds the old company.
+		const edited = await saveRecord(
+			db,
+			'customers',
+			c,
+			draftToInput({ ...opened, name: 'Zhou Min', notes: '' }, 'local'),
+			initial
+		);
+		expect(edited.name).toBe('Zhou Min');
+		expect(edited.company).toBe('Synced Co');
+		expect(edited.notes).toBeUndefined();
+		const stored = await firstValueFrom(one$(db, 'customers', c.id));
+		expect(stored).toMatchObject({ name: 'Zhou Min', company: 'Synced Co' });
+		expect(stored?.notes).toBeUndefined();
+		// Saving with nothing changed writes nothing.
+		const before = stored?.updatedAt;
+		await saveRecord(db, 'customers', c, initial, initial);
+		expect((await firstValueFrom(one$(db, 'customers', c.id)))?.updatedAt).toBe(before);
+	});
+
 	it('deletes a customer with its children and undo restores all of them', async () => {
 		const c = await customer('Qian');
 		const other = await customer('Sun');
