@@ -10,6 +10,7 @@ import {
 	ValidationError
 } from './records';
 import { all$, allOnce, childrenOf$, one$, readOnce } from './queries';
+import { setEditGate } from './edit-gate';
 
 let db: FieldbookDb;
 let n = 0;
@@ -23,6 +24,30 @@ beforeEach(async () => {
 });
 afterEach(async () => {
 	await db.remove();
+});
+
+describe('the edit gate', () => {
+	afterEach(() => setEditGate(undefined));
+
+	it('holds edits, deletes and restores of stored records until it opens; creates pass', async () => {
+		const c = await createRecord(db, 'customers', { name: 'Gated', ownerId: 'u' });
+		let open = () => {};
+		const gate = new Promise<void>((resolve) => (open = resolve));
+		setEditGate(() => gate);
+		const created = await createRecord(db, 'customers', { name: 'Not gated', ownerId: 'u' });
+		expect(created.name).toBe('Not gated');
+		const edit = patchRecord(db, 'customers', c.id, { name: 'Gated, edited' });
+		await new Promise((r) => setTimeout(r, 50));
+		expect((await firstValueFrom(one$(db, 'customers', c.id)))?.name).toBe('Gated');
+		open();
+		await edit;
+		expect((await firstValueFrom(one$(db, 'customers', c.id)))?.name).toBe('Gated, edited');
+		setEditGate(() => new Promise(() => {}));
+		let deleted = false;
+		void deleteRecord(db, 'customers', c.id).then(() => (deleted = true));
+		await new Promise((r) => setTimeout(r, 50));
+		expect(deleted).toBe(false);
+	});
 });
 
 describe('records on the device', () => {

@@ -8,6 +8,7 @@ import { recordSchemas, type CollectionName, type RecordTypes } from '$lib/domai
 import { cleanInput } from '$lib/domain/common';
 import { newId } from '$lib/domain/ids';
 import type { FieldbookDb, LocalDoc } from './database';
+import { editsReady } from './edit-gate';
 
 /** Field errors keyed by dotted path (`phones.0`, `amount`), values are i18n keys. */
 export type FieldErrors = Record<string, string>;
@@ -70,6 +71,7 @@ export async function updateRecord<C extends CollectionName>(
 	id: string,
 	next: Record<string, unknown>
 ): Promise<RecordTypes[C]> {
+	await editsReady();
 	const doc = await db[collection].findOne(id).exec();
 	if (!doc) throw new Error(`${collection}/${id} not found`);
 	const current = doc.toJSON() as Record<string, unknown>;
@@ -104,6 +106,7 @@ export async function deleteRecord<C extends CollectionName>(
 	collection: C,
 	id: string
 ): Promise<RecordTypes[C] | undefined> {
+	await editsReady();
 	const doc = await db[collection].findOne(id).exec();
 	if (!doc) return undefined;
 	const before = doc.toJSON() as unknown as RecordTypes[C];
@@ -120,6 +123,7 @@ export async function restoreRecord<C extends CollectionName>(
 	collection: C,
 	record: RecordTypes[C]
 ): Promise<void> {
+	await editsReady();
 	const restored = validateRecord(collection, {
 		...record,
 		updatedAt: nextUpdatedAt(record.updatedAt),

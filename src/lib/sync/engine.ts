@@ -7,6 +7,7 @@ import { auth } from '$lib/auth/auth.svelte';
 import type { FieldbookDb } from '$lib/db/database';
 import type { ReplicationHandle } from './replication';
 import { afterFirstContent, markOnce } from '$lib/perf/marks';
+import { setEditGate } from '$lib/db/edit-gate';
 import { syncStatus } from './status.svelte';
 
 interface Running {
@@ -15,18 +16,23 @@ interface Running {
 	handle?: ReplicationHandle;
 	/** Settles once `handle` is set, or the start failed or was stopped first. */
 	loaded: Promise<void>;
+	/** Loads the replication code now instead of after the page's first content. */
+	loadNow: () => void;
 	stopped: boolean;
 	stopListening: () => void;
 }
 
 let running: Running | undefined;
 
+/** The longest an edit waits for sync to be able to keep its base. */
+const EDIT_WAIT_MS = 5000;
+
 export function syncingFor(): string | undefined {
 	return running?.userId;
 }
 
-async function load(db: FieldbookDb, run: Running): Promise<void> {
-	await afterFirstContent();
+async function load(db: FieldbookDb, run: Running, now: Promise<void>): Promise<void> {
+	await Promise.race([afterFirstContent(), now]);
 	const [{ startReplication }, { sharedStreamFetch }] = await Promise.all([
 		import('./replication'),
 		import('./stream-mux')
@@ -52,14 +58,26 @@ async function load(db: FieldbookDb, run: Running): Promise<void> {
 export function startSync(db: FieldbookDb, userId: string): void {
 	if (running?.userId === userId) return;
 	if (running) throw new Error('stopSync() before starting sync for another user');
+	let loadNow = () => {};
+	const now = new Promise<void>((resolve) => (loadNow = resolve));
 	const run: Running = {
 		userId,
 		stopped: false,
 		stopListening: () => {},
-		loaded: Promise.resolve()
+		loaded: Promise.resolve(),
+		loadNow
 	};
 	running = run;
-	run.loaded = load(db, run).catch((e) => console.error('Could not start sync', e));
+	run.loaded = load(db, run, now).catch((e) => console.error('Could not start sync', e));
+	// An edit of a stored record waits until its base can be kept (db/edit-gate.ts); the
+	// first edit before the page's first content loads the replication code at once.
+	// Never more than EDIT_WAIT_MS: a save that cannot keep its base still beats one that hangs.
+	setEditGate(async () => {
+		if (run.stopped) return;
+		run.loadNow();
+		const ready = run.loaded.then(() => run.handle?.basesKept);
+		await Promise.race([ready, new Promise((resolve) => setTimeout(resolve, EDIT_WAIT_MS))]);
+	});
 }
 
 /**
@@ -88,6 +106,7 @@ export async function stopSync(): Promise<void> {
 	running = undefined;
 	if (!was) return;
 	was.stopped = true;
+	setEditGate(undefined);
 	was.stopListening();
 	if (!was.handle) return;
 	syncStatus.detach();

@@ -74,6 +74,11 @@ export interface ReplicationHandle {
 		CollectionName,
 		{ booting$: Observable<boolean>; received$: Observable<number> }
 	>;
+	/**
+	 * Resolves once every collection keeps the bases of its edits (base-keeper.ts), in this
+	 * tab whether it leads or not: edits of stored records wait for it (db/edit-gate.ts).
+	 */
+	basesKept: Promise<void>;
 	/** Pulls now (e.g. on 'online'). */
 	reSync(): void;
 	/** Resolves when every collection is in sync: for tests, never block the UI on it. */
@@ -167,6 +172,7 @@ export function startReplication(opts: ReplicationOptions): ReplicationHandle {
 	};
 
 	const keepers: BaseKeeper[] = [];
+	const keeping: Promise<void>[] = [];
 
 	const pullPage = async (base: string, checkpoint: Checkpoint | undefined, limit: number) => {
 		const q = new URLSearchParams({ limit: String(limit) });
@@ -226,13 +232,19 @@ export function startReplication(opts: ReplicationOptions): ReplicationHandle {
 			booting$: booting$.asObservable(),
 			received$: bootReceived$.asObservable()
 		};
+		let kept = () => {};
+		keeping.push(new Promise<void>((resolve) => (kept = resolve)));
 		void (async () => {
 			const collection = opts.db[name] as never as RxCollection;
 			const identifier = replicationFlag(state as never);
-			const identifierHash = await collection.database.hashFunction(identifier);
+			const identifierHash = await collection.database.hashFunction(identifier).catch((e) => {
+				kept();
+				throw e;
+			});
 			// In every tab, leading or not: an edit in any tab needs its base kept.
 			if (!aborter.signal.aborted)
 				keepers.push(keepBases(collection, state as never, identifierHash));
+			kept();
 			const waitForLeadership = opts.waitForLeadership ?? typeof window !== 'undefined';
 			if (waitForLeadership && opts.db.multiInstance) await opts.db.waitForLeadership();
 			if (state.isStopped()) return;
@@ -325,6 +337,7 @@ export function startReplication(opts: ReplicationOptions): ReplicationHandle {
 	return {
 		states,
 		bootstrap,
+		basesKept: Promise.all(keeping).then(() => {}),
 		reSync() {
 			for (const s of Object.values(states)) s.reSync();
 		},
