@@ -72,11 +72,17 @@ export function startSync(db: FieldbookDb, userId: string): void {
 	// An edit of a stored record waits until its base can be kept (db/edit-gate.ts); the
 	// first edit before the page's first content loads the replication code at once.
 	// Never more than EDIT_WAIT_MS: a save that cannot keep its base still beats one that hangs.
+	let ready: Promise<unknown> | undefined;
 	setEditGate(async () => {
 		if (run.stopped) return;
 		run.loadNow();
-		const ready = run.loaded.then(() => run.handle?.basesKept);
-		await Promise.race([ready, new Promise((resolve) => setTimeout(resolve, EDIT_WAIT_MS))]);
+		ready ??= run.loaded.then(() => run.handle?.basesKept);
+		let timer: ReturnType<typeof setTimeout> | undefined;
+		await Promise.race([
+			ready,
+			new Promise((resolve) => (timer = setTimeout(resolve, EDIT_WAIT_MS)))
+		]);
+		clearTimeout(timer);
 	});
 }
 
