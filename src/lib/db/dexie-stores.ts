@@ -30,9 +30,9 @@ import {
 	type PreparedQuery,
 	type RxDocumentData,
 	type RxJsonSchema,
-	type RxStorage,
-	type RxStorageInstance
+	type RxStorage
 } from 'rxdb';
+import { wrapInstances } from './wrap-storage';
 
 /** The Dexie version declared for RxDB's tables (RxDB itself declares 1). */
 export const DEXIE_STORES_VERSION = 3;
@@ -119,19 +119,18 @@ export function declareTrimmedStores(db: Dexie, dexieDbName: string): void {
  * from the schema without the dropped indexes (same answer, read through another index).
  */
 export function planAroundDroppedIndexes<I, S>(storage: RxStorage<I, S>): RxStorage<I, S> {
-	type Params = Parameters<RxStorage<I, S>['createStorageInstance']>[0];
-	type Doc = Record<string, unknown>;
-	const createStorageInstance = async (params: Params) => {
-		const instance = (await storage.createStorageInstance(params)) as RxStorageInstance<Doc, I, S>;
-		const schema = params.schema as RxJsonSchema<RxDocumentData<Doc>>;
+	return wrapInstances(storage, (instance, params) => {
+		const schema = params.schema as RxJsonSchema<RxDocumentData<Record<string, unknown>>>;
 		const unread = unreadIndexes(params.collectionName);
 		const isUnread = (fields: string | readonly string[]) =>
 			unread.has(dexieIndexName(typeof fields === 'string' ? [fields] : fields));
 		const indexes = schema.indexes ?? [];
 		const kept = indexes.filter((index) => !isUnread(index));
-		if (kept.length === indexes.length) return instance;
+		if (kept.length === indexes.length) return;
 		const planSchema = { ...schema, indexes: kept };
-		const replan = (prepared: PreparedQuery<Doc>): PreparedQuery<Doc> =>
+		const replan = (
+			prepared: PreparedQuery<Record<string, unknown>>
+		): PreparedQuery<Record<string, unknown>> =>
 			isUnread(prepared.queryPlan.index)
 				? { ...prepared, queryPlan: getQueryPlan(planSchema, prepared.query) }
 				: prepared;
@@ -139,7 +138,5 @@ export function planAroundDroppedIndexes<I, S>(storage: RxStorage<I, S>): RxStor
 		const count = instance.count.bind(instance);
 		instance.query = (prepared) => query(replan(prepared));
 		instance.count = (prepared) => count(replan(prepared));
-		return instance;
-	};
-	return Object.assign({}, storage, { createStorageInstance }) as RxStorage<I, S>;
+	});
 }

@@ -18,6 +18,7 @@ import {
 	fromDexieToStorage,
 	getKeyRangeByQueryPlan
 } from 'rxdb/plugins/storage-dexie';
+import { wrapInstances } from './wrap-storage';
 
 type Doc = Record<string, unknown>;
 
@@ -85,12 +86,10 @@ async function queryWholeRange<I, S>(
 
 /** Dexie storage whose instances read whole index ranges in one request where that gives the same answer. */
 export function readWholeRanges<I, S>(storage: RxStorage<I, S>): RxStorage<I, S> {
-	type Params = Parameters<RxStorage<I, S>['createStorageInstance']>[0];
-	const createStorageInstance = async (params: Params) => {
-		const instance = (await storage.createStorageInstance(params)) as RxStorageInstance<Doc, I, S>;
+	return wrapInstances(storage, (instance) => {
 		const internals = (instance as { internals?: unknown }).internals as
 			Promise<DexieInternals> | undefined;
-		if (!internals) return instance;
+		if (!internals) return;
 		const query = instance.query.bind(instance);
 		instance.query = async (prepared) => {
 			const count = wholeRangeCount(prepared);
@@ -98,7 +97,5 @@ export function readWholeRanges<I, S>(storage: RxStorage<I, S>): RxStorage<I, S>
 			const documents = await queryWholeRange(instance, await internals, prepared, count);
 			return { documents };
 		};
-		return instance;
-	};
-	return Object.assign({}, storage, { createStorageInstance }) as RxStorage<I, S>;
+	});
 }
