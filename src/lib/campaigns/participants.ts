@@ -3,7 +3,7 @@
  * inviting customers without duplicates, moving a participant through the funnel.
  */
 import { map, type Observable } from 'rxjs';
-import { editedFields } from '$lib/records/edited';
+import { saveEdits } from '$lib/records/edited';
 import type { FieldbookDb } from '$lib/db/database';
 import {
 	createRecord,
@@ -46,7 +46,7 @@ async function participantsOf(db: FieldbookDb, campaignId: string): Promise<Part
  * `initial`, the input the form started from, only the fields changed since are written,
  * over the campaign as stored now (a change synced in while the form was open stays).
  */
-export async function saveCampaign(
+export function saveCampaign(
 	db: FieldbookDb,
 	id: string | undefined,
 	input: Record<string, unknown>,
@@ -54,11 +54,7 @@ export async function saveCampaign(
 ): Promise<Campaign> {
 	if (!id) return createRecord(db, 'campaigns', input);
 	if (!initial) return updateRecord(db, 'campaigns', id, input);
-	const edited = editedFields(initial, input);
-	if (Object.keys(edited).length > 0) return patchRecord(db, 'campaigns', id, edited);
-	const stored = await db.campaigns.findOne(id).exec();
-	if (!stored) throw new Error(`campaigns/${id} not found`);
-	return stored.toJSON() as Campaign;
+	return saveEdits(db, 'campaigns', id, initial, input);
 }
 
 export interface DeletedCampaign {

@@ -1,4 +1,7 @@
-/** What an edit form changed, for saving only that over the record as stored. */
+/** What an edit form changed, and saving only that over the record as stored. */
+import type { FieldbookDb } from '$lib/db/database';
+import { patchRecord } from '$lib/db/records';
+import type { CollectionName, RecordTypes } from '$lib/domain/collections';
 import { jsonEqual } from '$lib/domain/sync/canonical';
 
 /**
@@ -14,4 +17,23 @@ export function editedFields(
 		if (!jsonEqual(initial[key] ?? null, input[key] ?? null)) edited[key] = input[key];
 	}
 	return edited;
+}
+
+/**
+ * Writes the fields changed from `initial` to `input` over record `id` as stored now (a
+ * change synced in meanwhile to another field stays); with nothing changed, writes nothing
+ * and answers the stored record.
+ */
+export async function saveEdits<C extends CollectionName>(
+	db: FieldbookDb,
+	collection: C,
+	id: string,
+	initial: Record<string, unknown>,
+	input: Record<string, unknown>
+): Promise<RecordTypes[C]> {
+	const edited = editedFields(initial, input);
+	if (Object.keys(edited).length > 0) return patchRecord(db, collection, id, edited);
+	const stored = await db[collection].findOne(id).exec();
+	if (!stored) throw new Error(`${collection}/${id} not found`);
+	return stored.toJSON() as RecordTypes[C];
 }

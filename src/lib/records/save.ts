@@ -1,9 +1,9 @@
 /** Saving a form's input: a new record, or the edited fields over an existing one; and the submit handler the record forms share. */
 import { current } from '$lib/db/current.svelte';
 import type { FieldbookDb } from '$lib/db/database';
-import { createRecord, patchRecord, updateRecord } from '$lib/db/records';
+import { createRecord, updateRecord } from '$lib/db/records';
 import type { CollectionName, RecordTypes } from '$lib/domain/collections';
-import { editedFields } from './edited';
+import { saveEdits } from './edited';
 import type { FormState } from './form.svelte';
 
 /**
@@ -12,7 +12,7 @@ import type { FormState } from './form.svelte';
  * changed are written, over the record as stored at the moment of saving: a change another
  * device made to another field while the form was open (synced in meanwhile) stays.
  */
-export async function saveRecord<C extends CollectionName>(
+export function saveRecord<C extends CollectionName>(
 	db: FieldbookDb,
 	collection: C,
 	existing: RecordTypes[C] | undefined,
@@ -21,12 +21,7 @@ export async function saveRecord<C extends CollectionName>(
 ): Promise<RecordTypes[C]> {
 	if (!existing) return createRecord(db, collection, input);
 	if (!initial) return updateRecord(db, collection, existing.id, { ...existing, ...input });
-	const edited = editedFields(initial, input);
-	if (Object.keys(edited).length === 0) {
-		const stored = await db[collection].findOne(existing.id).exec();
-		return (stored?.toJSON() ?? existing) as RecordTypes[C];
-	}
-	return patchRecord(db, collection, existing.id, edited);
+	return saveEdits(db, collection, existing.id, initial, input);
 }
 
 /**
