@@ -4,26 +4,12 @@
  * merge keeps another device's change of another field (db/edit-gate.ts).
  */
 import { describe, expect, it } from 'vitest';
-import type { APIRequestContext, Page } from 'playwright-core';
 import { openApp, waitForServiceWorker } from './harness';
 import { useHarness } from './suite';
 import { createCustomer } from './customers';
-import { TEST_ADMIN } from './session';
+import { customerIdOf, serverCustomers, syncBadgeText } from './sync-steps';
 
 const harness = useHarness();
-
-/** The server's copy of one customer, for the test admin. */
-async function serverCustomer(request: APIRequestContext, id: string) {
-	const login = await request.post('/api/auth/login', { data: TEST_ADMIN });
-	const { token } = (await login.json()) as { token: string };
-	const res = await request.get('/api/sync/customers/pull?limit=1000', {
-		headers: { authorization: `Bearer ${token}` }
-	});
-	const { documents } = (await res.json()) as { documents: Record<string, unknown>[] };
-	return documents.find((d) => d.id === id);
-}
-
-const badge = async (page: Page) => (await page.getByTestId('sync-status').textContent()) ?? '';
 
 describe('an edit before the sync code loads', () => {
 	it('is pushed with its base: another device’s change of another field stays', async () => {
@@ -31,7 +17,7 @@ describe('an edit before the sync code loads', () => {
 		const laptop = await (await harness.current.newContext()).newPage();
 		await createCustomer(phone, { name: 'Early Edit', company: 'First Co' });
 		await waitForServiceWorker(phone);
-		const id = /\/customers\/([0-9a-f-]{36})/.exec(new URL(phone.url()).pathname)?.[1] ?? '';
+		const id = customerIdOf(phone);
 
 		await openApp(laptop, `/customers/${id}`);
 		await waitForServiceWorker(laptop);
@@ -44,7 +30,7 @@ describe('an edit before the sync code loads', () => {
 		await phone.getByLabel('Company', { exact: true }).fill('Phone Co');
 		await phone.getByRole('button', { name: 'Save', exact: true }).click();
 		await phone.waitForURL((url) => url.pathname === `/customers/${id}`);
-		await expect.poll(() => badge(phone), { timeout: 15_000 }).toContain('Synced');
+		await expect.poll(() => syncBadgeText(phone), { timeout: 15_000 }).toContain('Synced');
 
 		// Opened afresh and saved at once: the edit page marks no first content, so the sync
 		// code would only load 3 s later.
@@ -53,9 +39,9 @@ describe('an edit before the sync code loads', () => {
 		await laptop.getByRole('button', { name: 'Save', exact: true }).click();
 		await laptop.waitForURL((url) => url.pathname === `/customers/${id}`);
 		await laptop.context().setOffline(false);
-		await expect.poll(() => badge(laptop), { timeout: 20_000 }).toContain('Synced');
+		await expect.poll(() => syncBadgeText(laptop), { timeout: 20_000 }).toContain('Synced');
 
-		const stored = await serverCustomer(phone.request, id);
+		const stored = (await serverCustomers(phone.request)).find((d) => d.id === id);
 		expect(stored).toMatchObject({ company: 'Phone Co', notes: 'Laptop note' });
 	});
 });

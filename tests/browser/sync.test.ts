@@ -4,33 +4,18 @@
  * that have not synced until the same user signs in again.
  */
 import { describe, expect, it } from 'vitest';
-import type { APIRequestContext, Page } from 'playwright-core';
+import type { APIRequestContext } from 'playwright-core';
 import { openApp, waitForServiceWorker } from './harness';
 import { useHarness } from './suite';
 import { createCustomer } from './customers';
-import { signIn, TEST_ADMIN } from './session';
+import { signIn } from './session';
+import { customerIdOf, serverCustomers, syncBadgeText } from './sync-steps';
 
 const harness = useHarness();
 
-function customerIdOf(page: Page): string {
-	const id = /\/customers\/([0-9a-f-]{36})/.exec(new URL(page.url()).pathname)?.[1];
-	if (!id) throw new Error(`Expected a customer page, got ${page.url()}`);
-	return id;
-}
-
 /** The customers the server holds for the test admin (names of live records). */
 async function serverCustomerNames(request: APIRequestContext): Promise<string[]> {
-	const login = await request.post('/api/auth/login', { data: TEST_ADMIN });
-	const { token } = (await login.json()) as { token: string };
-	const res = await request.get('/api/sync/customers/pull?limit=1000', {
-		headers: { authorization: `Bearer ${token}` }
-	});
-	const { documents } = (await res.json()) as { documents: { name: string; _deleted?: boolean }[] };
-	return documents.filter((d) => !d._deleted).map((d) => d.name);
-}
-
-async function waitingText(page: Page): Promise<string> {
-	return (await page.getByTestId('sync-status').textContent()) ?? '';
+	return (await serverCustomers(request)).filter((d) => !d._deleted).map((d) => d.name as string);
 }
 
 describe('sync between devices', () => {
@@ -52,7 +37,7 @@ describe('sync between devices', () => {
 		await phone.getByLabel('Company', { exact: true }).fill('Offline Edit Ltd');
 		await phone.getByRole('button', { name: 'Save', exact: true }).click();
 		await phone.waitForURL((url) => url.pathname === `/customers/${id}`);
-		await expect.poll(() => waitingText(phone), { timeout: 10_000 }).toContain('1 waiting');
+		await expect.poll(() => syncBadgeText(phone), { timeout: 10_000 }).toContain('1 waiting');
 		expect(await laptop.getByText('Offline Edit Ltd').count()).toBe(0);
 
 		await phone.context().setOffline(false);
@@ -62,7 +47,7 @@ describe('sync between devices', () => {
 				message: 'the edit reaches the laptop live'
 			})
 			.toBeGreaterThan(0);
-		await expect.poll(() => waitingText(phone), { timeout: 15_000 }).toContain('Synced');
+		await expect.poll(() => syncBadgeText(phone), { timeout: 15_000 }).toContain('Synced');
 		expect(await laptop.getByText('Before Ltd').count()).toBe(0);
 	});
 

@@ -11,20 +11,12 @@ import { newCustomer } from '../node/protocol-client';
 import type { WireDoc } from '$lib/domain/sync/protocol';
 import { openApp } from './harness';
 import { useHarness } from './suite';
-import { TEST_ADMIN } from './session';
+import { adminSession, serverCustomers } from './sync-steps';
 
 const harness = useHarness();
 
-async function adminSession(request: APIRequestContext) {
-	const res = await request.post('/api/auth/login', { data: TEST_ADMIN });
-	return (await res.json()) as { token: string; user: { id: string } };
-}
-
 async function serverCustomer(request: APIRequestContext, token: string, id: string) {
-	const res = await request.get('/api/sync/customers/pull?limit=1000', {
-		headers: { authorization: `Bearer ${token}` }
-	});
-	const { documents } = (await res.json()) as { documents: WireDoc[] };
+	const documents = (await serverCustomers(request, token)) as WireDoc[];
 	return documents.filter((d) => d.id === id).at(-1);
 }
 
