@@ -5,6 +5,11 @@
 import type { Campaign, Customer, Order, Participation, Service, Visit } from '../src/lib/domain';
 import type { Dataset } from '../src/lib/reports/dataset';
 import type { ReportName } from '../src/lib/reports/registry';
+import {
+	encodeSnapshot,
+	readSnapshot,
+	type StoredSnapshot
+} from '../src/lib/reports/worker/snapshot-store';
 
 export interface ReportSizes {
 	customers: number;
@@ -224,4 +229,39 @@ export function editOneOrder(data: Dataset, at = Math.floor(data.orders.length /
 		status: before.status === 'completed' ? 'shipped' : 'completed'
 	};
 	return { ...data, orders };
+}
+
+/** A dataset as the report worker stores it: each collection's live records in columns. */
+export type StoredDataset = Record<keyof Dataset, StoredSnapshot>;
+
+const benchKey = (collection: string) => ({ db: 'bench', collection, schema: '1', token: 't' });
+
+/**
+ * Encodes each collection's live records as the worker's snapshot does (`encodeSnapshot`;
+ * tombstones are left out, as there).
+ */
+export async function storeDataset(data: Dataset): Promise<StoredDataset> {
+	const out: Partial<StoredDataset> = {};
+	for (const name of Object.keys(data) as (keyof Dataset)[]) {
+		out[name] = await encodeSnapshot(benchKey(name), data[name] as never, 0, {
+			chunk: Infinity,
+			yieldFn: async () => {}
+		});
+	}
+	return out as StoredDataset;
+}
+
+/**
+ * The dataset a worker holds after a cold start from its snapshot: every collection read
+ * back as from IndexedDB (a structured clone) and decoded by `readSnapshot`, which also
+ * hands the reports the stored columns. Each call makes new records, arrays and columns.
+ */
+export function loadStored(stored: StoredDataset): Dataset {
+	const out: Partial<Record<keyof Dataset, unknown[]>> = {};
+	for (const name of Object.keys(stored) as (keyof Dataset)[]) {
+		const snap = readSnapshot(structuredClone(stored[name]), benchKey(name));
+		if (!snap) throw new Error(`the ${name} snapshot did not decode`);
+		out[name] = snap.records;
+	}
+	return out as unknown as Dataset;
 }

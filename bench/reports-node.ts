@@ -15,6 +15,11 @@
  * after the forced collection before the first round (V8 sweeps the ~1 GB heap
  * concurrently after it, and allocation meanwhile waits for the sweeper): not the
  * figure's method, a way to see what that sweep costs the round.
+ *
+ * The records come, as in the app's report worker, from its snapshot (`SOURCE=snapshot`, the
+ * default: each collection's live records encoded and decoded as the worker stores and reads
+ * them, so the reports read the stored columns) or as plain records (`SOURCE=records`: the
+ * worker's first load on a device, before it has a snapshot, reads every document).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -29,7 +34,9 @@ import {
 	FULL_SIZES,
 	generateReportDataset,
 	reportRuns,
-	scaled
+	loadStored,
+	scaled,
+	storeDataset
 } from './reports-data';
 
 const scale = Number(process.env.SCALE ?? 1);
@@ -47,11 +54,24 @@ v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
 
 let t0 = performance.now();
-const data = generateReportDataset(sizes);
+const generated = generateReportDataset(sizes);
 console.log(
 	`${sizes.customers} customers, ${sizes.orders} orders, ${sizes.services} services, ` +
 		`${sizes.visits} visits, ${sizes.participations} participations, ${sizes.campaigns} campaigns ` +
 		`(generated in ${((performance.now() - t0) / 1000).toFixed(1)} s); load ${load()}`
+);
+// Where the records come from: the worker's snapshot (the default: records decoded from
+// stored columns, which the reports then read) or records alone, as after the worker read
+// every document from RxDB's tables (`SOURCE=records`: its first load on a device).
+const source = process.env.SOURCE === 'records' ? 'records' : 'snapshot';
+const stored = source === 'snapshot' ? await storeDataset(generated) : undefined;
+/** A new copy of the records, as the source gives them: nothing cached can hit. */
+const fresh = (): Dataset => (stored ? loadStored(stored) : cloneDataset(generated));
+const data = stored ? loadStored(stored) : generated;
+console.log(
+	source === 'snapshot'
+		? `records from the worker's snapshot (live records only, decoded from stored columns)`
+		: `records alone (JSON), as after a full read of RxDB's tables`
 );
 const runs = reportRuns(data);
 
@@ -110,10 +130,10 @@ if (settle > 0) {
 const first = time(() => allReports(data), settle === 0);
 
 if (process.env.PRINT) {
-	const results = allReports(cloneDataset(data));
+	const results = allReports(fresh());
 	runs.forEach(([name], i) => console.log(`${name.padEnd(13)} ${digest(results[i])}`));
 	// After an edit, cached and incremental work must give what a cold run gives.
-	const base = cloneDataset(data);
+	const base = fresh();
 	allReports(base);
 	const edited = editOneOrder(base);
 	const incremental = allReports(edited).map(digest);
@@ -132,7 +152,7 @@ function timeEachReportAndEdits() {
 	let sumBest = 0;
 	for (const [name, params] of runs) {
 		const times = [0, 1, 2].map(() => {
-			const snapshot = cloneDataset(data);
+			const snapshot = fresh();
 			return time(() => runReportInline(name, snapshot, params as never));
 		});
 		const best = bestOf(times);
@@ -165,7 +185,7 @@ function timeEachReportAndEdits() {
 
 	// After one order edit: the previous snapshot was computed (untimed), then the new one is.
 	const edits = [0, 1, 2].map(() => {
-		const base = cloneDataset(data);
+		const base = fresh();
 		allReports(base);
 		const edited = editOneOrder(base);
 		return time(() => allReports(edited));
@@ -179,7 +199,7 @@ function timeEachReportAndEdits() {
 
 // The figure: every report on one new snapshot, as a dashboard computes them (shared work reused).
 const rounds = [0, 1, 2].map(() => {
-	const snapshot = cloneDataset(data);
+	const snapshot = fresh();
 	return time(() => allReports(snapshot));
 });
 const best = bestOf(rounds);

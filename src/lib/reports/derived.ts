@@ -104,14 +104,18 @@ export function patchedColumn<A extends Float64Array | Float32Array | Int32Array
 /**
  * Typed columns read from each record of an array (`read` fills position i from record
  * r), kept per array; after an edit of a few records, only the columns whose values
- * changed are copied and patched.
+ * changed are copied and patched. `stored` may make them from the array's stored columns
+ * instead (`stored-columns.ts`; undefined: read the records).
  */
 export function columnReader<T, C extends Record<string, Float64Array | Int32Array | Uint8Array>>(
 	make: (n: number) => C,
-	read: (columns: C, i: number, r: T) => void
+	read: (columns: C, i: number, r: T) => void,
+	stored?: (records: readonly T[]) => C | undefined
 ): (records: readonly T[]) => C {
 	const derived = new Derived<T, null, C>(
 		(records) => {
+			const fromStored = stored?.(records);
+			if (fromStored) return fromStored;
 			const columns = make(records.length);
 			for (let i = 0; i < records.length; i++) read(columns, i, records[i]);
 			return columns;

@@ -64,13 +64,40 @@ export class IdTable {
 			s = (s + 1) & mask;
 		}
 	}
+
+	/**
+	 * `get(text.slice(start, end))` without making that string: ids joined in one long
+	 * string (a snapshot's column) are looked up in place, and each candidate is confirmed
+	 * by the engine's own comparison (`startsWith`) rather than against a substring, which
+	 * compares several times slower.
+	 */
+	getIn(text: string, start: number, end: number): number {
+		if (this.map) return this.map.get(text.slice(start, end)) ?? -1;
+		const { slots, mask } = this;
+		const ids = this.ids;
+		const length = end - start;
+		let s = tailHashIn(text, start, end) & mask;
+		for (;;) {
+			const at = slots[s];
+			if (at < 0) return -1;
+			const id = ids[at];
+			if (id.length === length && text.startsWith(id, start)) return at;
+			s = (s + 1) & mask;
+		}
+	}
 }
 
 /** A 32-bit hash of a string's length and last 8 UTF-16 units (FNV-1a, then mixed). */
 export function tailHash(id: string): number {
-	const n = id.length;
+	return tailHashIn(id, 0, id.length);
+}
+
+/** `tailHash(text.slice(start, end))`, without making that string. */
+export function tailHashIn(text: string, start: number, end: number): number {
+	const n = end - start;
 	let h = n ^ 0x811c9dc5;
-	for (let k = n > 8 ? n - 8 : 0; k < n; k++) h = Math.imul(h ^ id.charCodeAt(k), 0x01000193);
+	for (let k = n > 8 ? end - 8 : start; k < end; k++)
+		h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
 	h ^= h >>> 15;
 	h = Math.imul(h, 0x2c1b3c6d);
 	h ^= h >>> 12;

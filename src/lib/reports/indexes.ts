@@ -30,6 +30,15 @@ import {
 } from './dataset';
 import { columnReader, Derived, patchedColumn } from './derived';
 import { IdTable, StringTable } from './id-table';
+import {
+	denseNumbers,
+	denseStrings,
+	flags,
+	joinedStrings,
+	optionalNumbers,
+	storedFields,
+	subField
+} from './stored-columns';
 
 function memo<K extends object, V>(
 	make: (key: K) => V,
@@ -135,6 +144,8 @@ function linkOf(r: Child, byId: IdTable): number {
 function linkDerived() {
 	return new Derived<Child, CustomerIndex, Int32Array>(
 		(records, index) => {
+			const stored = storedLinks(records, index.byId);
+			if (stored) return stored;
 			const out = new Int32Array(records.length);
 			for (let i = 0; i < records.length; i++) out[i] = linkOf(records[i], index.byId);
 			return out;
@@ -147,6 +158,39 @@ function linkDerived() {
 			)
 	);
 }
+/**
+ * `linkOf` for every record of an array decoded from the worker's snapshot, read from its
+ * stored columns (each distinct customer id of a dictionary looked up once); undefined when
+ * the array has none, or they are not the plain shape read here.
+ */
+function storedLinks(records: readonly Child[], byId: IdTable): Int32Array | undefined {
+	const fields = storedFields(records);
+	if (!fields) return undefined;
+	const n = records.length;
+	const deleted = flags(fields.get('_deleted'), n);
+	if (!deleted) return undefined;
+	const column = fields.get('customerId');
+	const out = new Int32Array(n);
+	const joined = joinedStrings(column, n);
+	if (joined) {
+		const { text, ends } = joined;
+		for (let i = 0, start = 0; i < n; start = ends[i++] + 1)
+			out[i] = deleted[i] === 1 ? -1 : byId.getIn(text, start, ends[i]);
+		return out;
+	}
+	const ids = denseStrings(column, n);
+	if (!ids) return undefined;
+	const { values, index } = ids;
+	if (index) {
+		const at = new Int32Array(values.length);
+		for (let k = 0; k < values.length; k++) at[k] = byId.get(values[k]);
+		for (let i = 0; i < n; i++) out[i] = deleted[i] === 1 ? -1 : at[index[i]];
+	} else {
+		for (let i = 0; i < n; i++) out[i] = deleted[i] === 1 ? -1 : byId.get(values[i]);
+	}
+	return out;
+}
+
 /** One per child collection, so each keeps its own previous array to diff against. */
 const links = {
 	orders: linkDerived(),
@@ -247,6 +291,8 @@ export interface OrderColumns {
 }
 
 function readOrders(orders: readonly Order[]): OrderColumns {
+	const stored = storedOrders(orders);
+	if (stored) return stored;
 	const n = orders.length;
 	const day = new Float64Array(n);
 	const month = new Int32Array(n);
@@ -282,6 +328,73 @@ function readOrders(orders: readonly Order[]): OrderColumns {
 			itemQuantity[at] = quantityCode(items[k].quantity);
 			itemValue[at] = items[k].quantity * items[k].unitPrice;
 		}
+	}
+	return { day, month, amount, revenue, rating, itemStart, itemProduct, itemQuantity, itemValue };
+}
+
+/**
+ * `readOrders` of an orders array decoded from the worker's snapshot, from its stored
+ * columns: dates, statuses and products are read once per distinct value of their
+ * dictionaries; undefined when the columns are not the plain shape read here.
+ */
+function storedOrders(orders: readonly Order[]): OrderColumns | undefined {
+	const fields = storedFields(orders);
+	if (!fields) return undefined;
+	const n = orders.length;
+	const dates = denseStrings(fields.get('date'), n);
+	const statuses = denseStrings(fields.get('status'), n);
+	const amount = denseNumbers(fields.get('amount'), n);
+	const ratings = optionalNumbers(fields.get('rating'), n);
+	const items = fields.get('items');
+	if (!dates || !statuses || !amount || !ratings || !items || items.k !== 'arr' || items.p)
+		return undefined;
+	if (items.n !== n || items.l.length !== n) return undefined;
+	const lines = items.e.n;
+	const products = lines === 0 ? { values: [] } : denseStrings(subField(items.e, 'product'), lines);
+	const quantities =
+		lines === 0 ? new Float64Array(0) : denseNumbers(subField(items.e, 'quantity'), lines);
+	const prices =
+		lines === 0 ? new Float64Array(0) : denseNumbers(subField(items.e, 'unitPrice'), lines);
+	if (!products || !quantities || !prices || (lines > 0 && items.e.p)) return undefined;
+
+	const day = new Float64Array(n);
+	const month = new Int32Array(n);
+	const dayOf = (date: string): [number, number] => {
+		const key = dayKey(date);
+		return key >= 0
+			? [dayStartOfKey(key), monthCodeOfKey(key, date)]
+			: [dayStart(date), monthCode(date)];
+	};
+	if (dates.index) {
+		const days = new Float64Array(dates.values.length);
+		const months = new Int32Array(dates.values.length);
+		dates.values.forEach((date, k) => ([days[k], months[k]] = dayOf(date)));
+		for (let i = 0; i < n; i++) {
+			day[i] = days[dates.index[i]];
+			month[i] = months[dates.index[i]];
+		}
+	} else {
+		for (let i = 0; i < n; i++) [day[i], month[i]] = dayOf(dates.values[i]);
+	}
+	const revenue = new Uint8Array(n);
+	const revenueOf = statuses.values.map((status) => (isRevenue({ status } as Order) ? 1 : 0));
+	for (let i = 0; i < n; i++)
+		revenue[i] = statuses.index ? revenueOf[statuses.index[i]] : revenueOf[i];
+	const rating = new Uint8Array(n);
+	const { v, absent } = ratings;
+	for (let i = 0; i < n; i++) rating[i] = ratingCode(absent?.[i] === 1 ? undefined : v[i]);
+
+	const itemStart = new Int32Array(n + 1);
+	for (let i = 0, at = 0; i < n; i++) itemStart[i + 1] = at += items.l[i];
+	if (itemStart[n] !== lines) return undefined;
+	const itemProduct = new Int32Array(lines);
+	const itemQuantity = new Float32Array(lines);
+	const itemValue = new Float64Array(lines);
+	const productOf = products.values.map(productCode);
+	for (let l = 0; l < lines; l++) {
+		itemProduct[l] = products.index ? productOf[products.index[l]] : productOf[l];
+		itemQuantity[l] = quantityCode(quantities[l]);
+		itemValue[l] = quantities[l] * prices[l];
 	}
 	return { day, month, amount, revenue, rating, itemStart, itemProduct, itemQuantity, itemValue };
 }
@@ -410,6 +523,34 @@ export const serviceColumns = columnReader<Service, ServiceColumns>(
 		cols.open[i] = s.status === 'open' || s.status === 'in_progress' ? 1 : 0;
 		cols.done[i] = s.status === 'resolved' || s.status === 'closed' ? 1 : 0;
 		cols.satisfaction[i] = ratingCode(s.satisfaction);
+	},
+	(services) => {
+		const fields = storedFields(services);
+		if (!fields) return undefined;
+		const n = services.length;
+		const openedAt = optionalNumbers(fields.get('openedAt'), n);
+		const resolvedAt = optionalNumbers(fields.get('resolvedAt'), n);
+		const satisfaction = optionalNumbers(fields.get('satisfaction'), n);
+		const status = denseStrings(fields.get('status'), n);
+		if (!openedAt || !resolvedAt || !satisfaction || !status) return undefined;
+		const open = new Uint8Array(n);
+		const done = new Uint8Array(n);
+		const isOpen = status.values.map((s) => (s === 'open' || s === 'in_progress' ? 1 : 0));
+		const isDone = status.values.map((s) => (s === 'resolved' || s === 'closed' ? 1 : 0));
+		const codes = new Uint8Array(n);
+		for (let i = 0; i < n; i++) {
+			const k = status.index ? status.index[i] : i;
+			open[i] = isOpen[k];
+			done[i] = isDone[k];
+			codes[i] = ratingCode(satisfaction.absent?.[i] === 1 ? undefined : satisfaction.v[i]);
+		}
+		return {
+			openedAt: openedAt.v,
+			resolvedAt: resolvedAt.v,
+			open,
+			done,
+			satisfaction: codes
+		};
 	}
 );
 
@@ -439,6 +580,43 @@ export const visitColumns = columnReader<Visit, VisitColumns>(
 		cols.plannedAt[i] = v.plannedAt ?? NaN;
 		cols.time[i] = checkIn?.at ?? v.plannedAt ?? NaN;
 		cols.nextFollowUpAt[i] = v.nextFollowUpAt ?? NaN;
+	},
+	(visits) => {
+		const fields = storedFields(visits);
+		if (!fields) return undefined;
+		const n = visits.length;
+		const plannedAt = optionalNumbers(fields.get('plannedAt'), n);
+		const nextFollowUpAt = optionalNumbers(fields.get('nextFollowUpAt'), n);
+		const checkIns = fields.get('checkIn');
+		if (!plannedAt || !nextFollowUpAt) return undefined;
+		// Rows with a check-in object (presence 1), and its `at` over those rows.
+		const checkedIn = new Uint8Array(n);
+		let withCheckIn = n;
+		if (checkIns) {
+			if (checkIns.k !== 'obj' || checkIns.n !== n) return undefined;
+			if (checkIns.p) {
+				withCheckIn = 0;
+				for (let i = 0; i < n; i++) {
+					const code = checkIns.p[i];
+					if (code === 2) return undefined;
+					checkedIn[i] = code;
+					withCheckIn += code;
+				}
+			} else checkedIn.fill(1);
+		} else withCheckIn = 0;
+		const at = checkIns
+			? optionalNumbers(subField(checkIns, 'at'), withCheckIn)
+			: { v: new Float64Array(0), absent: new Uint8Array(0) };
+		if (!at) return undefined;
+		const checkInAt = new Float64Array(n);
+		const time = new Float64Array(n);
+		for (let i = 0, j = 0; i < n; i++) {
+			const has = checkedIn[i] === 1 && at.absent?.[j] !== 1;
+			const t = checkedIn[i] === 1 ? at.v[j++] : NaN;
+			checkInAt[i] = has ? t : NaN;
+			time[i] = has ? t : plannedAt.absent?.[i] === 1 ? NaN : plannedAt.v[i];
+		}
+		return { checkedIn, checkInAt, plannedAt: plannedAt.v, time, nextFollowUpAt: nextFollowUpAt.v };
 	}
 );
 
@@ -480,9 +658,31 @@ export const participationColumns = columnReader<Participation, ParticipationCol
 	(cols, i, p) => {
 		cols.campaign[i] = campaignCodeOf(p.campaignId);
 		const s = p.status;
-		cols.status[i] = s === 'invited' ? 1 : s === 'joined' ? 2 : s === 'converted' ? 3 : 0;
+		cols.status[i] = statusRank(s);
+	},
+	(participations) => {
+		const fields = storedFields(participations);
+		if (!fields) return undefined;
+		const n = participations.length;
+		const campaigns = denseStrings(fields.get('campaignId'), n);
+		const statuses = denseStrings(fields.get('status'), n);
+		if (!campaigns || !statuses) return undefined;
+		const codeOf = campaigns.values.map(campaignCodeOf);
+		const rankOf = statuses.values.map(statusRank);
+		const campaign = new Int32Array(n);
+		const status = new Uint8Array(n);
+		for (let i = 0; i < n; i++) {
+			campaign[i] = codeOf[campaigns.index ? campaigns.index[i] : i];
+			status[i] = rankOf[statuses.index ? statuses.index[i] : i];
+		}
+		return { campaign, status };
 	}
 );
+
+/** A participation's status as 1 invited, 2 joined, 3 converted, 0 any other value. */
+function statusRank(s: unknown): number {
+	return s === 'invited' ? 1 : s === 'joined' ? 2 : s === 'converted' ? 3 : 0;
+}
 
 // ---------------------------------------------------------------------------------------
 // Scoped arrays

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { customer, sale } from '../fixtures';
+import { storedFields } from '../stored-columns';
 import {
 	encodeSnapshot,
 	idbSnapshotStore,
@@ -31,6 +32,11 @@ describe('report snapshot store', () => {
 		expect(await store.get('fieldbook_u2', KEY.collection)).toBeUndefined();
 		const back = readSnapshot(await store.get(KEY.db, KEY.collection), KEY);
 		expect(back).toEqual({ records: [orders[0], orders[2]], lwt: 1234.5 });
+		// The reports read the decoded records' columns from the snapshot.
+		expect([...(storedFields(back!.records)?.keys() ?? [])]).toEqual(
+			expect.arrayContaining(['customerId', 'date', 'amount', 'status', 'items'])
+		);
+		expect(storedFields(back!.records)?.has('orderNo')).toBe(false);
 	});
 
 	it('answers nothing for another database, collection, schema, storage token or format, or a corrupt one', async () => {

@@ -6,6 +6,7 @@
  * written since (`rxdb-source.ts`). A snapshot of another user database, format or schema,
  * or one that does not decode, is ignored (the worker then reads the collection in full).
  */
+import { rememberStoredColumns } from '../stored-columns';
 import { idbObjectStore } from './idb-store';
 import { decodeRecords, RecordsEncoder, type Column } from './snapshot-codec';
 import type { HeldRecord } from './deltas';
@@ -79,6 +80,8 @@ export function readSnapshot(
 	try {
 		const records = decodeRecords<HeldRecord>(s.records);
 		for (const r of records) if (typeof r?.id !== 'string') return undefined;
+		// The reports read their columns from these instead of from every record.
+		rememberStoredColumns(records, s.records);
 		return { records, lwt: s.lwt };
 	} catch {
 		return undefined;

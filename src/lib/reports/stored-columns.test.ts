@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import type { Order, Participation, Service, Visit } from '../domain';
+import { customer, order, participation, service, visit } from './fixtures';
+import {
+	customerLinks,
+	orderColumns,
+	participationColumns,
+	serviceColumns,
+	visitColumns
+} from './indexes';
+import { rememberStoredColumns, storedFields } from './stored-columns';
+import { decodeRecords, RecordsEncoder } from './worker/snapshot-codec';
+
+/** Records as the worker holds them after decoding its snapshot (their columns remembered). */
+function decoded<T extends object>(records: readonly T[]): T[] {
+	const enc = new RecordsEncoder();
+	enc.add(records);
+	const col = enc.finish();
+	const out = decodeRecords<T>(col);
+	rememberStoredColumns(out, col);
+	return out;
+}
+
+/** A seeded generator (mulberry32), so every run checks the same records. */
+function random(seed: number): () => number {
+	return () => {
+		seed = (seed + 0x6d2b79f5) | 0;
+		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+const customers = [customer('c1'), customer('c2'), customer('gone', { _deleted: true })];
+
+/**
+ * Orders with every shape the stored reader must read as the record reader does: dates
+ * (or not-a-date text), statuses, ratings absent, 1–5 or other numbers, no lines or
+ * several, fractional quantities, tombstones and customers absent or deleted.
+ */
+function orders(n: number, rand: () => number, distinctDates: boolean): Order[] {
+	const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
+	return Array.from({ length: n }, (_, i) => {
+		const date = distinctDates
+			? `20${10 + (i % 80)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`
+			: pick(['2024-01-05', '2024-02-29', '2023-12-31', 'someday', '2024-13-01']);
+		const lines = Array.from({ length: Math.floor(rand() * 4) }, () => [
+			pick(['tea', 'cups', '茶叶']),
+			pick([1, 2, 0.5, 0.1, 3]),
+			pick([10, 99.9, 0.01])
+		]) as [string, number, number][];
+		const rating = pick([undefined, 1, 3, 5, 4.5, 0]);
+		return order(`o${i}`, pick(['c1', 'c2', 'gone', 'nobody']), date, lines, {
+			status: pick(['paid', 'pending', 'shipped', 'cancelled', 'completed']),
+			...(rating === undefined ? {} : { rating }),
+			_deleted: rand() < 0.1
+		});
+	}).map((o) => (o.rating === undefined ? (({ rating: _, ...rest }) => rest)(o) : o) as Order);
+}
+
+/**
+ * Copies of the records, with no stored columns, so they are read one by one (copies, not
+ * the same objects: an array of the same objects would share the values made for the first).
+ */
+const asRecords = <T>(xs: readonly T[]): T[] => structuredClone(xs) as T[];
+
+describe('reports read a snapshot’s stored columns as they read its records', () => {
+	it('orders: columns and links, with dictionaries and without', () => {
+		for (const [seed, distinct] of [
+			[1, false],
+			[2, true],
+			[3, false]
+		] as const) {
+			const stored = decoded(orders(300, random(seed), distinct));
+			expect(storedFields(stored)).toBeDefined();
+			const plain = asRecords(stored);
+			expect(orderColumns(stored)).toEqual(orderColumns(plain));
+			expect(customerLinks('orders', stored, customers)).toEqual(
+				customerLinks('orders', plain, customers)
+			);
+		}
+	});
+
+	it('services, visits and participations: columns and links (ids stored whole, not in a dictionary)', () => {
+		const rand = random(7);
+		const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
+		// Mostly distinct customer ids, so the column keeps them joined rather than in a dictionary.
+		const many = Array.from({ length: 200 }, (_, i) => customer(`k${i}`));
+		const everyone = [...customers, ...many];
+		const someone = () => (rand() < 0.9 ? `k${Math.floor(rand() * 200)}` : pick(['c1', 'nobody']));
+		const services: Service[] = Array.from({ length: 120 }, (_, i) =>
+			service(`s${i}`, someone(), {
+				status: pick(['open', 'in_progress', 'resolved', 'closed'] as const),
+				...(rand() < 0.5 ? { resolvedAt: 1_700_000_000_000 + i } : {}),
+				...(rand() < 0.5 ? { satisfaction: pick([1, 2, 5, 3.5]) } : {}),
+				_deleted: rand() < 0.1
+			})
+		);
+		const visits: Visit[] = Array.from({ length: 120 }, (_, i) =>
+			visit(`v${i}`, someone(), {
+				...(rand() < 0.7 ? { plannedAt: 1_700_000_000_000 + i * 1000 } : {}),
+				...(rand() < 0.5 ? { checkIn: { at: 1_700_000_500_000 + i } } : {}),
+				...(rand() < 0.4 ? { nextFollowUpAt: 1_700_100_000_000 + i } : {})
+			} as Partial<Visit>)
+		);
+		const participations: Participation[] = Array.from({ length: 120 }, (_, i) =>
+			participation(
+				`p${i}`,
+				pick(['camp-a', 'camp-b']),
+				someone(),
+				pick(['invited', 'joined', 'converted', 'declined'] as never)
+			)
+		);
+		const s = decoded(services);
+		const v = decoded(visits);
+		const p = decoded(participations);
+		for (const records of [s, v, p]) {
+			const column = storedFields(records)?.get('customerId');
+			expect(column && 'i' in column && column.i).toBeFalsy();
+		}
+		expect(serviceColumns(s)).toEqual(serviceColumns(asRecords(s)));
+		expect(visitColumns(v)).toEqual(visitColumns(asRecords(v)));
+		expect(participationColumns(p)).toEqual(participationColumns(asRecords(p)));
+		const roles: ['services' | 'visits' | 'participations', readonly { customerId: string }[]][] = [
+			['services', s],
+			['visits', v],
+			['participations', p]
+		];
+		for (const [role, records] of roles) {
+			expect(customerLinks(role, records, everyone)).toEqual(
+				customerLinks(role, asRecords(records), everyone)
+			);
+		}
+	});
+
+	it('a shape the stored reader does not take (a null rating) is read from the records', () => {
+		const list = [
+			order('o1', 'c1', '2024-01-05', [['tea', 1, 10]], { rating: null as never }),
+			order('o2', 'c2', '2024-01-06', [['tea', 2, 10]], { rating: 4 })
+		];
+		const stored = decoded(list);
+		// ratingCode(null) is "another value" (6), not "no rating" (0), as on the record.
+		expect([...orderColumns(stored).rating]).toEqual([6, 4]);
+	});
+});

@@ -1,0 +1,149 @@
+/**
+ * The columns a records array was decoded from, when it came from the report worker's
+ * snapshot (`worker/snapshot-store.ts`): the reports' raw columns (`indexes.ts`) are then
+ * read from these typed arrays and dictionaries instead of from every record object. On
+ * 500,000 orders with 1,000,000 lines that is the difference between a pass over typed
+ * arrays and the first touch of 1.5 million fresh objects (see docs/BENCHMARKS.md).
+ *
+ * Only the exact array that was decoded is remembered (weakly). An array made from it by
+ * an edit is not: `Derived` (derived.ts) patches the values made from the stored columns.
+ */
+import type { Column } from './worker/snapshot-codec';
+
+/** The fields of each collection that the reports' raw columns read. */
+const READ_FIELDS = new Set([
+	'_deleted',
+	'customerId',
+	'date',
+	'amount',
+	'status',
+	'rating',
+	'items',
+	'openedAt',
+	'resolvedAt',
+	'satisfaction',
+	'checkIn',
+	'plannedAt',
+	'nextFollowUpAt',
+	'campaignId'
+]);
+
+const stored = new WeakMap<readonly object[], Map<string, Column>>();
+
+/**
+ * Remembers that `records` are the rows of `col` (an object column, as `decodeRecords`
+ * read them), keeping only the fields the reports read. Anything else is ignored.
+ */
+export function rememberStoredColumns(records: readonly object[], col: Column): void {
+	if (col.k !== 'obj' || col.p || col.n !== records.length) return;
+	const fields = new Map<string, Column>();
+	for (const [name, field] of col.f) if (READ_FIELDS.has(name)) fields.set(name, field);
+	stored.set(records, fields);
+}
+
+/**
+ * The stored columns of `records`, by field (a field no row has is absent); undefined when
+ * the array was not decoded from a snapshot.
+ */
+export function storedFields(records: readonly object[]): ReadonlyMap<string, Column> | undefined {
+	return stored.get(records);
+}
+
+/** A field's numbers when every one of the `n` rows holds a number. */
+export function denseNumbers(col: Column | undefined, n: number): Float64Array | undefined {
+	if (!col || col.k !== 'num' || col.p || col.n !== n || col.v.length !== n) return undefined;
+	return col.v;
+}
+
+/**
+ * A field that is a number or absent on each of the `n` rows (none null): each row's value,
+ * NaN where absent, and `absent` (1 where absent; undefined when every row has a value).
+ * Undefined for any other column.
+ */
+export function optionalNumbers(
+	col: Column | undefined,
+	n: number
+): { v: Float64Array; absent?: Uint8Array } | undefined {
+	if (!col) return { v: new Float64Array(n).fill(NaN), absent: new Uint8Array(n).fill(1) };
+	if (col.n !== n) return undefined;
+	if (col.k === 'none') {
+		if (col.p && col.p.some((c) => c !== 0)) return undefined;
+		return { v: new Float64Array(n).fill(NaN), absent: new Uint8Array(n).fill(1) };
+	}
+	if (col.k !== 'num') return undefined;
+	if (!col.p) return col.v.length === n ? { v: col.v } : undefined;
+	const p = col.p;
+	const v = new Float64Array(n);
+	const absent = new Uint8Array(n);
+	let j = 0;
+	for (let r = 0; r < n; r++) {
+		const code = p[r];
+		if (code === 1) v[r] = col.v[j++];
+		else if (code === 0) {
+			v[r] = NaN;
+			absent[r] = 1;
+		} else return undefined;
+	}
+	return j === col.v.length ? { v, absent } : undefined;
+}
+
+/**
+ * A field's strings when every one of the `n` rows holds one: the distinct values and each
+ * row's index into them (a dictionary column), or each row's value (`index` undefined).
+ */
+export function denseStrings(
+	col: Column | undefined,
+	n: number
+): { values: readonly string[]; index?: ArrayLike<number> } | undefined {
+	if (!col || col.k !== 'str' || col.p || col.n !== n) return undefined;
+	const values = col.a ?? (typeof col.s === 'string' ? col.s.split('\u0000') : undefined);
+	if (!values) return undefined;
+	if (col.i) return col.i.length === n ? { values, index: col.i } : undefined;
+	return values.length === n ? { values } : undefined;
+}
+
+/**
+ * A field's strings when every one of the `n` rows holds one and none is kept in a
+ * dictionary or holds U+0000: the stored text, and where each row's string ends in it
+ * (row i is `text.slice(i === 0 ? 0 : ends[i − 1] + 1, ends[i])`), so a caller can read
+ * them without making 100,000 strings.
+ */
+export function joinedStrings(
+	col: Column | undefined,
+	n: number
+): { text: string; ends: Int32Array } | undefined {
+	if (!col || col.k !== 'str' || col.p || col.i || col.n !== n || typeof col.s !== 'string')
+		return undefined;
+	const text = col.s;
+	const ends = new Int32Array(n);
+	let at = -1;
+	for (let i = 0; i < n; i++) {
+		const end = text.indexOf('\u0000', at + 1);
+		at = ends[i] = end < 0 ? text.length : end;
+	}
+	// Exactly n strings: the last ends the text, and no separator is left over.
+	return at === text.length ? { text, ends } : undefined;
+}
+
+/** A boolean field that is true or absent/false on every row: 1 where true (undefined: other values). */
+export function flags(col: Column | undefined, n: number): Uint8Array | undefined {
+	if (!col) return new Uint8Array(n);
+	if (col.n !== n) return undefined;
+	if (col.k === 'none') return col.p && col.p.some((c) => c === 2) ? undefined : new Uint8Array(n);
+	if (col.k !== 'bool') return undefined;
+	if (!col.p) return col.v.length === n ? col.v : undefined;
+	const out = new Uint8Array(n);
+	let j = 0;
+	for (let r = 0; r < n; r++) {
+		if (col.p[r] === 1) out[r] = col.v[j++];
+		else if (col.p[r] === 2) return undefined;
+	}
+	return out;
+}
+
+/** The field `name` of an object column (one entry per row that has an object). */
+export function subField(col: Column, name: string): Column | undefined {
+	if (col.k !== 'obj') return undefined;
+	for (const [key, field] of col.f) if (key === name) return field;
+	return undefined;
+}
