@@ -61,7 +61,7 @@ describe('recommend on many customers', () => {
 			state = (Math.imul(state, 1103515245) + 12345) >>> 0;
 			return (state >>> 8) % n;
 		};
-		// 70 products: three words of bits per customer.
+		// 70 products: at least three words of bits per customer.
 		const customers = Array.from({ length: 300 }, (_, i) => customer(`c${i}`));
 		const statuses = ['paid', 'pending', 'cancelled', 'completed', 'shipped'] as const;
 		const orders = Array.from({ length: 2000 }, (_, i) =>

@@ -88,19 +88,14 @@ const productsBought = memo((orders: readonly Order[]): ProductsBought | null =>
 	if (!at) throw new Error('recommend: orders of a scoped dataset expected');
 	let customers = 0;
 	for (let i = 0; i < at.length; i++) if (at[i] >= customers) customers = at[i] + 1;
-	const lines = orderLines(orders);
-	const { row, start, product } = lines;
+	const { row, start, product } = orderLines(orders);
 	const revenue = revenueIndexes(orders);
-	let products = 0;
-	for (const i of revenue) {
-		for (let l = start[row[i]]; l < start[row[i] + 1]; l++) {
-			if (product[l] >= products) products = product[l] + 1;
-		}
-	}
-	const words = Math.max(1, Math.ceil(products / 32));
+	// Every code a line of these orders holds is below productNames.length (read above).
+	const words = Math.max(1, Math.ceil(productNames.length / 32));
 	if (customers * words > MAX_BOUGHT_WORDS) return null;
 	const bits = new Uint32Array(customers * words);
-	for (const i of revenue) {
+	for (let j = 0; j < revenue.length; j++) {
+		const i = revenue[j];
 		const base = at[i] * words;
 		for (let l = start[row[i]]; l < start[row[i] + 1]; l++) {
 			const p = product[l];
