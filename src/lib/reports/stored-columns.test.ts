@@ -81,7 +81,7 @@ describe('reports read a snapshot’s stored columns as they read its records', 
 		}
 	});
 
-	it('services, visits and participations: columns and links (ids stored whole, not in a dictionary)', () => {
+	it('services, visits and participations: columns and links (ids stored whole, read from the records)', () => {
 		const rand = random(7);
 		const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
 		// Mostly distinct customer ids, so the column keeps them joined rather than in a dictionary.

@@ -102,29 +102,6 @@ export function denseStrings(
 	return values.length === n ? { values } : undefined;
 }
 
-/**
- * A field's strings when every one of the `n` rows holds one and none is kept in a
- * dictionary or holds U+0000: the stored text, and where each row's string ends in it
- * (row i is `text.slice(i === 0 ? 0 : ends[i − 1] + 1, ends[i])`), so a caller can read
- * them without making 100,000 strings.
- */
-export function joinedStrings(
-	col: Column | undefined,
-	n: number
-): { text: string; ends: Int32Array } | undefined {
-	if (!col || col.k !== 'str' || col.p || col.i || col.n !== n || typeof col.s !== 'string')
-		return undefined;
-	const text = col.s;
-	const ends = new Int32Array(n);
-	let at = -1;
-	for (let i = 0; i < n; i++) {
-		const end = text.indexOf('\u0000', at + 1);
-		at = ends[i] = end < 0 ? text.length : end;
-	}
-	// Exactly n strings: the last ends the text, and no separator is left over.
-	return at === text.length ? { text, ends } : undefined;
-}
-
 /** A boolean field that is true or absent/false on every row: 1 where true (undefined: other values). */
 export function flags(col: Column | undefined, n: number): Uint8Array | undefined {
 	if (!col) return new Uint8Array(n);
