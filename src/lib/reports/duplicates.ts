@@ -1,6 +1,7 @@
 /** Likely duplicate customers: same phone or email, or near-identical name at the same company. */
 import { normalizePhone, type Customer } from '../domain';
 import { StringTable } from './id-table';
+import { customerIds, idOrder } from './indexes';
 
 export type DuplicateReason = 'phone' | 'email' | 'name';
 
@@ -13,6 +14,7 @@ export interface DuplicateGroup {
 export function normalizeText(s: string | undefined): string {
 	if (!s) return '';
 	if (typeof s !== 'string') return normalize(s);
+	if (isNormal(s)) return s;
 	let k = normalized.get(s);
 	if (k < 0) {
 		if (normalizedTexts.length > 100_000) {
@@ -28,11 +30,38 @@ function normalize(s: string): string {
 	return s.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
 }
 /**
+ * True when `normalize(s)` is `s`, seen from its units alone: a–z, 0–9 and CJK unified
+ * ideographs (U+4E00–U+9FFF, letters without case), which lower-casing keeps and the
+ * pattern never removes. Most names and companies are such, and need no lookup.
+ */
+export function isNormal(s: string): boolean {
+	for (let i = 0; i < s.length; i++) {
+		const ch = s.charCodeAt(i);
+		if (ch >= 0x4e00 ? ch > 0x9fff : ch < 0x30 || (ch > 0x39 && ch < 0x61) || ch > 0x7a) {
+			return false;
+		}
+	}
+	return true;
+}
+/**
  * Names and companies repeat: each text is normalised once (in a typed table: a Map
  * hashes and writes into every new string it is asked for).
  */
 let normalized = new StringTable();
 let normalizedTexts: string[] = [];
+
+/**
+ * An email as compared: trimmed and in lower case. Printable ASCII without capitals is
+ * already both (every character trim removes or lower-casing changes is a control, a
+ * space, A–Z or beyond ASCII), and is returned as it is.
+ */
+export function emailKey(e: string): string {
+	for (let i = 0; i < e.length; i++) {
+		const ch = e.charCodeAt(i);
+		if (ch <= 0x20 || (ch >= 0x41 && ch <= 0x5a) || ch >= 0x7f) return e.trim().toLowerCase();
+	}
+	return e;
+}
 
 /** "+" and digits only: normalizePhone would return it unchanged. */
 function isE164(p: string): boolean {
@@ -86,32 +115,151 @@ export function withinOneEdit(a: string, b: string): boolean {
 	return true;
 }
 
-/** Reasons as bits, and the bits' names in sorted order. */
+/** Reasons as bits, and each combination's names in sorted order (copied for every group). */
 const PHONE = 1;
 const EMAIL = 2;
 const NAME = 4;
-const REASON_BITS: [number, DuplicateReason][] = [
-	[EMAIL, 'email'],
-	[NAME, 'name'],
-	[PHONE, 'phone']
-];
+const REASONS_OF_BITS: readonly (readonly DuplicateReason[])[] = Array.from(
+	{ length: 8 },
+	(_, bits) =>
+		(
+			[
+				[EMAIL, 'email'],
+				[NAME, 'name'],
+				[PHONE, 'phone']
+			] as const
+		)
+			.filter(([bit]) => bits & bit)
+			.map(([, why]) => why)
+);
+
+/**
+ * Duplicate groups by customer position: group g's members are members[start[g]] …
+ * members[start[g + 1] − 1] in id order, and the groups are in the order of their first
+ * member's id.
+ */
+export interface DuplicatePositions {
+	members: Int32Array;
+	start: Int32Array;
+	/** Each group's reasons, as bits. */
+	reasons: Uint8Array;
+}
 
 /**
  * Groups of customers linked by a shared normalised phone or email, or by similar names
  * (see similarNames) at the same non-empty normalised company; links chain, so A~B and B~C
- * make one group. Names are compared only within blocks of one company and one first
- * character, or one company and one last character: a single edit of a name of three or
- * more characters keeps one of its ends, so no pair is missed and nothing is O(n²) overall.
+ * make one group. Customers are read one at a time (`add`), so a caller going over the
+ * records for something else reads each record once. Names are compared only within blocks
+ * of one company and one first character, or one company and one last character: a single
+ * edit of a name of three or more characters keeps one of its ends, so no pair is missed
+ * and nothing is O(n²) overall.
  */
-export function findDuplicates(
-	customers: readonly Customer[],
-	/** Each customer's id, by position, when the caller has them apart from the records. */
-	idsOf?: readonly string[]
-): DuplicateGroup[] {
-	const n = customers.length;
-	const parent = new Int32Array(n);
-	for (let i = 0; i < n; i++) parent[i] = i;
-	const find = (i: number): number => {
+export class DuplicateFinder {
+	private readonly parent: Int32Array;
+	/** The reasons of every link that touched a group, as bits on its root. */
+	private readonly why: Uint8Array;
+	private linked = false;
+	/**
+	 * Phones and emails: the first customer holding a key, by key. Sized for one phone and
+	 * one email per customer, so they do not grow (and rehash) on the way from 64 slots.
+	 */
+	private readonly phones: StringTable;
+	private readonly emails: StringTable;
+	/** Each customer's normalised name. */
+	private readonly names: string[];
+	private readonly companies = new StringTable();
+	private companyCount = 0;
+	/** Customers with a name and a company, by company and first (or last) unit of the name. */
+	private readonly byFirst: Blocks;
+	private readonly byLast: Blocks;
+
+	/** For customers at positions 0 … n − 1. */
+	constructor(private readonly n: number) {
+		this.parent = new Int32Array(n);
+		for (let i = 0; i < n; i++) this.parent[i] = i;
+		this.why = new Uint8Array(n);
+		this.phones = new StringTable(n);
+		this.emails = new StringTable(n);
+		this.names = new Array(n);
+		this.byFirst = new Blocks(n);
+		this.byLast = new Blocks(n);
+	}
+
+	/** Customer i's phones, emails, name and company. */
+	add(i: number, c: Pick<Customer, 'phones' | 'emails' | 'name' | 'company'>): void {
+		const phones = c.phones;
+		for (let k = 0; k < phones.length; k++) {
+			const p = phones[k];
+			const key = isE164(p) ? p : normalizePhone(p);
+			if (key) this.linkKey(this.phones, key, i, PHONE);
+		}
+		const emails = c.emails;
+		for (let k = 0; k < emails.length; k++) {
+			const key = emailKey(emails[k]);
+			if (key) this.linkKey(this.emails, key, i, EMAIL);
+		}
+		const name = (this.names[i] = normalizeText(c.name));
+		const company = normalizeText(c.company);
+		if (!company || !name) return;
+		let code = this.companies.get(company);
+		if (code < 0) this.companies.add(company, (code = this.companyCount++));
+		this.linkName(i, name, code);
+	}
+
+	/**
+	 * Links customer i to the customers met before with a similar name at the same company,
+	 * comparing only those in one of its two blocks: a single edit of a name of three or
+	 * more characters keeps its first or its last unit.
+	 */
+	private linkName(i: number, name: string, company: number): void {
+		const { names, byFirst, byLast } = this;
+		for (let j = byFirst.meet(company, name.charCodeAt(0), i); j >= 0; j = byFirst.before[j]) {
+			if (similarNames(names[j], name)) this.link(j, i, NAME);
+		}
+		for (
+			let j = byLast.meet(company, name.charCodeAt(name.length - 1), i);
+			j >= 0;
+			j = byLast.before[j]
+		) {
+			if (similarNames(names[j], name)) this.link(j, i, NAME);
+		}
+	}
+
+	/** The groups, once every customer was added; `order`: the positions sorted by id. */
+	groups(order: ArrayLike<number>): DuplicatePositions {
+		const n = this.n;
+		if (!this.linked)
+			return { members: new Int32Array(0), start: new Int32Array(1), reasons: new Uint8Array(0) };
+		// Only customers linked to someone form a group.
+		const roots = new Int32Array(n);
+		const size = new Int32Array(n);
+		for (let i = 0; i < n; i++) size[(roots[i] = this.find(i))]++;
+		// Groups numbered as their first member (in id order) is met, each given its place.
+		const groupOf = new Int32Array(n).fill(-1);
+		const fill: number[] = [];
+		const reasons: number[] = [];
+		let placed = 0;
+		const members = new Int32Array(n);
+		for (let r = 0; r < order.length; r++) {
+			const i = order[r];
+			const root = roots[i];
+			if (size[root] < 2) continue;
+			let g = groupOf[root];
+			if (g < 0) {
+				groupOf[root] = g = fill.length;
+				fill.push(placed);
+				reasons.push(this.why[root]);
+				placed += size[root];
+			}
+			members[fill[g]++] = i;
+		}
+		const start = new Int32Array(fill.length + 1);
+		for (let g = 0; g < fill.length; g++) start[g + 1] = fill[g];
+		return { members: members.subarray(0, placed), start, reasons: Uint8Array.from(reasons) };
+	}
+
+	private find(i: number): number {
+		const parent = this.parent;
 		let r = i;
 		while (parent[r] !== r) r = parent[r];
 		while (parent[i] !== r) {
@@ -120,122 +268,107 @@ export function findDuplicates(
 			i = up;
 		}
 		return r;
-	};
-	// The reasons of every link that touched a group, as bits on its root.
-	const reasons = new Uint8Array(n);
-	let linked = false;
-	const link = (i: number, j: number, why: number) => {
-		const a = find(i);
-		const b = find(j);
-		if (a !== b) parent[b] = a;
-		reasons[a] |= why | reasons[b];
-		linked = true;
-	};
-	// Phones and emails: the first customer holding a key, by key.
-	// Sized for one phone and one email per customer, so they do not grow (and rehash)
-	// eleven times on the way from 64 slots.
-	const phones = new StringTable(n);
-	const emails = new StringTable(n);
-	const linkKey = (first: StringTable, key: string, i: number, why: number) => {
+	}
+
+	private link(i: number, j: number, why: number): void {
+		const a = this.find(i);
+		const b = this.find(j);
+		if (a !== b) this.parent[b] = a;
+		this.why[a] |= why | this.why[b];
+		this.linked = true;
+	}
+
+	private linkKey(first: StringTable, key: string, i: number, why: number): void {
 		const j = first.get(key);
 		if (j < 0) first.add(key, i);
-		else if (j !== i) link(j, i, why);
-	};
-	const names: string[] = new Array(n);
-	const companyOf = new Int32Array(n).fill(-1);
-	const companies = new StringTable();
-	let companyCount = 0;
-	for (let i = 0; i < n; i++) {
-		const c = customers[i];
-		for (const p of c.phones) {
-			const key = isE164(p) ? p : normalizePhone(p);
-			if (key) linkKey(phones, key, i, PHONE);
-		}
-		for (const e of c.emails) {
-			const key = e.trim().toLowerCase();
-			if (key) linkKey(emails, key, i, EMAIL);
-		}
-		const name = (names[i] = normalizeText(c.name));
-		const company = normalizeText(c.company);
-		if (!company || !name) continue;
-		let code = companies.get(company);
-		if (code < 0) companies.add(company, (code = companyCount++));
-		companyOf[i] = code;
+		else if (j !== i) this.link(j, i, why);
 	}
+}
 
-	// Customers by company (a counting sort, in customer order within each company).
-	const start = new Int32Array(companyCount + 1);
-	for (let i = 0; i < n; i++) if (companyOf[i] >= 0) start[companyOf[i] + 1]++;
-	for (let k = 0; k < companyCount; k++) start[k + 1] += start[k];
-	const fill = start.slice(0, companyCount);
-	const byCompany = new Int32Array(start[companyCount]);
-	for (let i = 0; i < n; i++) if (companyOf[i] >= 0) byCompany[fill[companyOf[i]]++] = i;
-	// Within a company, blocks of one first (then one last) UTF-16 unit of the name.
-	const ends = new Int32Array(byCompany.length);
-	for (let k = 0; k < companyCount; k++) {
-		const [from, to] = [start[k], start[k + 1]];
-		if (to - from < 2) continue;
-		for (const last of [false, true]) {
-			for (let x = from; x < to; x++) {
-				const name = names[byCompany[x]];
-				ends[x] = name.charCodeAt(last ? name.length - 1 : 0);
-			}
-			compareBlocks(byCompany, ends, from, to, (i, j) => {
-				if (similarNames(names[i], names[j])) link(i, j, NAME);
-			});
-		}
+/** The groups as results: ids (`ids`, by position) and reasons in new arrays. */
+export function duplicateGroups(
+	positions: DuplicatePositions,
+	ids: readonly string[]
+): DuplicateGroup[] {
+	const { members, start, reasons } = positions;
+	const out: DuplicateGroup[] = new Array(reasons.length);
+	for (let g = 0; g < reasons.length; g++) {
+		const customerIds: string[] = new Array(start[g + 1] - start[g]);
+		for (let m = start[g], k = 0; m < start[g + 1]; m++, k++) customerIds[k] = ids[members[m]];
+		out[g] = { customerIds, reasons: REASONS_OF_BITS[reasons[g]].slice() };
 	}
-	if (!linked) return [];
+	return out;
+}
 
-	// Only customers linked to someone form a group.
-	const roots = new Int32Array(n);
-	const size = new Int32Array(n);
-	for (let i = 0; i < n; i++) size[(roots[i] = find(i))]++;
-	const groups = new Map<number, string[]>();
-	for (let i = 0; i < n; i++) {
-		const root = roots[i];
-		if (size[root] < 2) continue;
-		const ids = groups.get(root);
-		const id = idsOf ? idsOf[i] : customers[i].id;
-		if (ids) ids.push(id);
-		else groups.set(root, [id]);
-	}
-	const out: DuplicateGroup[] = [];
-	for (const [root, ids] of groups) {
-		out.push({
-			customerIds: ids.sort(),
-			reasons: REASON_BITS.filter(([bit]) => reasons[root] & bit).map(([, why]) => why)
-		});
-	}
-	return out.sort((a, b) => (a.customerIds[0] < b.customerIds[0] ? -1 : 1));
+/** DuplicateFinder over every customer: groups in order of their first id, ids sorted. */
+export function findDuplicates(customers: readonly Customer[]): DuplicateGroup[] {
+	const finder = new DuplicateFinder(customers.length);
+	for (let i = 0; i < customers.length; i++) finder.add(i, customers[i]);
+	return duplicateGroups(finder.groups(idOrder(customers).order), customerIds(customers));
 }
 
 /**
- * Calls `compare(i, j)` for every pair of `members[from…to)` with equal `keys` (by the
- * same positions): pair by pair in a small run, else after sorting the run by key.
+ * Chains of the customers met so far in each block of one company code and one UTF-16
+ * unit: the last customer met per block (an open-addressing table of typed arrays), and
+ * for each customer the one met before it in the same block.
  */
-function compareBlocks(
-	members: Int32Array,
-	keys: Int32Array,
-	from: number,
-	to: number,
-	compare: (i: number, j: number) => void
-): void {
-	if (to - from <= 32) {
-		for (let x = from; x < to; x++) {
-			for (let y = x + 1; y < to; y++) if (keys[x] === keys[y]) compare(members[x], members[y]);
-		}
-		return;
+class Blocks {
+	/** For each customer, the customer met before it in its block; −1 for the first. */
+	readonly before: Int32Array;
+	private company: Int32Array;
+	private unit: Int32Array;
+	private last: Int32Array;
+	private used = 0;
+
+	constructor(n: number) {
+		this.before = new Int32Array(n);
+		let size = 64;
+		while (size < n) size *= 2;
+		[this.company, this.unit, this.last] = Blocks.slots(size);
 	}
-	const order = Int32Array.from({ length: to - from }, (_, k) => from + k).sort(
-		(a, b) => keys[a] - keys[b] || a - b
-	);
-	for (let x = 0; x < order.length;) {
-		let y = x + 1;
-		while (y < order.length && keys[order[y]] === keys[order[x]]) y++;
-		for (let a = x; a < y; a++) {
-			for (let b = a + 1; b < y; b++) compare(members[order[a]], members[order[b]]);
+
+	/** The customer met last in the block (−1: none); customer i becomes the last. */
+	meet(company: number, unit: number, i: number): number {
+		const mask = this.last.length - 1;
+		for (let s = blockHash(company, unit) & mask; ; s = (s + 1) & mask) {
+			const j = this.last[s];
+			if (j < 0) {
+				this.company[s] = company;
+				this.unit[s] = unit;
+				this.last[s] = i;
+				this.before[i] = -1;
+				if (2 * ++this.used > this.last.length) this.grow();
+				return -1;
+			}
+			if (this.company[s] === company && this.unit[s] === unit) {
+				this.last[s] = i;
+				this.before[i] = j;
+				return j;
+			}
 		}
-		x = y;
 	}
+
+	private grow(): void {
+		const [company, unit, last] = [this.company, this.unit, this.last];
+		[this.company, this.unit, this.last] = Blocks.slots(last.length * 2);
+		const mask = this.last.length - 1;
+		for (let t = 0; t < last.length; t++) {
+			if (last[t] < 0) continue;
+			let s = blockHash(company[t], unit[t]) & mask;
+			while (this.last[s] >= 0) s = (s + 1) & mask;
+			this.company[s] = company[t];
+			this.unit[s] = unit[t];
+			this.last[s] = last[t];
+		}
+	}
+
+	private static slots(size: number): [Int32Array, Int32Array, Int32Array] {
+		return [new Int32Array(size), new Int32Array(size), new Int32Array(size).fill(-1)];
+	}
+}
+
+function blockHash(company: number, unit: number): number {
+	let h = Math.imul(company ^ 0x811c9dc5, 0x01000193) ^ unit;
+	h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+	return h ^ (h >>> 12);
 }

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { normalizePhone, type Customer } from '../domain';
 import {
 	editDistance,
+	emailKey,
 	findDuplicates,
+	isNormal,
 	normalizeText,
 	similarNames,
 	withinOneEdit,
@@ -16,6 +18,37 @@ describe('name matching', () => {
 	it('normalises case, whitespace and punctuation', () => {
 		expect(normalizeText(' ACME Co., Ltd. ')).toBe('acmecoltd');
 		expect(normalizeText('深圳·华强 公司')).toBe('深圳华强公司');
+	});
+
+	it('leaves text that is already normal as it is, and knows it from its units', () => {
+		// Every unit isNormal accepts on its own is kept by normalising.
+		const accepted: string[] = [];
+		for (let u = 0; u < 0x10000; u++) {
+			const s = String.fromCharCode(u);
+			if (isNormal(s)) accepted.push(s);
+		}
+		expect(accepted.length).toBe(26 + 10 + (0x9fff - 0x4e00 + 1));
+		expect(accepted.filter((s) => normalizeText(` ${s}.`) !== s)).toEqual([]);
+		expect(isNormal('公司12')).toBe(true);
+		expect(isNormal('王伟')).toBe(true);
+		expect(isNormal('Acme')).toBe(false);
+		expect(isNormal('公司 1')).toBe(false);
+		expect(normalizeText('公司12')).toBe('公司12');
+	});
+
+	it('compares emails trimmed and in lower case', () => {
+		for (const e of [
+			'li@example.com',
+			' Li@Example.com ',
+			'a\u00a0',
+			'\ufeffx@y.z',
+			'ÄB@x.de',
+			'a+b_c-d@x.y'
+		]) {
+			expect(emailKey(e)).toBe(e.trim().toLowerCase());
+		}
+		const plain = 'user12@example.com';
+		expect(emailKey(plain)).toBe(plain);
 	});
 
 	it('measures edit distance, stopping past the limit', () => {
@@ -223,5 +256,25 @@ describe('completeness', () => {
 			expect([field, filled]).toEqual([field, customers.filter((c) => hasValue(c, field)).length]);
 		}
 		expect(r.completeness.map((c) => c.filled).reduce((a, b) => a + b)).toBeGreaterThan(8);
+	});
+
+	it('counts a text as filled when trimming leaves something', () => {
+		// Every white space and line end trim removes, alone, around a letter and after one.
+		const spaces = [
+			0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2000, 0x2005, 0x200a, 0x2028, 0x2029,
+			0x202f, 0x205f, 0x3000, 0xfeff
+		].map((u) => String.fromCharCode(u));
+		const texts = [
+			'',
+			'a',
+			'王',
+			'\u3001',
+			'\u00e9',
+			...spaces,
+			...spaces.map((s) => `${s}王${s}`)
+		];
+		for (const name of texts) {
+			expect([name, hasValue(customer('c', { name }), 'name')]).toEqual([name, name.trim() !== '']);
+		}
 	});
 });

@@ -1,7 +1,12 @@
 /** Data quality: how complete each customer field is, likely duplicates, missing follow-ups. */
 import type { Customer } from '../domain';
 import type { Dataset } from './dataset';
-import { findDuplicates, type DuplicateGroup } from './duplicates';
+import {
+	DuplicateFinder,
+	duplicateGroups,
+	type DuplicateGroup,
+	type DuplicatePositions
+} from './duplicates';
 import {
 	applyFilter,
 	customerCodes,
@@ -49,58 +54,69 @@ export function hasValue(c: Customer, field: QualityField): boolean {
 
 function filledIn(v: unknown): boolean {
 	if (v === undefined || v === null) return false;
-	if (typeof v === 'string') return v.trim() !== '';
+	if (typeof v === 'string') return v !== '' && (startsVisible(v) || v.trim() !== '');
 	if (Array.isArray(v)) return v.length > 0;
 	return true;
 }
 
-/** Completeness and duplicates depend on the customers alone: kept per customers array. */
-const figuresOf = new WeakMap<readonly Customer[], Pick<Quality, 'completeness' | 'duplicates'>>();
+/**
+ * True when a string's first unit is none that trim removes: printable ASCII, or from
+ * U+3001 on except U+FEFF (every other white space or line end lies below U+3001).
+ */
+function startsVisible(s: string): boolean {
+	const ch = s.charCodeAt(0);
+	return (ch > 0x20 && ch < 0x7f) || (ch > 0x3000 && ch !== 0xfeff);
+}
+
+/** Completeness counts (by QUALITY_FIELDS) and duplicate groups by position, per customers array. */
+interface Figures {
+	filled: number[];
+	duplicates: DuplicatePositions;
+}
+const figuresOf = new WeakMap<readonly Customer[], Figures>();
+/** Completeness and duplicates depend on the customers alone: one pass over the records. */
 function customerFigures(
 	customers: readonly Customer[]
 ): Pick<Quality, 'completeness' | 'duplicates'> {
 	let figures = figuresOf.get(customers);
 	if (!figures) {
-		const n = customers.length;
-		figures = {
-			completeness: filledCounts(customers).map((filled, f) => ({
-				field: QUALITY_FIELDS[f],
-				filled,
-				share: n ? filled / n : 0
-			})),
-			// Ids from the id table's compact copies: most customers end in a group here.
-			duplicates: findDuplicates(customers, customerIds(customers))
-		};
+		const filled = new Array<number>(QUALITY_FIELDS.length).fill(0);
+		const finder = new DuplicateFinder(customers.length);
+		for (let i = 0; i < customers.length; i++) {
+			const c = customers[i];
+			countFilled(filled, c);
+			finder.add(i, c);
+		}
+		figures = { filled, duplicates: finder.groups(idOrder(customers).order) };
 		figuresOf.set(customers, figures);
 	}
-	// Copies, so a caller changing a result never changes another snapshot's.
+	// New objects every time, so a caller changing a result never changes another snapshot's.
+	const n = customers.length;
 	return {
-		completeness: figures.completeness.map((c) => ({ ...c })),
-		duplicates: figures.duplicates.map((g) => ({
-			customerIds: [...g.customerIds],
-			reasons: [...g.reasons]
-		}))
+		completeness: figures.filled.map((filled, f) => ({
+			field: QUALITY_FIELDS[f],
+			filled,
+			share: n ? filled / n : 0
+		})),
+		// Ids from the id table's compact copies: no record read per customer.
+		duplicates: duplicateGroups(figures.duplicates, customerIds(customers))
 	};
 }
 
-/** How many customers have each of QUALITY_FIELDS filled in, in one pass over the records. */
-function filledCounts(customers: readonly Customer[]): number[] {
-	const f = new Array<number>(QUALITY_FIELDS.length).fill(0);
-	for (const c of customers) {
-		if (filledIn(c.name)) f[0]++;
-		if (filledIn(c.gender)) f[1]++;
-		if (filledIn(c.birthday)) f[2]++;
-		if (filledIn(c.phones)) f[3]++;
-		if (filledIn(c.emails)) f[4]++;
-		if (filledIn(c.address?.text)) f[5]++;
-		if (filledIn(c.company)) f[6]++;
-		if (filledIn(c.occupation)) f[7]++;
-		if (filledIn(c.interests)) f[8]++;
-		if (filledIn(c.source)) f[9]++;
-		if (filledIn(c.grade)) f[10]++;
-		if (filledIn(c.notes)) f[11]++;
-	}
-	return f;
+/** Adds one to `f` (by QUALITY_FIELDS) for each field the customer has filled in. */
+function countFilled(f: number[], c: Customer): void {
+	if (filledIn(c.name)) f[0]++;
+	if (filledIn(c.gender)) f[1]++;
+	if (filledIn(c.birthday)) f[2]++;
+	if (filledIn(c.phones)) f[3]++;
+	if (filledIn(c.emails)) f[4]++;
+	if (filledIn(c.address?.text)) f[5]++;
+	if (filledIn(c.company)) f[6]++;
+	if (filledIn(c.occupation)) f[7]++;
+	if (filledIn(c.interests)) f[8]++;
+	if (filledIn(c.source)) f[9]++;
+	if (filledIn(c.grade)) f[10]++;
+	if (filledIn(c.notes)) f[11]++;
 }
 
 /** Each field's value (an address by its text), read by a property access of its own. */
