@@ -81,57 +81,65 @@ describe('reports read a snapshot’s stored columns as they read its records', 
 		}
 	});
 
-	it('services, visits and participations: columns and links (ids stored whole, read from the records)', () => {
-		const rand = random(7);
-		const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
-		// Mostly distinct customer ids, so the column keeps them joined rather than in a dictionary.
-		const many = Array.from({ length: 200 }, (_, i) => customer(`k${i}`));
-		const everyone = [...customers, ...many];
-		const someone = () => (rand() < 0.9 ? `k${Math.floor(rand() * 200)}` : pick(['c1', 'nobody']));
-		const services: Service[] = Array.from({ length: 120 }, (_, i) =>
-			service(`s${i}`, someone(), {
-				status: pick(['open', 'in_progress', 'resolved', 'closed'] as const),
-				...(rand() < 0.5 ? { resolvedAt: 1_700_000_000_000 + i } : {}),
-				...(rand() < 0.5 ? { satisfaction: pick([1, 2, 5, 3.5]) } : {}),
-				_deleted: rand() < 0.1
-			})
-		);
-		const visits: Visit[] = Array.from({ length: 120 }, (_, i) =>
-			visit(`v${i}`, someone(), {
-				...(rand() < 0.7 ? { plannedAt: 1_700_000_000_000 + i * 1000 } : {}),
-				...(rand() < 0.5 ? { checkIn: { at: 1_700_000_500_000 + i } } : {}),
-				...(rand() < 0.4 ? { nextFollowUpAt: 1_700_100_000_000 + i } : {})
-			} as Partial<Visit>)
-		);
-		const participations: Participation[] = Array.from({ length: 120 }, (_, i) =>
-			participation(
-				`p${i}`,
-				pick(['camp-a', 'camp-b']),
-				someone(),
-				pick(['invited', 'joined', 'converted', 'declined'] as never)
-			)
-		);
-		const s = decoded(services);
-		const v = decoded(visits);
-		const p = decoded(participations);
-		for (const records of [s, v, p]) {
-			const column = storedFields(records)?.get('customerId');
-			expect(column && 'i' in column && column.i).toBeFalsy();
-		}
-		expect(serviceColumns(s)).toEqual(serviceColumns(asRecords(s)));
-		expect(visitColumns(v)).toEqual(visitColumns(asRecords(v)));
-		expect(participationColumns(p)).toEqual(participationColumns(asRecords(p)));
-		const roles: ['services' | 'visits' | 'participations', readonly { customerId: string }[]][] = [
-			['services', s],
-			['visits', v],
-			['participations', p]
-		];
-		for (const [role, records] of roles) {
-			expect(customerLinks(role, records, everyone)).toEqual(
-				customerLinks(role, asRecords(records), everyone)
+	it.each([
+		['kept whole (most differ), read from the records', 400, false],
+		['in a dictionary', 20, true]
+	])(
+		'services, visits and participations: columns and links, customer ids %s',
+		(_, pool, dictionary) => {
+			const rand = random(7);
+			const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
+			const many = Array.from({ length: pool }, (_, i) => customer(`k${i}`));
+			const everyone = [...customers, ...many];
+			const someone = () =>
+				rand() < 0.9 ? `k${Math.floor(rand() * pool)}` : pick(['c1', 'nobody']);
+			const services: Service[] = Array.from({ length: 120 }, (_, i) =>
+				service(`s${i}`, someone(), {
+					status: pick(['open', 'in_progress', 'resolved', 'closed'] as const),
+					...(rand() < 0.5 ? { resolvedAt: 1_700_000_000_000 + i } : {}),
+					...(rand() < 0.5 ? { satisfaction: pick([1, 2, 5, 3.5]) } : {}),
+					_deleted: rand() < 0.1
+				})
 			);
+			const visits: Visit[] = Array.from({ length: 120 }, (_, i) =>
+				visit(`v${i}`, someone(), {
+					...(rand() < 0.7 ? { plannedAt: 1_700_000_000_000 + i * 1000 } : {}),
+					...(rand() < 0.5 ? { checkIn: { at: 1_700_000_500_000 + i } } : {}),
+					...(rand() < 0.4 ? { nextFollowUpAt: 1_700_100_000_000 + i } : {}),
+					_deleted: rand() < 0.1
+				} as Partial<Visit>)
+			);
+			const participations: Participation[] = Array.from({ length: 120 }, (_, i) =>
+				participation(
+					`p${i}`,
+					pick(['camp-a', 'camp-b']),
+					someone(),
+					pick(['invited', 'joined', 'converted', 'declined'] as never)
+				)
+			);
+			const s = decoded(services);
+			const v = decoded(visits);
+			const p = decoded(participations);
+			for (const records of [s, v, p]) {
+				const column = storedFields(records)?.get('customerId');
+				expect(Boolean(column && 'i' in column && column.i)).toBe(dictionary);
+			}
+			expect(serviceColumns(s)).toEqual(serviceColumns(asRecords(s)));
+			expect(visitColumns(v)).toEqual(visitColumns(asRecords(v)));
+			expect(participationColumns(p)).toEqual(participationColumns(asRecords(p)));
+			const roles: ['services' | 'visits' | 'participations', readonly { customerId: string }[]][] =
+				[
+					['services', s],
+					['visits', v],
+					['participations', p]
+				];
+			for (const [role, records] of roles) {
+				expect(customerLinks(role, records, everyone)).toEqual(
+					customerLinks(role, asRecords(records), everyone)
+				);
+			}
 		}
-	});
+	);
 
 	it('a shape the stored reader does not take (a null rating) is read from the records', () => {
 		const list = [

@@ -28,7 +28,10 @@ describe('snapshot codec', () => {
 	it('keeps repeated strings in a dictionary and unique ones as text', () => {
 		const records = Array.from({ length: 100 }, (_, i) => ({
 			id: `id-${i}`,
-			status: i % 3 ? 'paid' : 'cancelled'
+			status: i % 3 ? 'paid' : 'cancelled',
+			// 50 distinct values in 100 rows: a dictionary; 90 in 100: text.
+			customerId: `c-${i % 50}`,
+			note: `n-${i % 90}`
 		}));
 		const enc = new RecordsEncoder();
 		enc.add(records);
@@ -37,6 +40,8 @@ describe('snapshot codec', () => {
 		expect(field('status')).toMatchObject({ k: 'str', s: 'cancelled\u0000paid' });
 		expect(field('status')).toHaveProperty('i');
 		expect(field('id')).not.toHaveProperty('i');
+		expect(field('customerId')).toHaveProperty('i');
+		expect(field('note')).not.toHaveProperty('i');
 		expect(decodeRecords(col)).toEqual(records);
 	});
 

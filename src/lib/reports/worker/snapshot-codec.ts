@@ -173,8 +173,11 @@ function strColumn(
 	indexes: number[] | undefined
 ): Column {
 	const n = values.length;
-	// A dictionary pays when values repeat: at most one distinct value in four.
-	const useDictionary = dictionary && indexes && dictionary.size <= 1 + n / 4;
+	// A dictionary pays whenever values repeat (a 1–2 byte index per row instead of the
+	// text): with one distinct value in 1.25 rows or fewer. Rows then share one string per
+	// value, and the reports look each distinct customer id up once (`stored-columns.ts`);
+	// a service's customer id, one distinct value in two rows, was kept whole before.
+	const useDictionary = dictionary && indexes && dictionary.size * 5 <= n * 4;
 	const list = useDictionary ? [...dictionary.keys()] : values;
 	const col: Column =
 		list.length === 0 || list.some((s) => s.includes(SEP))
