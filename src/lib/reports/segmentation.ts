@@ -68,27 +68,60 @@ export function recencyScore(days: number): number {
  * Ties share a score; a lone customer scores 3 (no one to compare with).
  */
 export function rankScores(values: readonly number[]): number[] {
-	const sorted = Float64Array.from(values).sort();
-	const n = sorted.length;
-	// Where each run of equal values ends (one past it), by any place in the run.
-	const runEnd = new Int32Array(n);
-	for (let i = n - 1; i >= 0; i--) {
-		runEnd[i] = i + 1 < n && sorted[i + 1] === sorted[i] ? runEnd[i + 1] : i + 1;
-	}
-	return values.map((v) => {
-		// NaN is below nothing and equal to nothing.
-		if (v !== v) return 1;
-		// The first place not below v: v itself (every v is among the sorted values).
-		let lo = 0;
-		let hi = n;
-		while (lo < hi) {
-			const mid = (lo + hi) >> 1;
-			if (sorted[mid] < v) lo = mid + 1;
-			else hi = mid;
+	return Array.from(scoresByRank(Float64Array.from(values)));
+}
+
+/**
+ * rankScores in typed arrays. The score only grows with the value, so it is worked out once
+ * per run of equal values in sorted order (or per count, for small whole numbers), as the
+ * least value reaching each score; each value then takes the highest score whose least
+ * value it reaches (NaN, below and equal to nothing, scores 1).
+ */
+function scoresByRank(values: Float64Array | Int32Array): Uint8Array {
+	const n = values.length;
+	// least[s]: the least value scoring s or more (Infinity while none is known).
+	const least = [-Infinity, -Infinity, Infinity, Infinity, Infinity, Infinity];
+	const reach = (value: number, below: number, equal: number) => {
+		const score = Math.max(1, Math.ceil((5 * (below + equal / 2)) / n));
+		for (let s = 2; s <= score; s++) if (least[s] === Infinity) least[s] = value;
+	};
+	const counts = values instanceof Int32Array ? countsOfSmall(values) : undefined;
+	if (counts) {
+		for (let v = 0, below = 0; v < counts.length; below += counts[v++]) {
+			if (counts[v] > 0) reach(v, below, counts[v]);
 		}
-		const equal = runEnd[lo] - lo;
-		return Math.max(1, Math.ceil((5 * (lo + equal / 2)) / n));
-	});
+	} else {
+		const sorted = Float64Array.from(values).sort();
+		for (let i = 0; i < n;) {
+			const v = sorted[i];
+			// NaN sorts last and equals nothing.
+			if (v !== v) break;
+			let j = i + 1;
+			while (j < n && sorted[j] === v) j++;
+			reach(v, i, j - i);
+			i = j;
+		}
+	}
+	const [, , l2, l3, l4, l5] = least;
+	const out = new Uint8Array(n);
+	for (let i = 0; i < n; i++) {
+		const v = values[i];
+		out[i] = v >= l5 ? 5 : v >= l4 ? 4 : v >= l3 ? 3 : v >= l2 ? 2 : 1;
+	}
+	return out;
+}
+
+/** How many times each value occurs, when all are whole numbers from 0 to 4n; else undefined. */
+function countsOfSmall(values: Int32Array): Int32Array | undefined {
+	let most = 0;
+	for (let i = 0; i < values.length; i++) {
+		const v = values[i];
+		if (v < 0 || v > 4 * values.length) return undefined;
+		if (v > most) most = v;
+	}
+	const counts = new Int32Array(most + 1);
+	for (let i = 0; i < values.length; i++) counts[values[i]]++;
+	return counts;
 }
 
 /**
@@ -126,40 +159,58 @@ export function segmentation(
 	const monetary = new Float64Array(n);
 	const at = customerPositions(d.orders)!;
 	const { row, amount, day } = orderLines(d.orders);
-	for (const i of revenueIndexes(d.orders)) {
+	const revenue = revenueIndexes(d.orders);
+	for (let x = 0; x < revenue.length; x++) {
+		const i = revenue[x];
 		const k = at[i];
-		lastDay[k] = Math.max(lastDay[k], day[row[i]]);
+		const t = day[row[i]];
+		// As Math.max: NaN once met stays.
+		if (t > lastDay[k] || t !== t) lastDay[k] = t;
 		frequency[k]++;
 		monetary[k] += amount[row[i]];
 	}
-	// Customers with a revenue order, in id order.
-	const rowsAt: number[] = [];
-	for (const k of idOrder(scope.customers).order) if (frequency[k] > 0) rowsAt.push(k);
-	const allIds = customerIds(scope.customers);
-	const ids = rowsAt.map((k) => allIds[k]);
-	const fs = rankScores(rowsAt.map((k) => frequency[k]));
-	const ms = rankScores(rowsAt.map((k) => monetary[k]));
+	// Customers with a revenue order, in id order, and their figures in that order.
+	const order = idOrder(scope.customers).order;
+	let rows = 0;
+	for (let r = 0; r < order.length; r++) if (frequency[order[r]] > 0) rows++;
+	const rowsAt = new Int32Array(rows);
+	const rowFrequency = new Int32Array(rows);
+	const rowMonetary = new Float64Array(rows);
+	for (let r = 0, w = 0; r < order.length; r++) {
+		const k = order[r];
+		if (frequency[k] === 0) continue;
+		rowsAt[w] = k;
+		rowFrequency[w] = frequency[k];
+		rowMonetary[w++] = monetary[k];
+	}
+	const fs = scoresByRank(rowFrequency);
+	const ms = scoresByRank(rowMonetary);
+	const ids = customerIds(scope.customers);
 	const segments = Object.fromEntries(RFM_SEGMENTS.map((s) => [s, [] as string[]])) as Record<
 		RfmSegment,
 		string[]
 	>;
-	const rfm = ids.map((customerId, i): RfmRow => {
-		const k = rowsAt[i];
+	const rfm: RfmRow[] = new Array(rows);
+	for (let x = 0; x < rows; x++) {
+		const k = rowsAt[x];
+		const customerId = ids[k];
 		const recencyDays = Math.max(0, Math.floor((now - lastDay[k]) / DAY_MS));
 		const r = recencyScore(recencyDays);
-		const segment = rfmSegment(frequency[k], r, fs[i], ms[i]);
+		const f = fs[x];
+		const m = ms[x];
+		const segment = rfmSegment(rowFrequency[x], r, f, m);
 		segments[segment].push(customerId);
-		return {
+		rfm[x] = {
 			customerId,
 			recencyDays,
-			frequency: frequency[k],
-			monetary: roundMoney(monetary[k]),
+			frequency: rowFrequency[x],
+			monetary: roundMoney(rowMonetary[x]),
 			r,
-			f: fs[i],
-			m: ms[i],
+			f,
+			m,
 			segment
 		};
-	});
+	}
 
 	return { ...customerCounts(cs), rfm, segments };
 }
