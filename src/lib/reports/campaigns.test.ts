@@ -68,4 +68,32 @@ describe('campaignsReport', () => {
 	it('narrows the window with attributionDays', () => {
 		expect(campaignsReport(data, { attributionDays: 0 })[0].revenue).toBe(100);
 	});
+
+	it('adds an order to every campaign that converted its customer, customers in id order', () => {
+		const twice = dataset({
+			customers: ['b', 'a', 'c'].map((id) => customer(id)),
+			campaigns: [
+				campaign('march', { startsAt: at('2024-03-01T00:00'), endsAt: at('2024-03-31T00:00') }),
+				campaign('april', { startsAt: at('2024-04-01T00:00'), endsAt: at('2024-04-30T00:00') })
+			],
+			participations: [
+				participation('p1', 'march', 'b', 'converted'),
+				participation('p2', 'march', 'a', 'converted'),
+				participation('p3', 'april', 'a', 'converted'),
+				participation('p4', 'april', 'c', 'joined')
+			],
+			orders: [
+				sale('o1', 'a', '2024-04-10', 10.1), // both windows (march's runs to Apr 30)
+				sale('o2', 'b', '2024-03-10', 0.2), // march only
+				sale('o3', 'c', '2024-04-10', 500), // c only joined april
+				sale('o4', 'a', '2024-02-10', 7) // before both
+			]
+		});
+		const [march, april] = campaignsReport(twice);
+		expect(march.convertedCustomerIds).toEqual(['a', 'b']);
+		// a's 10.1, then b's 0.2
+		expect(march.revenue).toBe(10.3);
+		expect(april.convertedCustomerIds).toEqual(['a']);
+		expect(april.revenue).toBe(10.1);
+	});
 });

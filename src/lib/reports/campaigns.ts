@@ -1,6 +1,6 @@
 /** Campaign effectiveness: invited → joined → converted, revenue from converts, cost per conversion. */
 import { addDays, startOfDay } from 'date-fns';
-import { roundMoney, type Participation } from '../domain';
+import { roundMoney, type Order, type Participation } from '../domain';
 import type { Dataset } from './dataset';
 import {
 	campaignCodesOf,
@@ -10,7 +10,7 @@ import {
 	orderLines,
 	participationColumns,
 	rawRows,
-	revenueByCustomer
+	revenueIndexes
 } from './indexes';
 import { applyFilter, scopeDataset, type ReportFilter } from './filters';
 
@@ -77,12 +77,9 @@ export function campaignsReport(
 	// Each customer's furthest status in the campaign at hand (an unknown status poisons it: NaN).
 	const stamp = new Int32Array(scope.customers.length).fill(-1);
 	const reached = new Float64Array(scope.customers.length);
-	const scopedOrders = scope.orders;
-	const ordersOf = revenueByCustomer(scopedOrders);
-	const { row, amount, day } = orderLines(scopedOrders);
-	const { rank } = idOrder(scope.customers);
+	const { rank, order } = idOrder(scope.customers);
 	const ids = customerIds(scope.customers);
-	return campaigns.map((c, x) => {
+	const funnels = campaigns.map((_, x) => {
 		const members: number[] = [];
 		for (let j = start[x]; j < start[x + 1]; j++) {
 			const i = byCampaign[j];
@@ -95,26 +92,33 @@ export function campaignsReport(
 				reached[k] = Math.max(0, r);
 			} else reached[k] = Math.max(reached[k], r);
 		}
-		const count = (min: number) => {
-			let n = 0;
-			for (const k of members) if (reached[k] >= min) n++;
-			return n;
-		};
-		// Converted customers in id order (sums add up in that order).
-		const convertedAt = members.filter((k) => reached[k] === 3).sort((a, b) => rank[a] - rank[b]);
-		const convertedCustomerIds = convertedAt.map((k) => ids[k]);
-		const first = startOfDay(c.startsAt).getTime();
-		const last = addDays(c.endsAt, attributionDays).getTime();
-		let revenue = 0;
-		for (const k of convertedAt) {
-			if (k + 1 >= ordersOf.start.length) continue;
-			for (let j = ordersOf.start[k]; j < ordersOf.start[k + 1]; j++) {
-				const i = ordersOf.list[j];
-				const t = day[row[i]];
-				if (t >= first && t <= last) revenue += amount[row[i]];
-			}
+		let invited = 0;
+		let joined = 0;
+		let converted = 0;
+		for (const k of members) {
+			if (reached[k] >= 1) invited++;
+			if (reached[k] >= 2) joined++;
+			if (reached[k] >= 3) converted++;
 		}
-		const [invited, joined, converted] = [count(1), count(2), count(3)];
+		// Converted customers in id order, by their ranks (distinct) sorted as numbers.
+		const ranks = new Int32Array(converted);
+		for (let m = 0, w = 0; m < members.length; m++) {
+			if (reached[members[m]] === 3) ranks[w++] = rank[members[m]];
+		}
+		const convertedAt = ranks.sort().map((r) => order[r]);
+		return { invited, joined, converted, convertedAt };
+	});
+	const revenue = convertedRevenue(
+		scope.orders,
+		campaigns.map((c) => [
+			startOfDay(c.startsAt).getTime(),
+			addDays(c.endsAt, attributionDays).getTime()
+		]),
+		funnels.map((f) => f.convertedAt),
+		scope.customers.length
+	);
+	return campaigns.map((c, x) => {
+		const { invited, joined, converted, convertedAt } = funnels[x];
 		const budget = c.budget ?? null;
 		return {
 			campaignId: c.id,
@@ -127,12 +131,74 @@ export function campaignsReport(
 			converted,
 			joinRate: invited ? joined / invited : null,
 			conversionRate: invited ? converted / invited : null,
-			revenue: roundMoney(revenue),
+			revenue: roundMoney(revenue[x]),
 			budget,
 			costPerConversion: budget !== null && converted ? roundMoney(budget / converted) : null,
-			convertedCustomerIds
+			convertedCustomerIds: Array.from(convertedAt, (k) => ids[k])
 		};
 	});
+}
+
+/**
+ * Each campaign's revenue: the amounts of its converted customers' (`converted[x]`, scope
+ * positions in id order) revenue orders dated in its window (`windows[x]`, both ends
+ * included), added customer by customer in that order and each customer's orders in
+ * order. The revenue orders are read once, in order (not customer by customer, which
+ * jumps around the order columns): each in-window amount is chained to its (campaign,
+ * customer) pair, then the chains are summed in the order above.
+ */
+function convertedRevenue(
+	orders: readonly Order[],
+	windows: readonly [number, number][],
+	converted: readonly Int32Array[],
+	customers: number
+): Float64Array {
+	// Pairs numbered campaign by campaign, in id order; each customer's pairs chained.
+	let pairs = 0;
+	for (const list of converted) pairs += list.length;
+	const pairCampaign = new Int32Array(pairs);
+	const nextOfCustomer = new Int32Array(pairs);
+	const firstOf = new Int32Array(customers).fill(-1);
+	for (let x = 0, p = 0; x < converted.length; x++) {
+		for (const k of converted[x]) {
+			pairCampaign[p] = x;
+			nextOfCustomer[p] = firstOf[k];
+			firstOf[k] = p++;
+		}
+	}
+	const from = Float64Array.from(windows, (w) => w[0]);
+	const to = Float64Array.from(windows, (w) => w[1]);
+	// In-window amounts, chained per pair in order of the orders.
+	const head = new Int32Array(pairs).fill(-1);
+	const tail = new Int32Array(pairs).fill(-1);
+	const amounts: number[] = [];
+	const next: number[] = [];
+	const at = customerPositions(orders)!;
+	const { row, amount, day } = orderLines(orders);
+	const revenue = revenueIndexes(orders);
+	for (let v = 0; v < revenue.length; v++) {
+		const i = revenue[v];
+		let p = firstOf[at[i]];
+		if (p < 0) continue;
+		const t = day[row[i]];
+		for (; p >= 0; p = nextOfCustomer[p]) {
+			const x = pairCampaign[p];
+			if (!(t >= from[x] && t <= to[x])) continue;
+			const e = amounts.length;
+			amounts.push(amount[row[i]]);
+			next.push(-1);
+			if (tail[p] < 0) head[p] = e;
+			else next[tail[p]] = e;
+			tail[p] = e;
+		}
+	}
+	const sums = new Float64Array(converted.length);
+	for (let p = 0; p < pairs; p++) {
+		let sum = sums[pairCampaign[p]];
+		for (let e = head[p]; e >= 0; e = next[e]) sum += amounts[e];
+		sums[pairCampaign[p]] = sum;
+	}
+	return sums;
 }
 
 /**
