@@ -56,8 +56,7 @@ export function overview(data: Dataset, { now, filter = {} }: OverviewParams): O
 	const previous = { from: from - (to - from), to: from };
 	const d = scopeDataset(data, filter);
 
-	const revenue = revenueBetween(d.orders, from, to);
-	const previousRevenue = revenueBetween(d.orders, previous.from, previous.to);
+	const [revenue, previousRevenue] = revenuesBetween(d.orders, [{ from, to }, previous]);
 
 	// Overdue follow-ups, and their customers once each, in id order (a walk of the shared
 	// id order, no sort).
@@ -119,12 +118,12 @@ const stageCounts = memo((customers: readonly Customer[]) => {
 });
 
 /**
- * Revenue of the orders dated in [from, to), kept per orders array and period. While every
- * amount counted is whole cents (money as the records hold it), the sum is kept in cents,
- * exactly, so an array made from the previous one by replacing a few orders (after an edit)
- * gets its sum by taking those orders' old amounts out and their new ones in. Otherwise
- * amounts are added in order, as floating-point numbers. Either way the result is rounded
- * to cents.
+ * Revenue of the orders dated in each period [from, to), kept per orders array and period.
+ * While every amount counted is whole cents (money as the records hold it), the sum is kept
+ * in cents, exactly, so an array made from the previous one by replacing a few orders (after
+ * an edit) gets its sum by taking those orders' old amounts out and their new ones in.
+ * Otherwise amounts are added in order, as floating-point numbers. Either way the result is
+ * rounded to cents. The periods not kept are summed together, in one pass over the orders.
  */
 interface PeriodRevenue {
 	/** The sum in cents, or NaN when an amount was not whole cents. */
@@ -134,21 +133,28 @@ interface PeriodRevenue {
 }
 const periodRevenue = new WeakMap<readonly Order[], Map<string, PeriodRevenue>>();
 
-function revenueBetween(orders: readonly Order[], from: number, to: number): number {
-	let byPeriod = periodRevenue.get(orders);
-	if (!byPeriod) periodRevenue.set(orders, (byPeriod = new Map()));
-	const key = `${from}/${to}`;
-	let r = byPeriod.get(key);
-	if (!r) {
-		const lineage = lineageOf(orders);
-		const previous = lineage && periodRevenue.get(lineage.before as readonly Order[])?.get(key);
-		r =
-			(previous && patchRevenue(previous, lineage!, orders, from, to)) ??
-			sumRevenue(orders, from, to);
-		if (byPeriod.size >= 16) byPeriod.clear();
-		byPeriod.set(key, r);
-	}
-	return r.cents === r.cents ? r.cents / 100 : sumMoney([r.sum]);
+function revenuesBetween(orders: readonly Order[], periods: readonly Period[]): number[] {
+	const byPeriod = periodRevenue.get(orders) ?? new Map<string, PeriodRevenue>();
+	periodRevenue.set(orders, byPeriod);
+	const keys = periods.map(({ from, to }) => `${from}/${to}`);
+	const lineage = lineageOf(orders);
+	const earlier = lineage && periodRevenue.get(lineage.before as readonly Order[]);
+	const found = periods.map(({ from, to }, k) => {
+		const kept = byPeriod.get(keys[k]);
+		if (kept) return kept;
+		const previous = earlier?.get(keys[k]);
+		return previous && patchRevenue(previous, lineage!, orders, from, to);
+	});
+	const missing = periods.filter((_, k) => !found[k]);
+	const summed = missing.length ? sumRevenues(orders, missing) : [];
+	return periods.map((_, k) => {
+		const r = found[k] ?? summed.shift()!;
+		if (!byPeriod.has(keys[k])) {
+			if (byPeriod.size >= 16) byPeriod.clear();
+			byPeriod.set(keys[k], r);
+		}
+		return r.cents === r.cents ? r.cents / 100 : sumMoney([r.sum]);
+	});
 }
 
 /** An amount in cents, or NaN when it is not a whole number of cents. */
@@ -163,17 +169,25 @@ function addCents(a: number, b: number): number {
 	return c <= 2 ** 52 && c >= -(2 ** 52) ? c : NaN;
 }
 
-function sumRevenue(orders: readonly Order[], from: number, to: number): PeriodRevenue {
+/** The revenue of each period, in one pass over the revenue orders. */
+function sumRevenues(orders: readonly Order[], periods: readonly Period[]): PeriodRevenue[] {
 	const { row, amount, day } = orderLines(orders);
-	let sum = 0;
-	let cents = 0;
-	for (const i of revenueIndexes(orders)) {
-		const t = day[row[i]];
-		if (!(t >= from && t < to)) continue;
-		sum += amount[row[i]];
-		cents = addCents(cents, centsOf(amount[row[i]]));
+	const revenue = revenueIndexes(orders);
+	const n = periods.length;
+	const from = Float64Array.from(periods, (p) => p.from);
+	const to = Float64Array.from(periods, (p) => p.to);
+	const sum = new Float64Array(n);
+	const cents = new Float64Array(n);
+	for (let j = 0; j < revenue.length; j++) {
+		const r = row[revenue[j]];
+		const t = day[r];
+		for (let k = 0; k < n; k++) {
+			if (!(t >= from[k] && t < to[k])) continue;
+			sum[k] += amount[r];
+			cents[k] = addCents(cents[k], centsOf(amount[r]));
+		}
 	}
-	return { cents, sum };
+	return periods.map((_, k) => ({ cents: cents[k], sum: sum[k] }));
 }
 
 /** The previous array's revenue with the replaced orders' old amounts out and new ones in. */
