@@ -483,36 +483,64 @@ export function applyFilter(data: Dataset, f: ReportFilter = {}): ScopedDataset 
 /** Range-narrowed arrays, kept per scoped array and range (shared across snapshots). */
 const narrowed = keyed<readonly object[], { campaigns?: readonly object[]; out: object[] }>();
 
+/**
+ * The scoped dataset narrowed to the range, each collection on first read: a report reads
+ * one or two of them (sales only the orders), so the others are not narrowed for it.
+ */
 function narrowToRange(s: ScopedDataset, f: ReportFilter): ScopedDataset {
 	const range = `${f.from ?? ''}/${f.to ?? ''}`;
 	const always = () => true;
-	const campaigns = narrowed(s.campaigns, range, always, () => ({
-		out: s.campaigns.filter((c) => campaignOverlaps(c, f))
-	})).out as Campaign[];
+	const campaigns = once(
+		() =>
+			narrowed(s.campaigns, range, always, () => ({
+				out: s.campaigns.filter((c) => campaignOverlaps(c, f))
+			})).out as Campaign[]
+	);
 	return scoped(
-		{
-			customers: narrowed(s.customers, range, always, () => ({
-				out: keepAt(s.customers, (raw) => customerColumns(raw).createdAt, f)
-			})).out as Customer[],
-			orders: narrowed(s.orders, range, always, () => ({ out: ordersInRange(s.orders, f) }))
-				.out as Order[],
-			services: narrowed(s.services, range, always, () => ({
-				out: keepAt(s.services, (raw) => serviceColumns(raw).openedAt, f)
-			})).out as Service[],
-			visits: narrowed(s.visits, range, always, () => ({
-				// No time (NaN) is never in a range with a bound.
-				out: keepAt(s.visits, (raw) => visitColumns(raw).time, f)
-			})).out as Visit[],
+		lazily({
+			customers: () =>
+				narrowed(s.customers, range, always, () => ({
+					out: keepAt(s.customers, (raw) => customerColumns(raw).createdAt, f)
+				})).out as Customer[],
+			orders: () =>
+				narrowed(s.orders, range, always, () => ({ out: ordersInRange(s.orders, f) }))
+					.out as Order[],
+			services: () =>
+				narrowed(s.services, range, always, () => ({
+					out: keepAt(s.services, (raw) => serviceColumns(raw).openedAt, f)
+				})).out as Service[],
+			visits: () =>
+				narrowed(s.visits, range, always, () => ({
+					// No time (NaN) is never in a range with a bound.
+					out: keepAt(s.visits, (raw) => visitColumns(raw).time, f)
+				})).out as Visit[],
 			campaigns,
-			participations: narrowed(
-				s.participations,
-				range,
-				(v) => v.campaigns === campaigns,
-				() => ({ campaigns, out: ofCampaigns(s.participations, campaigns) })
-			).out as Participation[]
-		},
+			participations: () =>
+				narrowed(
+					s.participations,
+					range,
+					(v) => v.campaigns === campaigns(),
+					() => ({ campaigns: campaigns(), out: ofCampaigns(s.participations, campaigns()) })
+				).out as Participation[]
+		}),
 		s.customers
 	);
+}
+
+/** `make()`, called once, on first use. */
+function once<T>(make: () => T): () => T {
+	let value: T | undefined;
+	return () => (value ??= make());
+}
+
+/** A dataset whose collections are made on first read (then kept), from `makers`. */
+function lazily(makers: { [K in keyof Dataset]: () => Dataset[K] }): Dataset {
+	const out = {} as Dataset;
+	for (const key of Object.keys(makers) as (keyof Dataset)[]) {
+		const get = once(makers[key]);
+		Object.defineProperty(out, key, { get, enumerable: true });
+	}
+	return out;
 }
 
 /** The participations in one of `campaigns`, by their campaign codes (participationColumns). */
