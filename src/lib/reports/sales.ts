@@ -68,11 +68,14 @@ export function sales(data: Dataset, { filter = {}, top = 10 }: SalesParams = {}
 	let orders = 0;
 	const { row, start, product, value, amount } = lines;
 	const raw = rawRows(d.orders).raw;
-	for (const i of revenueIndexes(d.orders)) {
+	const revenueAt = revenueIndexes(d.orders);
+	for (let j = 0; j < revenueAt.length; j++) {
+		const i = revenueAt[j];
 		const r = row[i];
 		revenue += amount[r];
 		orders++;
-		const [first, end] = [start[r], start[r + 1]];
+		const first = start[r];
+		const end = start[r + 1];
 		for (let l = first; l < end; l++) {
 			const p = product[l];
 			productQuantity[p] += lineQuantity(lines, raw, r, l);
