@@ -1,5 +1,5 @@
 /** Cross analysis: a pivot of any two dimensions against count, revenue or average rating. */
-import { GRADES, roundMoney, SOURCES, STAGES, type Customer } from '../domain';
+import { GRADES, roundMoney, SOURCES, STAGES, type Customer, type Order } from '../domain';
 import type { Dataset } from './dataset';
 import {
 	applyFilter,
@@ -83,46 +83,90 @@ function customerKeyTable(customers: readonly Customer[], dim: CustomerDimension
 }
 
 /**
- * Accumulators of a pivot: one slot per cell, row, column and the total, in typed arrays.
- * A unit (order or customer) adds its revenue each time it is placed in a slot, and counts
- * (and adds its rating) once per slot.
+ * Accumulators of a pivot: one slot per cell, row, column and the total, in typed arrays,
+ * reduced to what the measure reads. A unit (order or customer) adds its revenue each time
+ * it is placed in a slot, and counts (and adds its rating) once per slot.
  */
 class Accs {
 	n: Int32Array;
 	sum: Float64Array;
-	ratings: Int32Array;
 	ratingSum: Float64Array;
 	last: Float64Array;
 	constructor(size: number) {
 		this.n = new Int32Array(size);
 		this.sum = new Float64Array(size);
-		this.ratings = new Int32Array(size);
 		this.ratingSum = new Float64Array(size);
 		this.last = new Float64Array(size).fill(-1);
 	}
 }
 
 /**
- * How a placed unit changes a slot, reduced to what the measure reads: revenue sums,
- * counts (units once per slot), or ratings (once per slot; every placed unit has one).
+ * The slots of a pivot: cells by row × column code when that is small enough, else a slot
+ * per cell met; rows and columns met. `place` puts one unit in a cell, its row, its column
+ * and the total, in the order units are placed (sums add in that order).
  */
-type Add = (a: Accs, slot: number, unit: number, revenue: number, rating: number) => void;
-const adders: Record<Measure, Add> = {
-	revenue: (a, slot, _unit, revenue) => {
-		a.sum[slot] += revenue;
-	},
-	count: (a, slot, unit) => {
-		if (a.last[slot] === unit) return;
-		a.last[slot] = unit;
-		a.n[slot]++;
-	},
-	avgRating: (a, slot, unit, _revenue, rating) => {
-		if (a.last[slot] === unit) return;
-		a.last[slot] = unit;
-		a.ratings[slot]++;
-		a.ratingSum[slot] += rating;
+class Tally {
+	/** Grown (replaced) when more cells are met than first allotted (not flat). */
+	cells: Accs;
+	readonly rows: Accs;
+	readonly columns: Accs;
+	readonly all = new Accs(1);
+	readonly rowSeen: Uint8Array;
+	readonly colSeen: Uint8Array;
+	readonly flat: boolean;
+	/** Slots of the cells met, by row × column code (when not flat). */
+	readonly slots = new Map<number, number>();
+	/** Revenue adds at every placement; counts and ratings once per unit and slot. */
+	private readonly sums: boolean;
+	constructor(
+		measure: Measure,
+		nr: number,
+		private readonly nc: number
+	) {
+		this.sums = measure === 'revenue';
+		this.flat = nr * nc <= 1 << 21;
+		this.cells = new Accs(this.flat ? nr * nc : 1024);
+		this.rows = new Accs(nr);
+		this.columns = new Accs(nc);
+		this.rowSeen = new Uint8Array(nr);
+		this.colSeen = new Uint8Array(nc);
 	}
-};
+
+	place(unit: number, r: number, c: number, revenue: number, rating: number): void {
+		this.rowSeen[r] = 1;
+		this.colSeen[c] = 1;
+		const cell = this.flat ? r * this.nc + c : this.slotOf(r, c);
+		const { cells, rows, columns, all } = this;
+		if (this.sums) {
+			cells.sum[cell] += revenue;
+			rows.sum[r] += revenue;
+			columns.sum[c] += revenue;
+			all.sum[0] += revenue;
+			return;
+		}
+		if (cells.last[cell] !== unit) count(cells, cell, unit, rating);
+		if (rows.last[r] !== unit) count(rows, r, unit, rating);
+		if (columns.last[c] !== unit) count(columns, c, unit, rating);
+		if (all.last[0] !== unit) count(all, 0, unit, rating);
+	}
+
+	private slotOf(r: number, c: number): number {
+		const key = r * this.nc + c;
+		let slot = this.slots.get(key);
+		if (slot === undefined) {
+			this.slots.set(key, (slot = this.slots.size));
+			if (slot >= this.cells.n.length) this.cells = grow(this.cells);
+		}
+		return slot;
+	}
+}
+
+/** A unit counted in a slot: its count, and its rating's sum (read for avgRating). */
+function count(a: Accs, slot: number, unit: number, rating: number): void {
+	a.last[slot] = unit;
+	a.n[slot]++;
+	a.ratingSum[slot] += rating;
+}
 
 type CustomerDimension = (typeof CUSTOMER_DIMENSIONS)[number];
 
@@ -150,103 +194,29 @@ export function crossTab(
 			: dim === 'month'
 				? { names: monthNames, codes: orderLines(d.orders).month }
 				: { names: productNames };
-	const lines = byCustomers ? undefined : orderLines(d.orders);
 	const rowTable = tableOf(rows);
 	const colTable = tableOf(columns);
-	const nr = rowTable.names.length;
-	const nc = colTable.names.length;
-	// Cells by row × column code when that is small enough, else by a slot per cell met.
-	const flat = nr * nc <= 1 << 21;
-	const slots = new Map<number, number>();
-	const cellCap = flat ? nr * nc : 1024;
-	let cells = new Accs(cellCap);
-	const cellSlot = (r: number, c: number): number => {
-		if (flat) return r * nc + c;
-		const key = r * nc + c;
-		let slot = slots.get(key);
-		if (slot === undefined) {
-			slots.set(key, (slot = slots.size));
-			if (slot >= cells.n.length) cells = grow(cells);
-		}
-		return slot;
-	};
-	const rowAccs = new Accs(nr);
-	const colAccs = new Accs(nc);
-	const all = new Accs(1);
-	const rowSeen = new Uint8Array(nr);
-	const colSeen = new Uint8Array(nc);
-	const add = adders[measure];
-	const place = (unit: number, r: number, c: number, revenue: number, rating: number) => {
-		rowSeen[r] = 1;
-		colSeen[c] = 1;
-		add(cells, cellSlot(r, c), unit, revenue, rating);
-		add(rowAccs, r, unit, revenue, rating);
-		add(colAccs, c, unit, revenue, rating);
-		add(all, 0, unit, revenue, rating);
-	};
-
+	const tally = new Tally(measure, rowTable.names.length, colTable.names.length);
 	if (byCustomers) {
 		const at = customerPositions(d.customers)!;
 		const rc = rowTable.codes!;
 		const cc = colTable.codes!;
-		for (let i = 0; i < d.customers.length; i++) place(i, rc[at[i]], cc[at[i]], 0, 0);
+		for (let i = 0; i < d.customers.length; i++) tally.place(i, rc[at[i]], cc[at[i]], 0, 0);
 	} else {
-		const at = customerPositions(d.orders)!;
-		const raw = rawRows(d.orders).raw;
-		const { revenue: revenueFlags, rating: ratings } = orderColumns(raw);
-		// The code of a unit's key: customer dimensions by position, month by order, product by line.
-		const kindOf = (dim: Dimension) => (isCustomerDim(dim) ? 0 : dim === 'month' ? 1 : 2);
-		const [rowKind, colKind] = [kindOf(rows), kindOf(columns)];
-		const [rowOf, colOf] = [rowTable.codes, colTable.codes];
-		const code = (kind: number, codes: Int32Array | undefined, i: number, line: number) =>
-			kind === 0 ? codes![at[i]] : kind === 1 ? codes![row[i]] : line;
-		const withProduct = rows === 'product' || columns === 'product';
-		const { row, start, product, value, amount } = lines!;
-		const byRating = measure === 'avgRating';
-		for (let i = 0; i < row.length; i++) {
-			const r = row[i];
-			const revenue = revenueFlags[r] === 1;
-			let rating = 0;
-			if (byRating) {
-				const given = orderRating(ratings[r], raw, r);
-				if (given === undefined) continue;
-				rating = given;
-			} else if (!revenue) continue;
-			if (!withProduct) {
-				place(
-					i,
-					code(rowKind, rowOf, i, -1),
-					code(colKind, colOf, i, -1),
-					revenue ? amount[r] : 0,
-					rating
-				);
-				continue;
-			}
-			// One part per product, in order of first appearance; its lines' values summed in order.
-			const first = start[r];
-			const end = start[r + 1];
-			for (let l = first; l < end; l++) {
-				const p = product[l];
-				let seen = false;
-				for (let m = first; m < l && !seen; m++) seen = product[m] === p;
-				if (seen) continue;
-				let partRevenue = 0 + value[l];
-				for (let m = l + 1; m < end; m++) if (product[m] === p) partRevenue += value[m];
-				place(
-					i,
-					code(rowKind, rowOf, i, p),
-					code(colKind, colOf, i, p),
-					revenue ? partRevenue : 0,
-					rating
-				);
-			}
-		}
+		placeOrders(
+			tally,
+			d.orders,
+			measure === 'avgRating',
+			keyOf(rows, rowTable),
+			keyOf(columns, colTable)
+		);
 	}
 
+	const { cells, rowSeen, colSeen, rows: rowAccs, columns: colAccs, all, flat, slots } = tally;
+	const nc = colTable.names.length;
 	const value = (a: Accs, slot: number | undefined): number | null => {
 		if (slot === undefined) return measure === 'avgRating' ? null : 0;
-		if (measure === 'avgRating')
-			return a.ratings[slot] ? a.ratingSum[slot] / a.ratings[slot] : null;
+		if (measure === 'avgRating') return a.n[slot] ? a.ratingSum[slot] / a.n[slot] : null;
 		if (measure === 'revenue') return roundMoney(a.sum[slot]);
 		return a.n[slot];
 	};
@@ -264,11 +234,77 @@ export function crossTab(
 	};
 }
 
+/** Where a dimension's key of an order comes from: its customer (0), its month (1), its product (2). */
+interface OrderKey {
+	kind: 0 | 1 | 2;
+	/** Codes by customer position (kind 0) or by raw order row (kind 1). */
+	codes: Int32Array;
+}
+const NO_CODES = new Int32Array(0);
+function keyOf(dim: Dimension, table: KeyTable): OrderKey {
+	const kind = isCustomerDim(dim) ? 0 : dim === 'month' ? 1 : 2;
+	return { kind, codes: table.codes ?? NO_CODES };
+}
+
+/**
+ * Places the revenue orders (with `byRating`, the rated orders of any status) of a scoped
+ * orders array, each order once, or with a product dimension once per product it holds
+ * (in order of first appearance, its lines' values summed in order).
+ */
+function placeOrders(
+	tally: Tally,
+	orders: readonly Order[],
+	byRating: boolean,
+	rowKey: OrderKey,
+	colKey: OrderKey
+): void {
+	const at = customerPositions(orders)!;
+	const raw = rawRows(orders).raw;
+	const { revenue: revenueFlags, rating: ratings } = orderColumns(raw);
+	const { row, start, product, value, amount } = orderLines(orders);
+	const withProduct = rowKey.kind === 2 || colKey.kind === 2;
+	const { kind: rowKind, codes: rowCodes } = rowKey;
+	const { kind: colKind, codes: colCodes } = colKey;
+	for (let i = 0; i < row.length; i++) {
+		const r = row[i];
+		const revenue = revenueFlags[r] === 1;
+		let rating = 0;
+		if (byRating) {
+			const given = orderRating(ratings[r], raw, r);
+			if (given === undefined) continue;
+			rating = given;
+		} else if (!revenue) continue;
+		// The keys that do not depend on the product.
+		const rk = rowKind === 0 ? rowCodes[at[i]] : rowKind === 1 ? rowCodes[r] : -1;
+		const ck = colKind === 0 ? colCodes[at[i]] : colKind === 1 ? colCodes[r] : -1;
+		if (!withProduct) {
+			tally.place(i, rk, ck, revenue ? amount[r] : 0, rating);
+			continue;
+		}
+		const first = start[r];
+		const end = start[r + 1];
+		for (let l = first; l < end; l++) {
+			const p = product[l];
+			let seen = false;
+			for (let m = first; m < l && !seen; m++) seen = product[m] === p;
+			if (seen) continue;
+			let partRevenue = 0 + value[l];
+			for (let m = l + 1; m < end; m++) if (product[m] === p) partRevenue += value[m];
+			tally.place(
+				i,
+				rowKind === 2 ? p : rk,
+				colKind === 2 ? p : ck,
+				revenue ? partRevenue : 0,
+				rating
+			);
+		}
+	}
+}
+
 function grow(a: Accs): Accs {
 	const b = new Accs(a.n.length * 2);
 	b.n.set(a.n);
 	b.sum.set(a.sum);
-	b.ratings.set(a.ratings);
 	b.ratingSum.set(a.ratingSum);
 	b.last.set(a.last);
 	return b;
