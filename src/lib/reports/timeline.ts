@@ -135,7 +135,8 @@ export class EventIndex {
 		sorted.sort();
 		const index = new EventIndex([]);
 		index.times = sorted;
-		index.before = Int32Array.from({ length: n + 1 }, (_, k) => k);
+		index.before = new Int32Array(n + 1);
+		for (let k = 0; k <= n; k++) index.before[k] = k;
 		index.sums = new Float64Array(n + 1);
 		return index;
 	}
@@ -152,9 +153,11 @@ export class EventIndex {
 
 	private build(times: Float64Array, values: Float64Array, rows?: Int32Array): void {
 		const n = rows ? rows.length : times.length;
-		// Each event's slot among the distinct times, in order of first appearance.
+		// Each event's slot among the distinct times, in order of first appearance, and the
+		// events per slot.
 		const slotByTime = new TimeSlots();
 		const firstSeen: number[] = [];
+		const perSlot: number[] = [];
 		const slotOf = new Int32Array(n);
 		for (let i = 0; i < n; i++) {
 			const t = times[rows ? rows[i] : i];
@@ -166,41 +169,38 @@ export class EventIndex {
 			if (slot < 0) {
 				slotByTime.set(t, (slot = firstSeen.length));
 				firstSeen.push(t);
+				perSlot.push(0);
 			}
+			perSlot[slot]++;
 			slotOf[i] = slot;
 		}
 		const m = firstSeen.length;
-		// The distinct times ascending; each event's slot becomes its time's rank.
+		// The distinct times ascending; where each slot's events start among all, by time.
 		const order = Int32Array.from(firstSeen.keys()).sort((a, b) => firstSeen[a] - firstSeen[b]);
-		const rank = new Int32Array(m);
 		const sorted = new Float64Array(m);
-		for (let k = 0; k < m; k++) {
-			rank[order[k]] = k;
-			sorted[k] = firstSeen[order[k]];
-		}
-		// Events per rank, then their positions grouped by rank (a stable counting sort).
 		const before = new Int32Array(m + 1);
-		for (let i = 0; i < n; i++) {
-			if (slotOf[i] < 0) continue;
-			slotOf[i] = rank[slotOf[i]];
-			before[slotOf[i] + 1]++;
+		const next = new Int32Array(m);
+		for (let k = 0; k < m; k++) {
+			const slot = order[k];
+			sorted[k] = firstSeen[slot];
+			next[slot] = before[k];
+			before[k + 1] = before[k] + perSlot[slot];
 		}
-		for (let k = 0; k < m; k++) before[k + 1] += before[k];
-		const next = before.slice(0, m);
-		const byTime = new Int32Array(before[m]);
-		for (let i = 0; i < n; i++) if (slotOf[i] >= 0) byTime[next[slotOf[i]]++] = i;
+		// The values grouped by time, each time's in their given order (a stable counting sort).
+		const byTime = new Float64Array(before[m]);
+		for (let i = 0; i < n; i++) {
+			const slot = slotOf[i];
+			if (slot < 0) continue;
+			if (rows) {
+				const v = values[rows[i]];
+				byTime[next[slot]++] = v === v ? v : 0;
+			} else byTime[next[slot]++] = values[i];
+		}
 		const sums = new Float64Array(m + 1);
 		let sum = 0;
 		for (let k = 0, j = 0; k < m; k++) {
 			sums[k] = sum;
-			if (rows) {
-				for (const end = before[k + 1]; j < end; j++) {
-					const v = values[rows[byTime[j]]];
-					sum += v === v ? v : 0;
-				}
-			} else {
-				for (const end = before[k + 1]; j < end; j++) sum += values[byTime[j]];
-			}
+			for (const end = before[k + 1]; j < end; j++) sum += byTime[j];
 		}
 		sums[m] = sum;
 		this.times = sorted;
