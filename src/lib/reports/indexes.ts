@@ -107,6 +107,12 @@ export interface CustomerIndex {
 }
 
 function indexCustomers(customers: readonly Customer[]): CustomerIndex {
+	const fields = storedFields(customers);
+	const storedIds = fields && denseStrings(fields.get('id'), customers.length);
+	const deleted = fields && flags(fields.get('_deleted'), customers.length);
+	if (storedIds && !storedIds.index && deleted) {
+		return { byId: new IdTable(storedIds.values, (i) => deleted[i] === 0) };
+	}
 	const ids: string[] = new Array(customers.length);
 	const live = new Uint8Array(customers.length);
 	for (let i = 0; i < customers.length; i++) {
@@ -482,6 +488,17 @@ export const customerColumns = columnReader<Customer, CustomerColumns>(
 	(n) => ({ createdAt: new Float64Array(n) }),
 	(cols, i, c) => {
 		cols.createdAt[i] = createdAtOf(c);
+	},
+	// `createdAt` where stored; the record, for the few without one (read from id or updatedAt).
+	(customers) => {
+		const fields = storedFields(customers);
+		const stored = fields && optionalNumbers(fields.get('createdAt'), customers.length);
+		if (!stored) return undefined;
+		const createdAt = stored.v;
+		if (stored.absent)
+			for (let i = 0; i < createdAt.length; i++)
+				if (stored.absent[i] === 1) createdAt[i] = createdAtOf(customers[i]);
+		return { createdAt };
 	}
 );
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Order, Participation, Service, Visit } from '../domain';
+import type { Customer, Order, Participation, Service, Visit } from '../domain';
 import { customer, order, participation, service, visit } from './fixtures';
 import {
+	customerColumns,
+	customerIndex,
 	customerLinks,
 	orderColumns,
 	participationColumns,
@@ -12,12 +14,12 @@ import { rememberStoredColumns, storedFields } from './stored-columns';
 import { decodeRecords, RecordsEncoder } from './worker/snapshot-codec';
 
 /** Records as the worker holds them after decoding its snapshot (their columns remembered). */
-function decoded<T extends object>(records: readonly T[]): T[] {
+function decoded<T extends object>(collection: string, records: readonly T[]): T[] {
 	const enc = new RecordsEncoder();
 	enc.add(records);
 	const col = enc.finish();
 	const out = decodeRecords<T>(col);
-	rememberStoredColumns(out, col);
+	rememberStoredColumns(collection, out, col);
 	return out;
 }
 
@@ -71,7 +73,7 @@ describe('reports read a snapshot’s stored columns as they read its records', 
 			[2, true],
 			[3, false]
 		] as const) {
-			const stored = decoded(orders(300, random(seed), distinct));
+			const stored = decoded('orders', orders(300, random(seed), distinct));
 			expect(storedFields(stored)).toBeDefined();
 			const plain = asRecords(stored);
 			expect(orderColumns(stored)).toEqual(orderColumns(plain));
@@ -117,9 +119,9 @@ describe('reports read a snapshot’s stored columns as they read its records', 
 					pick(['invited', 'joined', 'converted', 'declined'] as never)
 				)
 			);
-			const s = decoded(services);
-			const v = decoded(visits);
-			const p = decoded(participations);
+			const s = decoded('services', services);
+			const v = decoded('visits', visits);
+			const p = decoded('participations', participations);
 			for (const records of [s, v, p]) {
 				const column = storedFields(records)?.get('customerId');
 				expect(Boolean(column && 'i' in column && column.i)).toBe(dictionary);
@@ -141,12 +143,38 @@ describe('reports read a snapshot’s stored columns as they read its records', 
 		}
 	);
 
+	it('customers: the index by id and when each was made', () => {
+		const without = (c: Customer): Customer => {
+			const { createdAt: _, ...rest } = c;
+			return rest;
+		};
+		const list = [
+			customer('c1', { createdAt: 1_700_000_000_000 }),
+			customer('c2', { _deleted: true, createdAt: 1_700_000_100_000 }),
+			// No createdAt: the time in a UUID v7 id, else updatedAt.
+			without(customer('0190a5c8-3b2e-7cc1-8000-000000000001')),
+			without(customer('plain', { updatedAt: 1_600_000_000_000 }))
+		];
+		const stored = decoded('customers', list);
+		const plain = asRecords(stored);
+		expect(customerColumns(stored)).toEqual(customerColumns(plain));
+		expect([...customerColumns(stored).createdAt]).toEqual([
+			1_700_000_000_000, 1_700_000_100_000, 0x0190a5c83b2e, 1_600_000_000_000
+		]);
+		const index = customerIndex(stored).byId;
+		expect(
+			['c1', 'c2', '0190a5c8-3b2e-7cc1-8000-000000000001', 'plain', 'nobody'].map((id) =>
+				index.get(id)
+			)
+		).toEqual([0, -1, 2, 3, -1]);
+	});
+
 	it('a shape the stored reader does not take (a null rating) is read from the records', () => {
 		const list = [
 			order('o1', 'c1', '2024-01-05', [['tea', 1, 10]], { rating: null as never }),
 			order('o2', 'c2', '2024-01-06', [['tea', 2, 10]], { rating: 4 })
 		];
-		const stored = decoded(list);
+		const stored = decoded('orders', list);
 		// ratingCode(null) is "another value" (6), not "no rating" (0), as on the record.
 		expect([...orderColumns(stored).rating]).toEqual([6, 4]);
 	});

@@ -81,7 +81,7 @@ export function readSnapshot(
 		const records = decodeRecords<HeldRecord>(s.records);
 		for (const r of records) if (typeof r?.id !== 'string') return undefined;
 		// The reports read their columns from these instead of from every record.
-		rememberStoredColumns(records, s.records);
+		rememberStoredColumns(key.collection, records, s.records);
 		return { records, lwt: s.lwt };
 	} catch {
 		return undefined;
