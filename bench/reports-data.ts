@@ -217,6 +217,16 @@ export { cloneDataset } from '../src/lib/reports/fixtures';
  * one live order is replaced by an edited copy (a new rating and a later status); every
  * other collection's array is the same object.
  */
+/**
+ * The snapshot after a new order arrives (a sync or the worker's catch-up appends it): a new
+ * orders array with one more order at the end; every other collection's array the same.
+ */
+export function appendOneOrder(data: Dataset): Dataset {
+	const live = data.orders.find((o) => !o._deleted)!;
+	const added = { ...live, id: `${live.id.slice(0, -4)}ffff`, amount: live.amount + 1 };
+	return { ...data, orders: [...data.orders, added] };
+}
+
 export function editOneOrder(data: Dataset, at = Math.floor(data.orders.length / 2)): Dataset {
 	let i = at;
 	while (data.orders[i]?._deleted) i++;

@@ -43,7 +43,9 @@ const diffs: {
  * A value derived from a records array (and a dependency), kept weakly per array. A new
  * array of the same length and dependency as the last one seen is diffed by record identity
  * (`changedPositions`): unchanged, the value is shared; a few records replaced, `patch`
- * makes the new value (sharing what it can; the previous value must stay valid).
+ * makes the new value (sharing what it can; the previous value must stay valid). A longer
+ * array whose first records are the last one's (a few replaced) keeps that value for them,
+ * and `append` joins it with the value built for the records added after them.
  */
 export class Derived<T, D, V> {
 	private byArray = new WeakMap<readonly T[], { dep: D; value: V }>();
@@ -56,12 +58,29 @@ export class Derived<T, D, V> {
 			dep: D,
 			changed: readonly number[],
 			before: readonly T[]
-		) => V | undefined
+		) => V | undefined,
+		private readonly append?: (head: V, tail: V) => V
 	) {}
 
 	/** The records array the last value was made for (the previous snapshot's, until `get`). */
 	lastRecords(): readonly T[] | undefined {
 		return this.last?.records;
+	}
+
+	/** The value of `records` from the last value, when it is `last.records` plus records after them. */
+	private extend(
+		last: { records: readonly T[]; dep: D; value: V },
+		records: readonly T[],
+		dep: D,
+		append: (head: V, tail: V) => V
+	): V | undefined {
+		const n = last.records.length;
+		const head = records.slice(0, n);
+		const changed = changedPositions(last.records, head);
+		if (!changed) return undefined;
+		let value: V | undefined = last.value;
+		if (changed.length > 0) value = this.patch?.(last.value, head, dep, changed, last.records);
+		return value === undefined ? undefined : append(value, this.build(records.slice(n), dep));
 	}
 
 	get(records: readonly T[], dep: D): V {
@@ -74,12 +93,25 @@ export class Derived<T, D, V> {
 			if (changed && changed.length === 0) value = last.value;
 			else if (changed && this.patch)
 				value = this.patch(last.value, records, dep, changed, last.records);
+		} else if (last && last.dep === dep && records.length > last.records.length && this.append) {
+			value = this.extend(last, records, dep, this.append);
 		}
 		if (value === undefined) value = this.build(records, dep);
 		this.byArray.set(records, { dep, value });
 		this.last = { records, dep, value };
 		return value;
 	}
+}
+
+/** `head` followed by `tail`, in a new array of their type. */
+export function joined<A extends Float64Array | Float32Array | Int32Array | Uint8Array>(
+	head: A,
+	tail: A
+): A {
+	const out = new (head.constructor as new (n: number) => A)(head.length + tail.length);
+	out.set(head);
+	out.set(tail, head.length);
+	return out;
 }
 
 /**
@@ -128,6 +160,11 @@ export function columnReader<T, C extends Record<string, Float64Array | Int32Arr
 			for (const key in columns) {
 				columns[key] = patchedColumn(previous[key], changed, [...fresh[key]]) as C[typeof key];
 			}
+			return columns;
+		},
+		(head, tail) => {
+			const columns = { ...head };
+			for (const key in columns) columns[key] = joined(head[key], tail[key]) as C[typeof key];
 			return columns;
 		}
 	);

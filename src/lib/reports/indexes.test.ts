@@ -94,6 +94,37 @@ describe('order columns', () => {
 	});
 });
 
+describe('records added after the last array’s (a catch-up or sync appends them)', () => {
+	it('keep the earlier values, patch the replaced ones and read only the added records', () => {
+		const data = base();
+		const cols = orderColumns(data.orders);
+		const links = customerLinks('orders', data.orders, data.customers);
+		const services = serviceColumns(data.services);
+		const more = [
+			...data.orders,
+			order('o5', 'b', '2024-05-01', [
+				['x', 2, 5],
+				['y', 1, 1]
+			]),
+			sale('o6', 'nobody', '2024-05-02', 7)
+		];
+		more[3] = { ...more[3], status: 'paid' };
+		const grown = orderColumns(more);
+		const fresh = orderColumns(structuredClone(more));
+		expect(grown).toEqual(fresh);
+		expect([...grown.revenue]).toEqual([1, 1, 1, 1, 1, 1]);
+		expect([...grown.itemStart]).toEqual([0, 1, 2, 3, 4, 6, 7]);
+		expect(grown.itemValue[5]).toBe(1);
+		expect([...cols.revenue]).toEqual([1, 1, 1, 0]);
+		expect([...customerLinks('orders', more, data.customers)]).toEqual([0, 1, -1, 0, 1, -1]);
+		expect([...links]).toEqual([0, 1, -1, 0]);
+
+		const moreServices = [...data.services, service('s3', 'a', { status: 'closed' })];
+		expect(serviceColumns(moreServices)).toEqual(serviceColumns(structuredClone(moreServices)));
+		expect([...serviceColumns(moreServices).done]).toEqual([...services.done, 1]);
+	});
+});
+
 describe('service and visit columns', () => {
 	it('read each record once (NaN for no value) and patch an edited one', () => {
 		const services = [

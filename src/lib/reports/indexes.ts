@@ -28,7 +28,7 @@ import {
 	OTHER_RATING,
 	ratingCode
 } from './dataset';
-import { columnReader, Derived, patchedColumn } from './derived';
+import { columnReader, Derived, joined, patchedColumn } from './derived';
 import { IdTable, StringTable } from './id-table';
 import {
 	denseNumbers,
@@ -160,7 +160,8 @@ function linkDerived() {
 				previous,
 				changed,
 				changed.map((i) => linkOf(records[i], index.byId))
-			)
+			),
+		joined
 	);
 }
 /**
@@ -469,6 +470,25 @@ const orderColumnsOf = new Derived<Order, null, OrderColumns>(
 			itemProduct: patchedColumn(previous.itemProduct, lines, product),
 			itemQuantity: patchedColumn(previous.itemQuantity, lines, quantity),
 			itemValue: patchedColumn(previous.itemValue, lines, value)
+		};
+	},
+	(head, tail) => {
+		// The added orders' lines follow the earlier ones'.
+		const n = head.itemStart.length - 1;
+		const itemStart = new Int32Array(n + tail.itemStart.length);
+		itemStart.set(head.itemStart);
+		for (let i = 1; i < tail.itemStart.length; i++)
+			itemStart[n + i] = head.itemStart[n] + tail.itemStart[i];
+		return {
+			day: joined(head.day, tail.day),
+			month: joined(head.month, tail.month),
+			amount: joined(head.amount, tail.amount),
+			revenue: joined(head.revenue, tail.revenue),
+			rating: joined(head.rating, tail.rating),
+			itemStart,
+			itemProduct: joined(head.itemProduct, tail.itemProduct),
+			itemQuantity: joined(head.itemQuantity, tail.itemQuantity),
+			itemValue: joined(head.itemValue, tail.itemValue)
 		};
 	}
 );

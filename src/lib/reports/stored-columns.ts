@@ -6,7 +6,9 @@
  * arrays and the first touch of 1.5 million fresh objects (see docs/BENCHMARKS.md).
  *
  * Only the exact array that was decoded is remembered (weakly). An array made from it by
- * an edit is not: `Derived` (derived.ts) patches the values made from the stored columns.
+ * an edit, or by records added at its end (the worker's catch-up, a sync), is not:
+ * `Derived` (derived.ts) patches and extends the values made from the stored columns,
+ * reading only the records replaced or added.
  */
 import type { Column } from './worker/snapshot-codec';
 
