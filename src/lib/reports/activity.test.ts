@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activity } from './activity';
+import { activity, weekCodes } from './activity';
 import { bucketStart } from './timeline';
 import { at, checkIn, customer, dataset, order, service, visit } from './fixtures';
 
@@ -123,5 +123,30 @@ describe('visits per rep and week with many reps and weeks', () => {
 				})
 				.map(([key, e]) => [key, e.visits, e.checkIns])
 		);
+	});
+});
+
+describe('week codes', () => {
+	it('give each visit its week as bucketStart does, where a UTC day spans two weeks too', () => {
+		const zone = process.env.TZ;
+		try {
+			for (const tz of ['UTC', 'Asia/Shanghai', 'America/Sao_Paulo', 'America/St_Johns']) {
+				process.env.TZ = tz;
+				// Every half hour over three weeks, around DST changes made at midnight (Brazil).
+				const times: number[] = [NaN];
+				for (const start of ['2024-03-01T00:00Z', '2018-11-01T00:00Z', '2019-02-13T00:00Z'])
+					for (let h = 0; h < 2 * 24 * 21; h++) times.push(Date.parse(start) + h * 1_800_000 + 17);
+				const { codes, starts } = weekCodes(
+					Float64Array.from(times),
+					Int32Array.from(times.keys())
+				);
+				expect(times.map((_, i) => starts[codes[i]])).toEqual(
+					times.map((t) => bucketStart(t, 'week'))
+				);
+			}
+		} finally {
+			if (zone === undefined) delete process.env.TZ;
+			else process.env.TZ = zone;
+		}
 	});
 });

@@ -68,7 +68,6 @@ export function activity(data: Dataset, params: ActivityParams): Activity {
 	const { now, filter = {}, dueDays = 7, quietDays = [30, 60, 90] } = params;
 	const scoped = scopeDataset(data, filter);
 	const owners = ownerCodesOf(scoped.customers);
-	const ownerOf = (k: number) => owners.names[owners.codes[k]];
 	const reps = new Map<string, RepActivity>();
 	const rep = (ownerId: string) => {
 		let r = reps.get(ownerId);
@@ -87,49 +86,68 @@ export function activity(data: Dataset, params: ActivityParams): Activity {
 		r.checkIns = counts.checkIns;
 	}
 
+	// Follow-ups due and overdue by owner code; counts only, so their order does not matter.
+	const open = openFollowUpsMemo(scoped.visits);
+	const dueBy = new Int32Array(owners.names.length);
+	const overdueBy = new Int32Array(owners.names.length);
 	let followUpsDue = 0;
 	let followUpsOverdue = 0;
-	// Counts only, so the follow-ups' order does not matter (reps are sorted below).
-	const open = openFollowUpsMemo(scoped.visits);
 	for (let j = 0; j < open.dueAt.length; j++) {
 		const dueAt = open.dueAt[j];
 		if (dueAt < now) {
 			followUpsOverdue++;
-			rep(ownerOf(open.at[j])).followUpsOverdue++;
+			overdueBy[owners.codes[open.at[j]]]++;
 		} else if (dueAt < now + dueDays * DAY_MS) {
 			followUpsDue++;
-			rep(ownerOf(open.at[j])).followUpsDue++;
+			dueBy[owners.codes[open.at[j]]]++;
 		}
 	}
-
-	// Each customer's last contact, by position in the scope; never contacted: creation.
-	const n = scoped.customers.length;
-	const last = new Float64Array(n).fill(-Infinity);
-	const latest = (from: Float64Array) => {
-		for (let k = 0; k < from.length && k < n; k++) if (from[k] > last[k]) last[k] = from[k];
-	};
-	latest(latestCheckIns(scoped.visits));
-	latest(latestOrderDays(scoped.orders));
-	latest(latestOpenings(scoped.services));
-	const lastContact = new Float64Array(n);
-	const { raw, row } = rawRows(scoped.customers);
-	const createdAt = customerColumns(raw).createdAt;
-	for (let k = 0; k < n; k++) lastContact[k] = last[k] === -Infinity ? createdAt[row[k]] : last[k];
-	const byId = idOrder(scoped.customers).order;
-	const ids = customerIds(scoped.customers);
+	for (let o = 0; o < owners.names.length; o++) {
+		if (overdueBy[o] > 0) rep(owners.names[o]).followUpsOverdue = overdueBy[o];
+		if (dueBy[o] > 0) rep(owners.names[o]).followUpsDue = dueBy[o];
+	}
 
 	return {
 		weeks: visits.weeks.map((w) => ({ ...w })),
 		reps: [...reps.values()].sort((a, b) => (a.ownerId < b.ownerId ? -1 : 1)),
 		followUpsDue,
 		followUpsOverdue,
-		notContacted: quietDays.map((days) => {
-			const customerIds: string[] = [];
-			const cutoff = now - days * DAY_MS;
-			for (const k of byId) if (lastContact[k] <= cutoff) customerIds.push(ids[k]);
-			return { days, customerIds };
-		})
+		notContacted: notContacted(scoped, now, quietDays)
 	};
+}
+
+/**
+ * For each of `quietDays`, the customers (in id order) whose last contact (the latest
+ * check-in, order date or service opening; never contacted, their creation) is at least
+ * that many days before `now`; in one pass over the customers.
+ */
+function notContacted(
+	scoped: Dataset,
+	now: number,
+	quietDays: readonly number[]
+): Activity['notContacted'] {
+	const checkIns = latestCheckIns(scoped.visits);
+	const orderDays = latestOrderDays(scoped.orders);
+	const openings = latestOpenings(scoped.services);
+	const { raw, row } = rawRows(scoped.customers);
+	const createdAt = customerColumns(raw).createdAt;
+	const byId = idOrder(scoped.customers).order;
+	const ids = customerIds(scoped.customers);
+	const cutoffs = quietDays.map((days) => now - days * DAY_MS);
+	const lists = quietDays.map((days) => ({ days, customerIds: [] as string[] }));
+	for (let r = 0; r < byId.length; r++) {
+		const k = byId[r];
+		// The arrays are sized by the positions their records name; NaN is never later.
+		let last = -Infinity;
+		if (k < checkIns.length && checkIns[k] > last) last = checkIns[k];
+		if (k < orderDays.length && orderDays[k] > last) last = orderDays[k];
+		if (k < openings.length && openings[k] > last) last = openings[k];
+		const contact = last === -Infinity ? createdAt[row[k]] : last;
+		for (let q = 0; q < cutoffs.length; q++) {
+			if (contact <= cutoffs[q]) lists[q].customerIds.push(ids[k]);
+		}
+	}
+	return lists;
 }
 
 interface VisitCounts {
@@ -150,20 +168,8 @@ function visitsPerRepWeek(visits: readonly Visit[], customers: readonly Customer
 	const owners = ownerCodesOf(customers);
 	const { raw, row } = rawRows(visits);
 	const { time, checkedIn } = visitColumns(raw);
-	// Each visit's week (a code per distinct week start, NaN for a visit without a time).
-	const weekOf = new WeekStarts();
-	const weekCodes = new Map<number, number>();
-	const weekStarts: number[] = [];
-	const weekAt = new Int32Array(row.length);
-	for (let i = 0; i < row.length; i++) {
-		const weekStart = weekOf.get(time[row[i]]);
-		let code = weekCodes.get(weekStart);
-		if (code === undefined) {
-			weekCodes.set(weekStart, (code = weekStarts.length));
-			weekStarts.push(weekStart);
-		}
-		weekAt[i] = code;
-	}
+	const weekAt = weekCodes(time, row);
+	const weekStarts = weekAt.starts;
 	// Counts per owner × week, and cells and owners in the order visits first meet them.
 	// Cells by owner × week code, or (many owners and weeks) numbered as met.
 	const nw = weekStarts.length;
@@ -177,7 +183,7 @@ function visitsPerRepWeek(visits: readonly Visit[], customers: readonly Customer
 	const ownersMet: number[] = [];
 	for (let i = 0; i < row.length; i++) {
 		const o = owners.codes[at[i]];
-		let cell = o * nw + weekAt[i];
+		let cell = o * nw + weekAt.codes[i];
 		if (sparse) {
 			let c = sparse.get(cell);
 			if (c === undefined) sparse.set(cell, (c = sparse.size));
@@ -186,7 +192,7 @@ function visitsPerRepWeek(visits: readonly Visit[], customers: readonly Customer
 		if (cellVisits[cell] === 0) {
 			if (ownerCells[o].length === 0) ownersMet.push(o);
 			ownerCells[o].push(cell);
-			cellWeek[cell] = weekAt[i];
+			cellWeek[cell] = weekAt.codes[i];
 		}
 		cellVisits[cell]++;
 		if (checkedIn[row[i]] === 1) cellCheckIns[cell]++;
@@ -222,6 +228,53 @@ function visitsPerRepWeek(visits: readonly Visit[], customers: readonly Customer
 	};
 	visitCountsOf.set(visits, counts);
 	return counts;
+}
+
+/**
+ * Each visit's week (`WeekStarts`) as a code per distinct week start, in order of first
+ * appearance (NaN, for a visit without a time, is one). A day that lies in one week is
+ * looked up once (its first and last millisecond in the same week); a visit on a day
+ * that spans two weeks (a UTC day across a local Monday midnight), on its own. Exported
+ * for tests.
+ */
+export function weekCodes(
+	time: Float64Array,
+	row: Int32Array
+): { codes: Int32Array; starts: number[] } {
+	const weekOf = new WeekStarts();
+	const codeOf = new Map<number, number>();
+	const starts: number[] = [];
+	const code = (weekStart: number) => {
+		let c = codeOf.get(weekStart);
+		if (c === undefined) {
+			codeOf.set(weekStart, (c = starts.length));
+			starts.push(weekStart);
+		}
+		return c;
+	};
+	// Codes by day from the first day on (−1 not seen yet, −2 spans two weeks).
+	let first = Infinity;
+	let last = -Infinity;
+	for (let i = 0; i < row.length; i++) {
+		const day = Math.floor(time[row[i]] / DAY_MS);
+		if (day < first) first = day;
+		if (day > last) last = day;
+	}
+	const days = last >= first ? last - first + 1 : 0;
+	const byDay = new Int32Array(days <= 1 << 16 ? days : 0).fill(-1);
+	const codes = new Int32Array(row.length);
+	for (let i = 0; i < row.length; i++) {
+		const t = time[row[i]];
+		const d = Math.floor(t / DAY_MS) - first;
+		let c = d >= 0 && d < byDay.length ? byDay[d] : -2;
+		if (c === -1) {
+			const start = (d + first) * DAY_MS;
+			const weekStart = weekOf.get(start);
+			byDay[d] = c = weekStart === weekOf.get(start + DAY_MS - 1) ? code(weekStart) : -2;
+		}
+		codes[i] = c >= 0 ? c : code(weekOf.get(t));
+	}
+	return { codes, starts };
 }
 
 /** Each customer's owner as a code into `names` (distinct owner ids), by position. */
