@@ -35,6 +35,7 @@ import {
 	denseStrings,
 	flags,
 	optionalNumbers,
+	spread,
 	storedFields,
 	subField
 } from './stored-columns';
@@ -360,24 +361,22 @@ function storedOrders(orders: readonly Order[]): OrderColumns | undefined {
 			? [dayStartOfKey(key), monthCodeOfKey(key, date)]
 			: [dayStart(date), monthCode(date)];
 	};
-	if (dates.index) {
-		const days = new Float64Array(dates.values.length);
-		const months = new Int32Array(dates.values.length);
-		dates.values.forEach((date, k) => ([days[k], months[k]] = dayOf(date)));
-		for (let i = 0; i < n; i++) {
-			day[i] = days[dates.index[i]];
-			month[i] = months[dates.index[i]];
-		}
-	} else {
-		for (let i = 0; i < n; i++) [day[i], month[i]] = dayOf(dates.values[i]);
-	}
-	const revenue = new Uint8Array(n);
-	const revenueOf = statuses.values.map((status) => (isRevenue({ status } as Order) ? 1 : 0));
-	for (let i = 0; i < n; i++)
-		revenue[i] = statuses.index ? revenueOf[statuses.index[i]] : revenueOf[i];
+	// Each distinct date once (a dictionary), then by row.
+	const days = new Float64Array(dates.values.length);
+	const months = new Int32Array(dates.values.length);
+	dates.values.forEach((date, k) => ([days[k], months[k]] = dayOf(date)));
+	spread(day, days, dates.index);
+	spread(month, months, dates.index);
+	const revenue = spread(
+		new Uint8Array(n),
+		statuses.values.map((status) => (isRevenue({ status } as Order) ? 1 : 0)),
+		statuses.index
+	);
 	const rating = new Uint8Array(n);
 	const { v, absent } = ratings;
-	for (let i = 0; i < n; i++) rating[i] = ratingCode(absent?.[i] === 1 ? undefined : v[i]);
+	if (absent)
+		for (let i = 0; i < n; i++) rating[i] = absent[i] === 1 ? NO_RATING : ratingCode(v[i]);
+	else for (let i = 0; i < n; i++) rating[i] = ratingCode(v[i]);
 
 	const itemStart = new Int32Array(n + 1);
 	for (let i = 0, at = 0; i < n; i++) itemStart[i + 1] = at += items.l[i];
@@ -385,9 +384,8 @@ function storedOrders(orders: readonly Order[]): OrderColumns | undefined {
 	const itemProduct = new Int32Array(lines);
 	const itemQuantity = new Float32Array(lines);
 	const itemValue = new Float64Array(lines);
-	const productOf = products.values.map(productCode);
+	spread(itemProduct, products.values.map(productCode), products.index);
 	for (let l = 0; l < lines; l++) {
-		itemProduct[l] = products.index ? productOf[products.index[l]] : productOf[l];
 		itemQuantity[l] = quantityCode(quantities[l]);
 		itemValue[l] = quantities[l] * prices[l];
 	}
@@ -558,17 +556,19 @@ export const serviceColumns = columnReader<Service, ServiceColumns>(
 		const satisfaction = optionalNumbers(fields.get('satisfaction'), n);
 		const status = denseStrings(fields.get('status'), n);
 		if (!openedAt || !resolvedAt || !satisfaction || !status) return undefined;
-		const open = new Uint8Array(n);
-		const done = new Uint8Array(n);
-		const isOpen = status.values.map((s) => (s === 'open' || s === 'in_progress' ? 1 : 0));
-		const isDone = status.values.map((s) => (s === 'resolved' || s === 'closed' ? 1 : 0));
+		const open = spread(
+			new Uint8Array(n),
+			status.values.map((s) => (s === 'open' || s === 'in_progress' ? 1 : 0)),
+			status.index
+		);
+		const done = spread(
+			new Uint8Array(n),
+			status.values.map((s) => (s === 'resolved' || s === 'closed' ? 1 : 0)),
+			status.index
+		);
 		const codes = new Uint8Array(n);
-		for (let i = 0; i < n; i++) {
-			const k = status.index ? status.index[i] : i;
-			open[i] = isOpen[k];
-			done[i] = isDone[k];
+		for (let i = 0; i < n; i++)
 			codes[i] = ratingCode(satisfaction.absent?.[i] === 1 ? undefined : satisfaction.v[i]);
-		}
 		return {
 			openedAt: openedAt.v,
 			resolvedAt: resolvedAt.v,
@@ -692,15 +692,10 @@ export const participationColumns = columnReader<Participation, ParticipationCol
 		const campaigns = denseStrings(fields.get('campaignId'), n);
 		const statuses = denseStrings(fields.get('status'), n);
 		if (!campaigns || !statuses) return undefined;
-		const codeOf = campaigns.values.map(campaignCodeOf);
-		const rankOf = statuses.values.map(statusRank);
-		const campaign = new Int32Array(n);
-		const status = new Uint8Array(n);
-		for (let i = 0; i < n; i++) {
-			campaign[i] = codeOf[campaigns.index ? campaigns.index[i] : i];
-			status[i] = rankOf[statuses.index ? statuses.index[i] : i];
-		}
-		return { campaign, status };
+		return {
+			campaign: spread(new Int32Array(n), campaigns.values.map(campaignCodeOf), campaigns.index),
+			status: spread(new Uint8Array(n), statuses.values.map(statusRank), statuses.index)
+		};
 	}
 );
 

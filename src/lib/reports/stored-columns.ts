@@ -121,6 +121,20 @@ export function flags(col: Column | undefined, n: number): Uint8Array | undefine
 	return out;
 }
 
+/**
+ * Fills `out` with each row's value from `table`: `table[index[i]]` for a dictionary
+ * column's rows, `table[i]` when there is no index (one value per row).
+ */
+export function spread<A extends Float64Array | Int32Array | Uint8Array>(
+	out: A,
+	table: ArrayLike<number>,
+	index: ArrayLike<number> | undefined
+): A {
+	if (index) for (let i = 0; i < out.length; i++) out[i] = table[index[i]];
+	else for (let i = 0; i < out.length; i++) out[i] = table[i];
+	return out;
+}
+
 /** The field `name` of an object column (one entry per row that has an object). */
 export function subField(col: Column, name: string): Column | undefined {
 	if (col.k !== 'obj') return undefined;
