@@ -372,11 +372,7 @@ function storedOrders(orders: readonly Order[]): OrderColumns | undefined {
 		statuses.values.map((status) => (isRevenue({ status } as Order) ? 1 : 0)),
 		statuses.index
 	);
-	const rating = new Uint8Array(n);
-	const { v, absent } = ratings;
-	if (absent)
-		for (let i = 0; i < n; i++) rating[i] = absent[i] === 1 ? NO_RATING : ratingCode(v[i]);
-	else for (let i = 0; i < n; i++) rating[i] = ratingCode(v[i]);
+	const rating = ratingCodes(ratings);
 
 	const itemStart = new Int32Array(n + 1);
 	for (let i = 0, at = 0; i < n; i++) itemStart[i + 1] = at += items.l[i];
@@ -390,6 +386,15 @@ function storedOrders(orders: readonly Order[]): OrderColumns | undefined {
 		itemValue[l] = quantities[l] * prices[l];
 	}
 	return { day, month, amount, revenue, rating, itemStart, itemProduct, itemQuantity, itemValue };
+}
+
+/** `ratingCode` of each row of a stored optional number (`optionalNumbers`). */
+function ratingCodes({ v, absent }: { v: Float64Array; absent?: Uint8Array }): Uint8Array {
+	const codes = new Uint8Array(v.length);
+	if (absent)
+		for (let i = 0; i < v.length; i++) codes[i] = absent[i] === 1 ? NO_RATING : ratingCode(v[i]);
+	else for (let i = 0; i < v.length; i++) codes[i] = ratingCode(v[i]);
+	return codes;
 }
 
 /** A quantity as a 32-bit float when that is exact (whole numbers, halves…), else NaN. */
@@ -566,9 +571,7 @@ export const serviceColumns = columnReader<Service, ServiceColumns>(
 			status.values.map((s) => (s === 'resolved' || s === 'closed' ? 1 : 0)),
 			status.index
 		);
-		const codes = new Uint8Array(n);
-		for (let i = 0; i < n; i++)
-			codes[i] = ratingCode(satisfaction.absent?.[i] === 1 ? undefined : satisfaction.v[i]);
+		const codes = ratingCodes(satisfaction);
 		return {
 			openedAt: openedAt.v,
 			resolvedAt: resolvedAt.v,
