@@ -165,13 +165,14 @@ export class DuplicateFinder {
 	 */
 	private readonly phones: StringTable;
 	private readonly emails: StringTable;
-	/** Each customer's normalised name. */
+	/** Each customer's normalised name, and its first and last UTF-16 unit. */
 	private readonly names: string[];
+	private readonly firstUnit: Uint16Array;
+	private readonly lastUnit: Uint16Array;
+	/** Each customer's normalised company as a code, −1 without a company or a name. */
+	private readonly companyOf: Int32Array;
 	private readonly companies = new StringTable();
 	private companyCount = 0;
-	/** Customers with a name and a company, by company and first (or last) unit of the name. */
-	private readonly byFirst: Blocks;
-	private readonly byLast: Blocks;
 
 	/** For customers at positions 0 … n − 1. */
 	constructor(private readonly n: number) {
@@ -181,8 +182,9 @@ export class DuplicateFinder {
 		this.phones = new StringTable(n);
 		this.emails = new StringTable(n);
 		this.names = new Array(n);
-		this.byFirst = new Blocks(n);
-		this.byLast = new Blocks(n);
+		this.firstUnit = new Uint16Array(n);
+		this.lastUnit = new Uint16Array(n);
+		this.companyOf = new Int32Array(n).fill(-1);
 	}
 
 	/** Customer i's phones, emails, name and company. */
@@ -203,30 +205,14 @@ export class DuplicateFinder {
 		if (!company || !name) return;
 		let code = this.companies.get(company);
 		if (code < 0) this.companies.add(company, (code = this.companyCount++));
-		this.linkName(i, name, code);
-	}
-
-	/**
-	 * Links customer i to the customers met before with a similar name at the same company,
-	 * comparing only those in one of its two blocks: a single edit of a name of three or
-	 * more characters keeps its first or its last unit.
-	 */
-	private linkName(i: number, name: string, company: number): void {
-		const { names, byFirst, byLast } = this;
-		for (let j = byFirst.meet(company, name.charCodeAt(0), i); j >= 0; j = byFirst.before[j]) {
-			if (similarNames(names[j], name)) this.link(j, i, NAME);
-		}
-		for (
-			let j = byLast.meet(company, name.charCodeAt(name.length - 1), i);
-			j >= 0;
-			j = byLast.before[j]
-		) {
-			if (similarNames(names[j], name)) this.link(j, i, NAME);
-		}
+		this.companyOf[i] = code;
+		this.firstUnit[i] = name.charCodeAt(0);
+		this.lastUnit[i] = name.charCodeAt(name.length - 1);
 	}
 
 	/** The groups, once every customer was added; `order`: the positions sorted by id. */
 	groups(order: ArrayLike<number>): DuplicatePositions {
+		this.linkNames();
 		const n = this.n;
 		if (!this.linked)
 			return { members: new Int32Array(0), start: new Int32Array(1), reasons: new Uint8Array(0) };
@@ -283,6 +269,56 @@ export class DuplicateFinder {
 		if (j < 0) first.add(key, i);
 		else if (j !== i) this.link(j, i, why);
 	}
+
+	/**
+	 * Links similar names at one company: within a company (customers grouped by a counting
+	 * sort), each pair with the same first or the same last unit is compared (a single edit
+	 * of a name of three or more characters keeps one of its ends); a company of many
+	 * customers sorts them by each end instead of trying every pair.
+	 */
+	private linkNames(): void {
+		const { n, names, companyOf, companyCount, firstUnit, lastUnit } = this;
+		const start = new Int32Array(companyCount + 1);
+		for (let i = 0; i < n; i++) if (companyOf[i] >= 0) start[companyOf[i] + 1]++;
+		for (let k = 0; k < companyCount; k++) start[k + 1] += start[k];
+		const fill = start.slice(0, companyCount);
+		const byCompany = new Int32Array(start[companyCount]);
+		for (let i = 0; i < n; i++) if (companyOf[i] >= 0) byCompany[fill[companyOf[i]]++] = i;
+		for (let k = 0; k < companyCount; k++) {
+			const from = start[k];
+			const to = start[k + 1];
+			if (to - from > 32) {
+				this.linkSameEnd(byCompany.subarray(from, to), firstUnit);
+				this.linkSameEnd(byCompany.subarray(from, to), lastUnit);
+				continue;
+			}
+			for (let x = from; x < to; x++) {
+				const i = byCompany[x];
+				for (let y = x + 1; y < to; y++) {
+					const j = byCompany[y];
+					if (firstUnit[i] !== firstUnit[j] && lastUnit[i] !== lastUnit[j]) continue;
+					if (similarNames(names[i], names[j])) this.link(i, j, NAME);
+				}
+			}
+		}
+	}
+
+	/** Compares the names of every pair of `members` with the same `unit`, after sorting by it. */
+	private linkSameEnd(members: Int32Array, unit: Uint16Array): void {
+		const sorted = Int32Array.from(members).sort((a, b) => unit[a] - unit[b] || a - b);
+		for (let x = 0; x < sorted.length;) {
+			let y = x + 1;
+			while (y < sorted.length && unit[sorted[y]] === unit[sorted[x]]) y++;
+			for (let a = x; a < y; a++) {
+				for (let b = a + 1; b < y; b++) {
+					if (similarNames(this.names[sorted[a]], this.names[sorted[b]])) {
+						this.link(sorted[a], sorted[b], NAME);
+					}
+				}
+			}
+			x = y;
+		}
+	}
 }
 
 /** The groups as results: ids (`ids`, by position) and reasons in new arrays. */
@@ -305,70 +341,4 @@ export function findDuplicates(customers: readonly Customer[]): DuplicateGroup[]
 	const finder = new DuplicateFinder(customers.length);
 	for (let i = 0; i < customers.length; i++) finder.add(i, customers[i]);
 	return duplicateGroups(finder.groups(idOrder(customers).order), customerIds(customers));
-}
-
-/**
- * Chains of the customers met so far in each block of one company code and one UTF-16
- * unit: the last customer met per block (an open-addressing table of typed arrays), and
- * for each customer the one met before it in the same block.
- */
-class Blocks {
-	/** For each customer, the customer met before it in its block; −1 for the first. */
-	readonly before: Int32Array;
-	private company: Int32Array;
-	private unit: Int32Array;
-	private last: Int32Array;
-	private used = 0;
-
-	constructor(n: number) {
-		this.before = new Int32Array(n);
-		let size = 64;
-		while (size < n) size *= 2;
-		[this.company, this.unit, this.last] = Blocks.slots(size);
-	}
-
-	/** The customer met last in the block (−1: none); customer i becomes the last. */
-	meet(company: number, unit: number, i: number): number {
-		const mask = this.last.length - 1;
-		for (let s = blockHash(company, unit) & mask; ; s = (s + 1) & mask) {
-			const j = this.last[s];
-			if (j < 0) {
-				this.company[s] = company;
-				this.unit[s] = unit;
-				this.last[s] = i;
-				this.before[i] = -1;
-				if (2 * ++this.used > this.last.length) this.grow();
-				return -1;
-			}
-			if (this.company[s] === company && this.unit[s] === unit) {
-				this.last[s] = i;
-				this.before[i] = j;
-				return j;
-			}
-		}
-	}
-
-	private grow(): void {
-		const [company, unit, last] = [this.company, this.unit, this.last];
-		[this.company, this.unit, this.last] = Blocks.slots(last.length * 2);
-		const mask = this.last.length - 1;
-		for (let t = 0; t < last.length; t++) {
-			if (last[t] < 0) continue;
-			let s = blockHash(company[t], unit[t]) & mask;
-			while (this.last[s] >= 0) s = (s + 1) & mask;
-			this.company[s] = company[t];
-			this.unit[s] = unit[t];
-			this.last[s] = last[t];
-		}
-	}
-
-	private static slots(size: number): [Int32Array, Int32Array, Int32Array] {
-		return [new Int32Array(size), new Int32Array(size), new Int32Array(size).fill(-1)];
-	}
-}
-
-function blockHash(company: number, unit: number): number {
-	let h = Math.imul(company ^ 0x811c9dc5, 0x01000193) ^ unit;
-	h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
-	return h ^ (h >>> 12);
 }
