@@ -223,7 +223,7 @@ describe('after one order edit', () => {
 		expect([...revenueIndexes(s2.orders)]).toEqual([0, 1]);
 	});
 
-	it('gives the overview (and every other report) a cold run gives, edit after edit', () => {
+	it('gives the overview (and every other report) a cold run gives, edit after edit (some adding an order)', () => {
 		let state = 3;
 		const rand = (n: number) => {
 			state = (Math.imul(state, 1103515245) + 12345) >>> 0;
@@ -258,20 +258,32 @@ describe('after one order edit', () => {
 		// Edits first, as the worker makes them (each snapshot from the one before), then cold
 		// runs on copies: a cold run in between would be the snapshot the next one is diffed with.
 		overview(data, { now, filter });
-		const steps: { data: Dataset; figures: unknown[]; patched: boolean }[] = [];
+		const steps: { data: Dataset; figures: unknown[]; patched: boolean; added: boolean }[] = [];
 		for (let step = 0; step < 60; step++) {
 			const orders = [...data.orders];
 			for (let n = 1 + rand(2); n > 0; n--) {
 				const i = rand(orders.length);
 				orders[i] = edits[rand(edits.length)](orders[i]);
 			}
+			// Now and then an order arrives too (appended, as sync and the worker's catch-up do).
+			const added = rand(5) === 0;
+			if (added)
+				orders.push(sale(`n${step}`, `c${rand(31)}`, day(), rand(10_000) / 100, statuses[rand(5)]));
 			data = { ...data, orders };
 			const figures: unknown[] = [overview(data, { now, filter }), overview(data, { now })];
 			if (step % 10 === 0) figures.push(sales(data, { filter }));
-			steps.push({ data, figures, patched: lineageOf(scopeDataset(data).orders) !== undefined });
+			steps.push({
+				data,
+				figures,
+				patched: lineageOf(scopeDataset(data).orders) !== undefined,
+				added
+			});
 		}
-		// Most edits keep the order with its customer: those snapshots were patched.
-		expect(steps.filter((s) => s.patched).length).toBeGreaterThan(30);
+		// Most edits keep the order with its customer: those snapshots were patched (one that
+		// adds an order is scoped afresh, its columns extended).
+		const editsOnly = steps.filter((s) => !s.added);
+		expect(editsOnly.filter((s) => s.patched).length).toBeGreaterThan(editsOnly.length / 2);
+		expect(steps.filter((s) => s.added).length).toBeGreaterThan(5);
 		for (const [step, { data, figures }] of steps.entries()) {
 			const cold = cloneDataset(data);
 			const coldFigures: unknown[] = [overview(cold, { now, filter }), overview(cold, { now })];
