@@ -105,7 +105,9 @@ export function campaignsReport(
 		for (let m = 0, w = 0; m < members.length; m++) {
 			if (reached[members[m]] === 3) ranks[w++] = rank[members[m]];
 		}
-		const convertedAt = ranks.sort().map((r) => order[r]);
+		ranks.sort();
+		const convertedAt = new Int32Array(converted);
+		for (let m = 0; m < converted; m++) convertedAt[m] = order[ranks[m]];
 		return { invited, joined, converted, convertedAt };
 	});
 	const revenue = convertedRevenue(
@@ -134,9 +136,16 @@ export function campaignsReport(
 			revenue: roundMoney(revenue[x]),
 			budget,
 			costPerConversion: budget !== null && converted ? roundMoney(budget / converted) : null,
-			convertedCustomerIds: Array.from(convertedAt, (k) => ids[k])
+			convertedCustomerIds: idsAt(ids, convertedAt)
 		};
 	});
+}
+
+/** The ids at these positions, in their order. */
+function idsAt(ids: readonly string[], at: Int32Array): string[] {
+	const out: string[] = new Array(at.length);
+	for (let m = 0; m < at.length; m++) out[m] = ids[at[m]];
+	return out;
 }
 
 /**

@@ -156,20 +156,25 @@ export function quality(data: Dataset, { now, filter = {} }: QualityParams): Qua
 			planned[visitAt[i]] = 1;
 		}
 	}
+	// Leads and prospects without one, marked by position in the scope, listed in id order.
 	const at = customerPositions(customers)!;
-	const { rank } = idOrder(d.customers);
-	const missingAt: number[] = [];
-	const stages = customerCodeTables.stage.names;
-	const stage = customerCodes(rawRows(customers).raw).stage;
-	const rows = rawRows(customers).row;
+	const lead = customerCodeTables.stage.names.indexOf('lead');
+	const prospect = customerCodeTables.stage.names.indexOf('prospect');
+	const { raw: rawCustomers, row: rows } = rawRows(customers);
+	const stage = customerCodes(rawCustomers).stage;
+	const missing = new Uint8Array(d.customers.length);
 	for (let i = 0; i < rows.length; i++) {
-		const s = stages[stage[rows[i]]];
-		if ((s === 'lead' || s === 'prospect') && !planned[at[i]]) missingAt.push(at[i]);
+		const s = stage[rows[i]];
+		if ((s === lead || s === prospect) && !planned[at[i]]) missing[at[i]] = 1;
 	}
-	missingAt.sort((a, b) => rank[a] - rank[b]);
+	const order = idOrder(d.customers).order;
+	const ids = customerIds(d.customers);
+	const missingFollowUp: string[] = [];
+	for (let r = 0; r < order.length; r++)
+		if (missing[order[r]] === 1) missingFollowUp.push(ids[order[r]]);
 	return {
 		customers: n,
 		...customerFigures(customers),
-		missingFollowUp: missingAt.map((k) => customerIds(d.customers)[k])
+		missingFollowUp
 	};
 }

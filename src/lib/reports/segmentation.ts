@@ -226,10 +226,10 @@ function customerCounts(cs: readonly Customer[]): Counts {
 		const t = customerCodeTables;
 		const tags: string[] = [];
 		let untagged = 0;
-		for (const c of cs) {
-			const interests = c.interests;
+		for (let i = 0; i < cs.length; i++) {
+			const interests = cs[i].interests;
 			if (interests.length === 0) untagged++;
-			for (const tag of interests) tags.push(tag);
+			for (let j = 0; j < interests.length; j++) tags.push(interests[j]);
 		}
 		counts = {
 			customers: cs.length,
