@@ -10,7 +10,9 @@ import {
 	serviceColumns,
 	visitColumns
 } from './indexes';
+import { Codes, customerCodeTables, customerCodes, regionOf } from './filters';
 import { rememberStoredColumns, storedFields } from './stored-columns';
+import { storedCustomerCodes } from './stored-customer-codes';
 import { decodeRecords, RecordsEncoder } from './worker/snapshot-codec';
 
 /** Records as the worker holds them after decoding its snapshot (their columns remembered). */
@@ -177,5 +179,65 @@ describe('reports read a snapshot’s stored columns as they read its records', 
 		const stored = decoded('orders', list);
 		// ratingCode(null) is "another value" (6), not "no rating" (0), as on the record.
 		expect([...orderColumns(stored).rating]).toEqual([6, 4]);
+	});
+});
+
+describe('customer codes from stored columns', () => {
+	const fresh = () => ({
+		stage: new Codes(),
+		grade: new Codes(),
+		source: new Codes(),
+		region: new Codes(),
+		owner: new Codes()
+	});
+	const list = (): Customer[] => {
+		const rand = random(11);
+		const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
+		return Array.from({ length: 150 }, (_, i) => {
+			const c = customer(`k${i}`, {
+				stage: pick(['lead', 'prospect', 'customer', 'inactive'] as const),
+				ownerId: pick(['rep1', 'rep2', 'rep3']),
+				_deleted: rand() < 0.1
+			});
+			const grade = pick([undefined, 'A', 'B', 'C'] as const);
+			const source = pick([undefined, 'referral', 'event'] as const);
+			const text = pick([
+				undefined,
+				'',
+				'广东省深圳市南山区',
+				'浙江省杭州市',
+				'Lyon, France',
+				`Street ${i}, Spain`
+			]);
+			return {
+				...c,
+				...(grade ? { grade } : {}),
+				...(source ? { source } : {}),
+				...(rand() < 0.2 ? {} : { address: text === undefined ? {} : { text } })
+			} as Customer;
+		});
+	};
+
+	it('are the codes the records give, every value coded in the order rows first meet it', () => {
+		const stored = decoded('customers', list());
+		const tables = fresh();
+		const codes = storedCustomerCodes(stored, tables, regionOf)!;
+		expect(codes).toBeDefined();
+		const plain = customerCodes(asRecords(stored));
+		for (const field of ['stage', 'grade', 'source', 'region', 'owner'] as const) {
+			const byRecords = [...plain[field]].map((c) => customerCodeTables[field].names[c]);
+			expect([...codes[field]].map((c) => tables[field].names[c])).toEqual(byRecords);
+			// Codes follow first appearance, as the record reader's do.
+			expect(tables[field].names).toEqual([...new Set(byRecords)]);
+		}
+		expect([...codes.live]).toEqual([...plain.live]);
+	});
+
+	it('a customer without a stage is left to the record reader', () => {
+		const [a, b] = list();
+		const { stage: _, ...noStage } = b;
+		expect(
+			storedCustomerCodes(decoded('customers', [a, noStage as Customer]), fresh(), regionOf)
+		).toBeUndefined();
 	});
 });

@@ -18,7 +18,16 @@ import type { Column } from './worker/snapshot-codec';
  */
 const CHILD = ['_deleted', 'customerId'];
 const READ_FIELDS: Record<string, ReadonlySet<string>> = {
-	customers: new Set(['_deleted', 'id', 'createdAt']),
+	customers: new Set([
+		'_deleted',
+		'id',
+		'createdAt',
+		'stage',
+		'grade',
+		'source',
+		'ownerId',
+		'address'
+	]),
 	orders: new Set([...CHILD, 'date', 'amount', 'status', 'rating', 'items']),
 	services: new Set([...CHILD, 'openedAt', 'resolvedAt', 'status', 'satisfaction']),
 	visits: new Set([...CHILD, 'checkIn', 'plannedAt', 'nextFollowUpAt']),
