@@ -133,9 +133,11 @@ describe('week codes', () => {
 			for (const tz of ['UTC', 'Asia/Shanghai', 'America/Sao_Paulo', 'America/St_Johns']) {
 				process.env.TZ = tz;
 				// Every half hour over three weeks, around DST changes made at midnight (Brazil).
-				const times: number[] = [NaN];
+				// NaN and Infinity first; last, a visit 30 years later (outside the days kept).
+				const times: number[] = [NaN, Infinity];
 				for (const start of ['2024-03-01T00:00Z', '2018-11-01T00:00Z', '2019-02-13T00:00Z'])
 					for (let h = 0; h < 2 * 24 * 21; h++) times.push(Date.parse(start) + h * 1_800_000 + 17);
+				times.push(Date.parse('2054-03-06T00:00Z'));
 				const { codes, starts } = weekCodes(
 					Float64Array.from(times),
 					Int32Array.from(times.keys())

@@ -252,23 +252,20 @@ export function weekCodes(
 		}
 		return c;
 	};
-	// Codes by day from the first day on (−1 not seen yet, −2 spans two weeks).
-	let first = Infinity;
-	let last = -Infinity;
-	for (let i = 0; i < row.length; i++) {
-		const day = Math.floor(time[row[i]] / DAY_MS);
-		if (day < first) first = day;
-		if (day > last) last = day;
-	}
-	const days = last >= first ? last - first + 1 : 0;
-	const byDay = new Int32Array(days <= 1 << 16 ? days : 0).fill(-1);
+	// Codes by day (−1 not seen yet, −2 spans two weeks) over the 8,192 days (22 years)
+	// around the first visit's day; a visit outside them looks its own week up.
+	const byDay = new Int32Array(1 << 13).fill(-1);
+	let first = NaN;
 	const codes = new Int32Array(row.length);
 	for (let i = 0; i < row.length; i++) {
 		const t = time[row[i]];
-		const d = Math.floor(t / DAY_MS) - first;
+		const day = Math.floor(t / DAY_MS);
+		// The first finite day (NaN minus NaN, or ±Infinity minus itself, is NaN).
+		if (first !== first && day - day === 0) first = day - (1 << 12);
+		const d = day - first;
 		let c = d >= 0 && d < byDay.length ? byDay[d] : -2;
 		if (c === -1) {
-			const start = (d + first) * DAY_MS;
+			const start = day * DAY_MS;
 			const weekStart = weekOf.get(start);
 			byDay[d] = c = weekStart === weekOf.get(start + DAY_MS - 1) ? code(weekStart) : -2;
 		}
