@@ -1,4 +1,5 @@
 /** Report filters (date range, owner, region, tag) and the region a customer's address names. */
+import { storedCustomerCodes } from './stored-customer-codes';
 import {
 	type Campaign,
 	type Customer,
@@ -193,7 +194,8 @@ export const customerCodes = columnReader<Customer, CustomerCodes>(
 		cols.source[i] = t.source.code(c.source ?? 'none');
 		cols.region[i] = t.region.code(regionOf(c));
 		cols.owner[i] = t.owner.code(c.ownerId);
-	}
+	},
+	(customers) => storedCustomerCodes(customers, customerCodeTables, regionOf)
 );
 
 function customerMatcher(f: ReportFilter): ((c: Customer) => boolean) | undefined {
