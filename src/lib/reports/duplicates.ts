@@ -102,7 +102,8 @@ export function similarNames(a: string, b: string): boolean {
  * one inserted or deleted.
  */
 export function withinOneEdit(a: string, b: string): boolean {
-	const [s, l] = a.length <= b.length ? [a, b] : [b, a];
+	const s = a.length <= b.length ? a : b;
+	const l = s === a ? b : a;
 	const extra = l.length - s.length;
 	if (extra > 1) return false;
 	let i = 0;
@@ -169,10 +170,10 @@ export class DuplicateFinder {
 	private readonly names: string[];
 	private readonly firstUnit: Uint16Array;
 	private readonly lastUnit: Uint16Array;
-	/** Each customer's normalised company as a code, −1 without a company or a name. */
-	private readonly companyOf: Int32Array;
+	/** Customers with a name at each company (by normalised company's code), as chains. */
 	private readonly companies = new StringTable();
-	private companyCount = 0;
+	private readonly companyLast: number[] = [];
+	private readonly beforeInCompany: Int32Array;
 
 	/** For customers at positions 0 … n − 1. */
 	constructor(private readonly n: number) {
@@ -184,7 +185,7 @@ export class DuplicateFinder {
 		this.names = new Array(n);
 		this.firstUnit = new Uint16Array(n);
 		this.lastUnit = new Uint16Array(n);
-		this.companyOf = new Int32Array(n).fill(-1);
+		this.beforeInCompany = new Int32Array(n);
 	}
 
 	/** Customer i's phones, emails, name and company. */
@@ -204,8 +205,12 @@ export class DuplicateFinder {
 		const company = normalizeText(c.company);
 		if (!company || !name) return;
 		let code = this.companies.get(company);
-		if (code < 0) this.companies.add(company, (code = this.companyCount++));
-		this.companyOf[i] = code;
+		if (code < 0) {
+			this.companies.add(company, (code = this.companyLast.length));
+			this.companyLast.push(-1);
+		}
+		this.beforeInCompany[i] = this.companyLast[code];
+		this.companyLast[code] = i;
 		this.firstUnit[i] = name.charCodeAt(0);
 		this.lastUnit[i] = name.charCodeAt(name.length - 1);
 	}
@@ -271,31 +276,33 @@ export class DuplicateFinder {
 	}
 
 	/**
-	 * Links similar names at one company: within a company (customers grouped by a counting
-	 * sort), each pair with the same first or the same last unit is compared (a single edit
+	 * Links similar names at one company: within a company, each pair with the same first or the same last unit is compared (a single edit
 	 * of a name of three or more characters keeps one of its ends); a company of many
 	 * customers sorts them by each end instead of trying every pair.
 	 */
 	private linkNames(): void {
-		const { n, names, companyOf, companyCount, firstUnit, lastUnit } = this;
-		const start = new Int32Array(companyCount + 1);
-		for (let i = 0; i < n; i++) if (companyOf[i] >= 0) start[companyOf[i] + 1]++;
-		for (let k = 0; k < companyCount; k++) start[k + 1] += start[k];
-		const fill = start.slice(0, companyCount);
-		const byCompany = new Int32Array(start[companyCount]);
-		for (let i = 0; i < n; i++) if (companyOf[i] >= 0) byCompany[fill[companyOf[i]]++] = i;
-		for (let k = 0; k < companyCount; k++) {
-			const from = start[k];
-			const to = start[k + 1];
-			if (to - from > 32) {
-				this.linkSameEnd(byCompany.subarray(from, to), firstUnit);
-				this.linkSameEnd(byCompany.subarray(from, to), lastUnit);
+		const { names, firstUnit, lastUnit, companyLast, beforeInCompany } = this;
+		let members = new Int32Array(64);
+		for (let k = 0; k < companyLast.length; k++) {
+			// The company's customers, from its chain.
+			let m = 0;
+			for (let i = companyLast[k]; i >= 0; i = beforeInCompany[i]) {
+				if (m === members.length) {
+					const more = new Int32Array(2 * m);
+					more.set(members);
+					members = more;
+				}
+				members[m++] = i;
+			}
+			if (m > 32) {
+				this.linkSameEnd(members.subarray(0, m), firstUnit);
+				this.linkSameEnd(members.subarray(0, m), lastUnit);
 				continue;
 			}
-			for (let x = from; x < to; x++) {
-				const i = byCompany[x];
-				for (let y = x + 1; y < to; y++) {
-					const j = byCompany[y];
+			for (let x = 0; x < m; x++) {
+				const i = members[x];
+				for (let y = x + 1; y < m; y++) {
+					const j = members[y];
 					if (firstUnit[i] !== firstUnit[j] && lastUnit[i] !== lastUnit[j]) continue;
 					if (similarNames(names[i], names[j])) this.link(i, j, NAME);
 				}
