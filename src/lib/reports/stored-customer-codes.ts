@@ -11,30 +11,39 @@ import type { Column } from './worker/snapshot-codec';
 /**
  * Each row's code in `table` of the field's value, or of `fallback` where the row has none
  * (absent or null); codes are given in the order values first appear in the rows, as the
- * record reader gives them. Undefined unless the column holds only strings.
+ * record reader gives them, each distinct value of a dictionary mapped (`map`) once. With
+ * `rows` (the presence of a parent object, as of `address` for `address.text`), `col` holds
+ * entries only for the rows with the object, and the others take the fallback. Undefined
+ * unless the column holds only strings.
  */
 function codesOf(
 	col: Column | undefined,
 	n: number,
 	table: Codes,
 	fallback: string | undefined,
-	map: (value: string) => string = (v) => v
+	map: (value: string) => string = (v) => v,
+	rows?: Uint8Array
 ): Int32Array | undefined {
-	const out = new Int32Array(n);
-	if (!col || col.k === 'none') {
-		if (fallback === undefined || (col && col.n !== n)) return undefined;
-		return out.fill(n > 0 ? table.code(fallback) : 0);
+	let entries = n;
+	if (rows) {
+		entries = 0;
+		for (let r = 0; r < n; r++) if (rows[r] === 1) entries++;
 	}
-	if (col.k !== 'str' || col.n !== n) return undefined;
-	const values = col.a ?? (typeof col.s === 'string' ? col.s.split('\u0000') : undefined);
-	if (!values) return undefined;
-	const p = col.p;
-	if (p && fallback === undefined) return undefined;
-	const index = col.i;
+	if (col && col.n !== entries) return undefined;
+	const str = col?.k === 'str' ? col : undefined;
+	if (col && !str && col.k !== 'none') return undefined;
+	const values = str ? (str.a ?? str.s?.split('\u0000')) : [];
+	const p = str ? str.p : undefined;
+	// Rows without a value need the fallback (a stage or owner has none: read the records).
+	if (!values || (fallback === undefined && (!str || p || rows))) return undefined;
+	const index = str?.i;
 	const codeOf = new Int32Array(values.length).fill(-1);
+	const out = new Int32Array(n);
 	let none = -1;
-	for (let r = 0, j = 0; r < n; r++) {
-		if (p && p[r] !== 1) {
+	for (let r = 0, e = 0, j = 0; r < n; r++) {
+		const has = (!rows || rows[r] === 1) && str !== undefined && (!p || p[e] === 1);
+		if (!rows || rows[r] === 1) e++;
+		if (!has) {
 			if (none < 0) none = table.code(fallback!);
 			out[r] = none;
 			continue;
@@ -49,10 +58,7 @@ function codesOf(
 	return out;
 }
 
-/**
- * Each row's region (`regionOf`) code, from the stored `address` objects' `text`: each
- * distinct text's region found once, codes given in the order rows first meet them.
- */
+/** Each row's region (`regionOf`) code, from the stored `address` objects' `text`. */
 function regionCodes(
 	col: Column | undefined,
 	n: number,
@@ -60,45 +66,11 @@ function regionCodes(
 	regionOf: (c: Pick<Customer, 'address'>) => string
 ): Int32Array | undefined {
 	const unknown = regionOf({});
-	if (!col || col.k === 'none') return codesOf(col, n, table, unknown);
+	if (!col || col.k === 'none') return codesOf(undefined, n, table, unknown);
 	if (col.k !== 'obj' || col.n !== n) return undefined;
-	const addresses = col.p ? col.p.reduce((s, c) => s + (c === 1 ? 1 : 0), 0) : n;
-	const text = subField(col, 'text');
-	if (text && text.k !== 'none' && text.k !== 'str') return undefined;
-	if (text && text.n !== addresses) return undefined;
-	const values =
-		text?.k === 'str'
-			? (text.a ?? (typeof text.s === 'string' ? text.s.split('\u0000') : undefined))
-			: [];
-	if (!values) return undefined;
-	const index = text?.k === 'str' ? text.i : undefined;
-	const hasText = text?.k === 'str' ? text.p : undefined;
-	const codeOf = new Int32Array(values.length).fill(-1);
-	const out = new Int32Array(n);
-	let none = -1;
-	for (let r = 0, a = 0, j = 0; r < n; r++) {
-		// No address object, or one without text (absent, null): the unknown region.
-		const withText =
-			(!col.p || col.p[r] === 1) && text?.k === 'str' && (!hasText || hasText[a] === 1);
-		if (!col.p || col.p[r] === 1) a++;
-		if (!withText) {
-			if (none < 0) none = table.code(unknown);
-			out[r] = none;
-			continue;
-		}
-		const k = index ? index[j] : j;
-		j++;
-		if (k >= values.length) return undefined;
-		let code = codeOf[k];
-		if (code < 0) {
-			const t = values[k];
-			codeOf[k] = code = table.code(
-				t ? regionOf({ address: { text: t } as Customer['address'] }) : unknown
-			);
-		}
-		out[r] = code;
-	}
-	return out;
+	const region = (text: string) =>
+		text ? regionOf({ address: { text } as Customer['address'] }) : unknown;
+	return codesOf(subField(col, 'text'), n, table, unknown, region, col.p);
 }
 
 /**
