@@ -539,7 +539,7 @@ function once<T>(make: () => T): () => T {
 function lazily(makers: { [K in keyof Dataset]: () => Dataset[K] }): Dataset {
 	const out = {} as Dataset;
 	for (const key of Object.keys(makers) as (keyof Dataset)[]) {
-		const get = once(makers[key]);
+		const get = once<unknown>(makers[key]);
 		Object.defineProperty(out, key, { get, enumerable: true });
 	}
 	return out;
