@@ -584,18 +584,49 @@ function keepAt<T extends object>(
 	return keepMarked(records, marksInRange(column(raw), row, f));
 }
 
-/** 1 for each i whose `t[row[i]]` lies in the filter's range (NaN never does with a bound). */
+/**
+ * A filter's date range as narrowing applies it to a moment x: every x is in when neither
+ * bound is set (NaN included); else x is in when from ≤ x and (no `to`, or x < to), so NaN
+ * never is.
+ */
+export interface Bounds {
+	unbounded: boolean;
+	from: number;
+	to: number;
+	/** No upper bound (`x < to` would leave out +∞). */
+	noTo: boolean;
+}
+export function boundsOf(f: ReportFilter): Bounds {
+	return {
+		unbounded: f.from === undefined && f.to === undefined,
+		from: f.from ?? -Infinity,
+		to: f.to ?? Infinity,
+		noTo: f.to === undefined
+	};
+}
+
+/** 1 for each i whose `t[row[i]]` lies in the filter's range. */
 function marksInRange(t: Float64Array, row: Int32Array, f: ReportFilter): Uint8Array {
-	const from = f.from ?? -Infinity;
-	const to = f.to ?? Infinity;
-	const unbounded = f.from === undefined && f.to === undefined;
+	const { unbounded, from, to, noTo } = boundsOf(f);
 	const marks = new Uint8Array(row.length);
 	for (let i = 0; i < row.length; i++) {
 		const x = t[row[i]];
-		// Without bounds every record is kept, NaN included; `x < Infinity` fails for +∞.
-		marks[i] = unbounded || (x >= from && (f.to === undefined || x < to)) ? 1 : 0;
+		marks[i] = unbounded || (x >= from && (noTo || x < to)) ? 1 : 0;
 	}
 	return marks;
+}
+
+/** The rows `row[i]` whose `t` lies in the filter's range, in order (`row` itself without bounds). */
+export function rowsInRange(t: Float64Array, row: Int32Array, f: ReportFilter): Int32Array {
+	const { unbounded, from, to, noTo } = boundsOf(f);
+	if (unbounded) return row;
+	const kept = new Int32Array(row.length);
+	let n = 0;
+	for (let i = 0; i < row.length; i++) {
+		const x = t[row[i]];
+		if (x >= from && (noTo || x < to)) kept[n++] = row[i];
+	}
+	return kept.slice(0, n);
 }
 
 /** `records.filter(test)`, carrying the customer positions and origins scoping recorded along. */

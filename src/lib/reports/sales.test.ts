@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sales } from './sales';
-import { customer, dataset, order } from './fixtures';
+import { at, customer, dataset, order } from './fixtures';
 
 const data = dataset({
 	customers: [
@@ -81,6 +81,29 @@ describe('sales', () => {
 			average: 3.5,
 			count: 4,
 			distribution: { 1: 1, 2: 0, 3: 0, 4: 2, 5: 1 }
+		});
+	});
+
+	it('counts only orders dated in the range, ratings included', () => {
+		// Mar 2 … Mar 4: o2 (50, rated 4), o3 (0.3), o4 (cancelled, rated 1).
+		const ranged = sales(data, {
+			filter: { from: at('2024-03-02T00:00'), to: at('2024-03-05T00:00') }
+		});
+		// 50 + 0.3 = 50.3 over 2 orders = 25.15
+		expect([ranged.revenue, ranged.orders, ranged.averageOrderValue]).toEqual([50.3, 2, 25.15]);
+		expect(ranged.byProduct).toEqual([
+			{ product: 'tea', quantity: 4, revenue: 50, orders: 1 },
+			{ product: 'cup', quantity: 3, revenue: 0.3, orders: 1 }
+		]);
+		expect(ranged.topCustomers.map((c) => [c.customerId, c.revenue])).toEqual([
+			['b', 50],
+			['c', 0.3]
+		]);
+		// (4 + 1) / 2
+		expect(ranged.ratings).toEqual({
+			average: 2.5,
+			count: 2,
+			distribution: { 1: 1, 2: 0, 3: 0, 4: 1, 5: 0 }
 		});
 	});
 

@@ -10,7 +10,7 @@ import {
 	rawRows,
 	revenueIndexes
 } from './indexes';
-import { applyFilter, scopeDataset, type ReportFilter } from './filters';
+import { boundsOf, rowsInRange, scopeDataset, type ReportFilter } from './filters';
 
 export interface SalesParams {
 	filter?: ReportFilter;
@@ -54,10 +54,12 @@ const byRevenue =
  * status (a rating is the customer's word on the order).
  */
 export function sales(data: Dataset, { filter = {}, top = 10 }: SalesParams = {}): Sales {
-	const d = applyFilter(data, filter);
+	// The scope's orders, each checked against the range as `applyFilter` narrows them (in
+	// the same order), so no narrowed array is made for this report.
 	const scope = scopeDataset(data, filter);
-	const lines = orderLines(d.orders);
-	const at = customerPositions(d.orders)!;
+	const lines = orderLines(scope.orders);
+	const at = customerPositions(scope.orders)!;
+	const { unbounded, from, to, noTo } = boundsOf(filter);
 	// By product code and by customer position.
 	const productQuantity = new Float64Array(productNames.length);
 	const productRevenue = new Float64Array(productNames.length);
@@ -66,12 +68,14 @@ export function sales(data: Dataset, { filter = {}, top = 10 }: SalesParams = {}
 	const customerOrders = new Int32Array(scope.customers.length);
 	let revenue = 0;
 	let orders = 0;
-	const { row, start, product, value, amount } = lines;
-	const raw = rawRows(d.orders).raw;
-	const revenueAt = revenueIndexes(d.orders);
+	const { row, start, product, value, amount, day } = lines;
+	const raw = rawRows(scope.orders).raw;
+	const revenueAt = revenueIndexes(scope.orders);
 	for (let j = 0; j < revenueAt.length; j++) {
 		const i = revenueAt[j];
 		const r = row[i];
+		const t = day[r];
+		if (!unbounded && !(t >= from && (noTo || t < to))) continue;
 		revenue += amount[r];
 		orders++;
 		const first = start[r];
@@ -125,6 +129,6 @@ export function sales(data: Dataset, { filter = {}, top = 10 }: SalesParams = {}
 		averageOrderValue: orders ? roundMoney(revenue / orders) : null,
 		byProduct,
 		topCustomers,
-		ratings: ratingSummaryAt(orderColumns(raw).rating, lines.row)
+		ratings: ratingSummaryAt(orderColumns(raw).rating, rowsInRange(day, row, filter))
 	};
 }
