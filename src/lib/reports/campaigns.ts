@@ -162,24 +162,65 @@ function convertedRevenue(
 	converted: readonly Int32Array[],
 	customers: number
 ): Float64Array {
-	// Pairs numbered campaign by campaign, in id order; each customer's pairs chained.
-	let pairs = 0;
-	for (const list of converted) pairs += list.length;
-	const pairCampaign = new Int32Array(pairs);
-	const nextOfCustomer = new Int32Array(pairs);
-	const firstOf = new Int32Array(customers).fill(-1);
+	const pairs = pairsOf(converted, customers);
+	const chains = amountsInWindow(
+		orders,
+		pairs,
+		Float64Array.from(windows, (w) => w[0]),
+		Float64Array.from(windows, (w) => w[1])
+	);
+	const sums = new Float64Array(converted.length);
+	for (let p = 0; p < pairs.campaign.length; p++) {
+		let sum = sums[pairs.campaign[p]];
+		for (let e = chains.head[p]; e >= 0; e = chains.next[e]) sum += chains.amounts[e];
+		sums[pairs.campaign[p]] = sum;
+	}
+	return sums;
+}
+
+/**
+ * (campaign, converted customer) pairs, numbered campaign by campaign in id order: each
+ * pair's campaign, and each customer's pairs as a chain (first pair by customer position,
+ * the next by pair). Each loop of this work is a function of its own: a first round runs
+ * them before they are optimised, and a small function is optimised sooner.
+ */
+interface Pairs {
+	campaign: Int32Array;
+	firstOf: Int32Array;
+	nextOfCustomer: Int32Array;
+}
+function pairsOf(converted: readonly Int32Array[], customers: number): Pairs {
+	let count = 0;
+	for (const list of converted) count += list.length;
+	const pairs = {
+		campaign: new Int32Array(count),
+		firstOf: new Int32Array(customers).fill(-1),
+		nextOfCustomer: new Int32Array(count)
+	};
 	for (let x = 0, p = 0; x < converted.length; x++) {
 		for (const k of converted[x]) {
-			pairCampaign[p] = x;
-			nextOfCustomer[p] = firstOf[k];
-			firstOf[k] = p++;
+			pairs.campaign[p] = x;
+			pairs.nextOfCustomer[p] = pairs.firstOf[k];
+			pairs.firstOf[k] = p++;
 		}
 	}
-	const from = Float64Array.from(windows, (w) => w[0]);
-	const to = Float64Array.from(windows, (w) => w[1]);
-	// In-window amounts, chained per pair in order of the orders.
-	const head = new Int32Array(pairs).fill(-1);
-	const tail = new Int32Array(pairs).fill(-1);
+	return pairs;
+}
+
+/**
+ * The amounts of the revenue orders in their pair's campaign window (`from`/`to` by
+ * campaign, both included), chained per pair in order of the orders (head by pair, next
+ * by amount; −1 ends a chain): the orders read once, in order.
+ */
+function amountsInWindow(
+	orders: readonly Order[],
+	pairs: Pairs,
+	from: Float64Array,
+	to: Float64Array
+): { head: Int32Array; next: number[]; amounts: number[] } {
+	const { campaign, firstOf, nextOfCustomer } = pairs;
+	const head = new Int32Array(campaign.length).fill(-1);
+	const tail = new Int32Array(campaign.length).fill(-1);
 	const amounts: number[] = [];
 	const next: number[] = [];
 	const at = customerPositions(orders)!;
@@ -191,7 +232,7 @@ function convertedRevenue(
 		if (p < 0) continue;
 		const t = day[row[i]];
 		for (; p >= 0; p = nextOfCustomer[p]) {
-			const x = pairCampaign[p];
+			const x = campaign[p];
 			if (!(t >= from[x] && t <= to[x])) continue;
 			const e = amounts.length;
 			amounts.push(amount[row[i]]);
@@ -201,13 +242,7 @@ function convertedRevenue(
 			tail[p] = e;
 		}
 	}
-	const sums = new Float64Array(converted.length);
-	for (let p = 0; p < pairs; p++) {
-		let sum = sums[pairCampaign[p]];
-		for (let e = head[p]; e >= 0; e = next[e]) sum += amounts[e];
-		sums[pairCampaign[p]] = sum;
-	}
-	return sums;
+	return { head, next, amounts };
 }
 
 /**

@@ -80,6 +80,24 @@ describe('overview', () => {
 	});
 });
 
+describe('overview revenue', () => {
+	it('adds amounts that are not whole cents in order, and rounds the sum', () => {
+		const orders = [
+			order('o1', 'a', '2024-03-02', [['p', 1, 0.1]]),
+			order('o2', 'a', '2024-03-03', [['p', 1, 0.2]]),
+			// 0.0049 is not whole cents: the period is added in order (0.1 + 0.2 + 0.0049).
+			{ ...order('o3', 'a', '2024-03-04'), amount: 0.0049 },
+			// The previous period: 0.1 + 10.05, whole cents.
+			order('o4', 'a', '2024-02-20', [['p', 1, 0.1]]),
+			order('o5', 'a', '2024-02-21', [['p', 1, 10.05]])
+		];
+		const r = overview(dataset({ customers: [customer('a')], orders }), { now, filter: period });
+		// 0.3049000000000000 rounds to 0.3
+		expect(r.revenue).toBe(0.3);
+		expect(r.previousRevenue).toBe(10.15);
+	});
+});
+
 describe('openFollowUps', () => {
 	it('keeps a follow-up until a later check-in, even one before the due date', () => {
 		const open = openFollowUps(data.visits);

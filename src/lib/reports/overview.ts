@@ -17,6 +17,8 @@ import {
 	serviceColumns,
 	type Lineage
 } from './indexes';
+import { centsOf } from './timeline';
+import { revenueEvents } from './trends';
 
 export interface OverviewParams {
 	now: number;
@@ -157,20 +159,29 @@ function revenuesBetween(orders: readonly Order[], periods: readonly Period[]): 
 	});
 }
 
-/** An amount in cents, or NaN when it is not a whole number of cents. */
-function centsOf(amount: number): number {
-	const c = Math.round(amount * 100);
-	return c / 100 === amount && Math.abs(c) <= 2 ** 40 ? c : NaN;
-}
-
 /** a + b, or NaN once the sum leaves the range where every whole number is exact. */
 function addCents(a: number, b: number): number {
 	const c = a + b;
 	return c <= 2 ** 52 && c >= -(2 ** 52) ? c : NaN;
 }
 
-/** The revenue of each period, in one pass over the revenue orders. */
+/**
+ * The revenue of each period: in cents from the revenue index by date that trends keeps
+ * per orders array (exact, so the same whatever the order of the additions), else, when an
+ * amount in the period is not whole cents, added in order.
+ */
 function sumRevenues(orders: readonly Order[], periods: readonly Period[]): PeriodRevenue[] {
+	const index = revenueEvents(orders);
+	const cents = periods.map(({ from, to }) => index.centsBetween(from, to));
+	const inexact = periods.filter((_, k) => cents[k] !== cents[k]);
+	const summed = inexact.length ? sumRevenuesInOrder(orders, inexact) : [];
+	return periods.map((_, k) =>
+		cents[k] === cents[k] ? { cents: cents[k], sum: NaN } : summed.shift()!
+	);
+}
+
+/** The revenue of each period, its amounts added in order, in one pass over the revenue orders. */
+function sumRevenuesInOrder(orders: readonly Order[], periods: readonly Period[]): PeriodRevenue[] {
 	const { row, amount, day } = orderLines(orders);
 	const revenue = revenueIndexes(orders);
 	const n = periods.length;

@@ -94,6 +94,22 @@ describe('EventIndex', () => {
 		expect(EventIndex.fromTimes(new Float64Array(0)).count(0, 1)).toBe(0);
 	});
 
+	it('sums money exactly in cents, NaN where an amount in the range is not whole cents', () => {
+		const times = Float64Array.from([10, 20, 20, 30, 40, NaN]);
+		const values = Float64Array.from([0.1, 0.2, 10.05, 0.001, NaN, 7]);
+		const index = EventIndex.fromRows(times, values, Int32Array.from([0, 1, 2, 3, 4, 5]));
+		// 10 + 20 + 1005 cents; the float sum 0.1 + 0.2 + 10.05 is 10.350000000000001.
+		expect(index.centsBetween(0, 30)).toBe(1035);
+		expect(index.sum(0, 30)).not.toBe(10.35);
+		expect(index.centsBetween(20, 21)).toBe(1025);
+		// 0.001 (at 30) and a missing amount (at 40) are not whole cents.
+		expect(index.centsBetween(0, 31)).toBeNaN();
+		expect(index.centsBetween(40, 41)).toBeNaN();
+		// Nothing in the range (the event without a time never is).
+		expect(index.centsBetween(50, 60)).toBe(0);
+		expect(EventIndex.fromTimes(times).centsBetween(0, 100)).toBe(0);
+	});
+
 	it('finds repeated times among thousands of distinct ones (zeros, infinities, fractions)', () => {
 		let state = 5;
 		const rand = (n: number) => {

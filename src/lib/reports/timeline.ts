@@ -98,7 +98,8 @@ export function yearBefore(b: Bucket, g: Granularity): Bucket {
  * how many events come before each, and the running sum of the events' values there,
  * added one event at a time in time order (ties in their given order), so a sum over a
  * range is the same number a sorted list of every event would give. Events without a
- * time (NaN) are never in a range.
+ * time (NaN) are never in a range. Values that are money (whole cents) are also summed
+ * exactly, in cents (`centsBetween`).
  */
 export class EventIndex {
 	/** Distinct times, ascending. */
@@ -107,6 +108,14 @@ export class EventIndex {
 	private before = new Int32Array(1);
 	/** sums[k]: the running sum of those events' values. */
 	private sums = new Float64Array(1);
+	/**
+	 * cents[k]: the sum of those events' values in cents (`centsOf`), leaving out the ones
+	 * that are not whole cents, which inexact[k] counts; absent when every value is 0.
+	 * Exact when the sum of every value's magnitude in cents stays within 2^52 (`exact`).
+	 */
+	private cents?: Float64Array;
+	private inexact?: Int32Array;
+	private exact = true;
 
 	constructor(events: { t: number; value?: number }[]) {
 		if (!events.length) return;
@@ -190,22 +199,39 @@ export class EventIndex {
 		const byTime = new Float64Array(before[m]);
 		for (let i = 0; i < n; i++) {
 			const slot = slotOf[i];
-			if (slot < 0) continue;
-			if (rows) {
-				const v = values[rows[i]];
-				byTime[next[slot]++] = v === v ? v : 0;
-			} else byTime[next[slot]++] = values[i];
+			if (slot >= 0) byTime[next[slot]++] = values[rows ? rows[i] : i];
 		}
+		// Running sums at each distinct time (by rows, a NaN value counts as 0), and in cents.
 		const sums = new Float64Array(m + 1);
+		const cents = new Float64Array(m + 1);
+		const inexact = new Int32Array(m + 1);
 		let sum = 0;
+		let sumCents = 0;
+		let magnitude = 0;
+		let others = 0;
 		for (let k = 0, j = 0; k < m; k++) {
 			sums[k] = sum;
-			for (const end = before[k + 1]; j < end; j++) sum += byTime[j];
+			cents[k] = sumCents;
+			inexact[k] = others;
+			for (const end = before[k + 1]; j < end; j++) {
+				const v = byTime[j];
+				sum += rows && v !== v ? 0 : v;
+				const c = centsOf(v);
+				if (c === c) {
+					sumCents += c;
+					magnitude += Math.abs(c);
+				} else others++;
+			}
 		}
 		sums[m] = sum;
+		cents[m] = sumCents;
+		inexact[m] = others;
 		this.times = sorted;
 		this.before = before;
 		this.sums = sums;
+		this.cents = cents;
+		this.inexact = inexact;
+		this.exact = magnitude <= 2 ** 52;
 	}
 
 	/** The rank of the first (distinct) time ≥ t. */
@@ -232,6 +258,25 @@ export class EventIndex {
 		const b = this.firstAtOrAfter(to);
 		return b > a ? this.sums[b] - this.sums[a] : 0;
 	}
+
+	/**
+	 * The sum of the values in [from, to) in cents, exactly (whatever their order); NaN when
+	 * one of them is not a whole number of cents (`centsOf`), or the index's values are too
+	 * large for every sum of them to be exact.
+	 */
+	centsBetween(from: number, to: number): number {
+		const a = this.firstAtOrAfter(from);
+		const b = this.firstAtOrAfter(to);
+		if (b <= a || !this.cents || !this.inexact) return 0;
+		if (!this.exact || this.inexact[b] !== this.inexact[a]) return NaN;
+		return this.cents[b] - this.cents[a];
+	}
+}
+
+/** An amount in cents, or NaN when it is not a whole number of cents (or beyond 2^40 cents). */
+export function centsOf(amount: number): number {
+	const c = Math.round(amount * 100);
+	return c / 100 === amount && Math.abs(c) <= 2 ** 40 ? c : NaN;
 }
 
 /**

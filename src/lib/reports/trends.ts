@@ -65,9 +65,12 @@ export function trends(
 	};
 }
 
-/** Revenue orders by date, amount as value; once per orders array (weekly and monthly share it). */
+/**
+ * Revenue orders by date, amount as value; once per orders array (weekly and monthly trends
+ * share it, and the overview's revenue per period).
+ */
 const revenueEventsOf = new WeakMap<readonly Order[], EventIndex>();
-function revenueEvents(orders: readonly Order[]): EventIndex {
+export function revenueEvents(orders: readonly Order[]): EventIndex {
 	let index = revenueEventsOf.get(orders);
 	if (!index) {
 		const revenue = revenueIndexes(orders);
