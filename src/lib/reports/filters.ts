@@ -312,18 +312,17 @@ function scopeCustomers(raw: readonly Customer[], f: ReportFilter, key: string):
 			const { live } = customerCodes(raw);
 			const customers: Customer[] = [];
 			const scopeOfRaw = new Int32Array(raw.length).fill(-1);
-			const at: number[] = [];
+			const at = new Int32Array(raw.length);
 			for (let i = 0; i < raw.length; i++) {
-				const c = raw[i];
-				if (live[i] === 0 || (matches && !matches(c))) continue;
+				if (live[i] === 0 || (matches && !matches(raw[i]))) continue;
+				at[customers.length] = i;
 				scopeOfRaw[i] = customers.length;
-				customers.push(c);
-				at.push(i);
+				customers.push(raw[i]);
 			}
 			const positions = new Int32Array(customers.length);
 			for (let k = 0; k < positions.length; k++) positions[k] = k;
 			rememberPositions(customers, positions);
-			rememberOrigin(customers, { raw, at: Int32Array.from(at) });
+			rememberOrigin(customers, { raw, at: at.slice(0, customers.length) });
 			return { customers, scopeOfRaw };
 		}
 	);
