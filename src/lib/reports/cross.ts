@@ -16,7 +16,8 @@ import {
 	orderLines,
 	orderRating,
 	productNames,
-	rawRows
+	rawRows,
+	type OrderLines
 } from './indexes';
 
 export const CUSTOMER_DIMENSIONS = ['stage', 'grade', 'source', 'region', 'owner'] as const;
@@ -150,6 +151,29 @@ class Tally {
 		if (all.last[0] !== unit) count(all, 0, unit, rating);
 	}
 
+	/** `place` for a unit placed only once (in one cell): nothing to check per unit. */
+	add(r: number, c: number, revenue: number, rating: number): void {
+		this.rowSeen[r] = 1;
+		this.colSeen[c] = 1;
+		const cell = this.flat ? r * this.nc + c : this.slotOf(r, c);
+		const { cells, rows, columns, all } = this;
+		if (this.sums) {
+			cells.sum[cell] += revenue;
+			rows.sum[r] += revenue;
+			columns.sum[c] += revenue;
+			all.sum[0] += revenue;
+			return;
+		}
+		cells.n[cell]++;
+		cells.ratingSum[cell] += rating;
+		rows.n[r]++;
+		rows.ratingSum[r] += rating;
+		columns.n[c]++;
+		columns.ratingSum[c] += rating;
+		all.n[0]++;
+		all.ratingSum[0] += rating;
+	}
+
 	private slotOf(r: number, c: number): number {
 		const key = r * this.nc + c;
 		let slot = this.slots.get(key);
@@ -201,7 +225,7 @@ export function crossTab(
 		const at = customerPositions(d.customers)!;
 		const rc = rowTable.codes!;
 		const cc = colTable.codes!;
-		for (let i = 0; i < d.customers.length; i++) tally.place(i, rc[at[i]], cc[at[i]], 0, 0);
+		for (let i = 0; i < d.customers.length; i++) tally.add(rc[at[i]], cc[at[i]], 0, 0);
 	} else {
 		placeOrders(
 			tally,
@@ -249,7 +273,8 @@ function keyOf(dim: Dimension, table: KeyTable): OrderKey {
 /**
  * Places the revenue orders (with `byRating`, the rated orders of any status) of a scoped
  * orders array, each order once, or with a product dimension once per product it holds
- * (in order of first appearance, its lines' values summed in order).
+ * (in order of first appearance, its lines' values summed in order). Each loop has a
+ * function of its own, so a first round optimises it without the rest.
  */
 function placeOrders(
 	tally: Tally,
@@ -258,29 +283,68 @@ function placeOrders(
 	rowKey: OrderKey,
 	colKey: OrderKey
 ): void {
-	const at = customerPositions(orders)!;
 	const raw = rawRows(orders).raw;
-	const { revenue: revenueFlags, rating: ratings } = orderColumns(raw);
-	const { row, start, product, value, amount } = orderLines(orders);
-	const withProduct = rowKey.kind === 2 || colKey.kind === 2;
-	const { kind: rowKind, codes: rowCodes } = rowKey;
-	const { kind: colKind, codes: colCodes } = colKey;
+	const { revenue, rating } = orderColumns(raw);
+	const units: OrderUnits = {
+		at: customerPositions(orders)!,
+		raw,
+		revenue,
+		rating,
+		lines: orderLines(orders),
+		byRating
+	};
+	if (rowKey.kind === 2 || colKey.kind === 2) placeProducts(tally, units, rowKey, colKey);
+	else placeWholeOrders(tally, units, rowKey, colKey);
+}
+
+/** What placing orders reads: their customer positions, raw columns and lines. */
+interface OrderUnits {
+	at: Int32Array;
+	raw: readonly Order[];
+	revenue: Uint8Array;
+	rating: Uint8Array;
+	lines: OrderLines;
+	byRating: boolean;
+}
+
+/**
+ * The rating an order is placed with (0 when the measure is not a rating), or undefined
+ * when it is not placed: unrated (`byRating`), else not a revenue order.
+ */
+function placedRating(u: OrderUnits, r: number): number | undefined {
+	if (u.byRating) return orderRating(u.rating[r], u.raw, r);
+	return u.revenue[r] === 1 ? 0 : undefined;
+}
+
+/** An order's key of a customer (kind 0) or month (kind 1) dimension. */
+function keyAt(key: OrderKey, at: Int32Array, i: number, r: number): number {
+	return key.kind === 0 ? key.codes[at[i]] : key.codes[r];
+}
+
+/** Orders placed whole (no product dimension): each in one cell, so no unit is met twice. */
+function placeWholeOrders(tally: Tally, u: OrderUnits, rowKey: OrderKey, colKey: OrderKey) {
+	const { at, revenue } = u;
+	const { row, amount } = u.lines;
 	for (let i = 0; i < row.length; i++) {
 		const r = row[i];
-		const revenue = revenueFlags[r] === 1;
-		let rating = 0;
-		if (byRating) {
-			const given = orderRating(ratings[r], raw, r);
-			if (given === undefined) continue;
-			rating = given;
-		} else if (!revenue) continue;
-		// The keys that do not depend on the product.
-		const rk = rowKind === 0 ? rowCodes[at[i]] : rowKind === 1 ? rowCodes[r] : -1;
-		const ck = colKind === 0 ? colCodes[at[i]] : colKind === 1 ? colCodes[r] : -1;
-		if (!withProduct) {
-			tally.place(i, rk, ck, revenue ? amount[r] : 0, rating);
-			continue;
-		}
+		const rating = placedRating(u, r);
+		if (rating === undefined) continue;
+		const value = revenue[r] === 1 ? amount[r] : 0;
+		tally.add(keyAt(rowKey, at, i, r), keyAt(colKey, at, i, r), value, rating);
+	}
+}
+
+/** Orders placed once per product they hold. */
+function placeProducts(tally: Tally, u: OrderUnits, rowKey: OrderKey, colKey: OrderKey) {
+	const { at, revenue } = u;
+	const { row, start, product, value } = u.lines;
+	const productRows = rowKey.kind === 2;
+	for (let i = 0; i < row.length; i++) {
+		const r = row[i];
+		const rating = placedRating(u, r);
+		if (rating === undefined) continue;
+		// The key that does not depend on the product.
+		const other = productRows ? keyAt(colKey, at, i, r) : keyAt(rowKey, at, i, r);
 		const first = start[r];
 		const end = start[r + 1];
 		for (let l = first; l < end; l++) {
@@ -288,15 +352,11 @@ function placeOrders(
 			let seen = false;
 			for (let m = first; m < l && !seen; m++) seen = product[m] === p;
 			if (seen) continue;
-			let partRevenue = 0 + value[l];
-			for (let m = l + 1; m < end; m++) if (product[m] === p) partRevenue += value[m];
-			tally.place(
-				i,
-				rowKind === 2 ? p : rk,
-				colKind === 2 ? p : ck,
-				revenue ? partRevenue : 0,
-				rating
-			);
+			let part = 0 + value[l];
+			for (let m = l + 1; m < end; m++) if (product[m] === p) part += value[m];
+			const partRevenue = revenue[r] === 1 ? part : 0;
+			if (productRows) tally.place(i, p, other, partRevenue, rating);
+			else tally.place(i, other, p, partRevenue, rating);
 		}
 	}
 }
