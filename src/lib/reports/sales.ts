@@ -1,5 +1,5 @@
 /** Sales: revenue by product, top customers, average order value, order ratings. */
-import { roundMoney } from '../domain';
+import { roundMoney, type Customer, type Order } from '../domain';
 import { ratingSummaryAt, type ratingSummary, type Dataset } from './dataset';
 import {
 	customerPositions,
@@ -10,7 +10,7 @@ import {
 	rawRows,
 	revenueIndexes
 } from './indexes';
-import { boundsOf, rowsInRange, scopeDataset, type ReportFilter } from './filters';
+import { boundsOf, rowsInRange, scopeDataset, type Bounds, type ReportFilter } from './filters';
 
 export interface SalesParams {
 	filter?: ReportFilter;
@@ -57,20 +57,49 @@ export function sales(data: Dataset, { filter = {}, top = 10 }: SalesParams = {}
 	// The scope's orders, each checked against the range as `applyFilter` narrows them (in
 	// the same order), so no narrowed array is made for this report.
 	const scope = scopeDataset(data, filter);
-	const lines = orderLines(scope.orders);
-	const at = customerPositions(scope.orders)!;
-	const { unbounded, from, to, noTo } = boundsOf(filter);
-	// By product code and by customer position.
+	const sums = sumSales(scope.orders, scope.customers.length, boundsOf(filter));
+	const { revenue, orders } = sums;
+	const { row, day } = orderLines(scope.orders);
+	const raw = rawRows(scope.orders).raw;
+	return {
+		revenue: roundMoney(revenue),
+		orders,
+		averageOrderValue: orders ? roundMoney(revenue / orders) : null,
+		byProduct: productSales(sums),
+		topCustomers: topCustomers(sums, scope.customers, top),
+		ratings: ratingSummaryAt(orderColumns(raw).rating, rowsInRange(day, row, filter))
+	};
+}
+
+/** Revenue orders' sums, by product code and by customer position. */
+interface SalesSums {
+	revenue: number;
+	orders: number;
+	productQuantity: Float64Array;
+	productRevenue: Float64Array;
+	productOrders: Int32Array;
+	customerRevenue: Float64Array;
+	customerOrders: Int32Array;
+}
+
+/**
+ * The revenue orders of a scoped orders array dated in the range, summed in order (a
+ * function of its own, so a first round optimises this loop without the rest of the report).
+ */
+function sumSales(scoped: readonly Order[], customers: number, bounds: Bounds): SalesSums {
+	const lines = orderLines(scoped);
+	const at = customerPositions(scoped)!;
+	const { unbounded, from, to, noTo } = bounds;
 	const productQuantity = new Float64Array(productNames.length);
 	const productRevenue = new Float64Array(productNames.length);
 	const productOrders = new Int32Array(productNames.length);
-	const customerRevenue = new Float64Array(scope.customers.length);
-	const customerOrders = new Int32Array(scope.customers.length);
+	const customerRevenue = new Float64Array(customers);
+	const customerOrders = new Int32Array(customers);
 	let revenue = 0;
 	let orders = 0;
 	const { row, start, product, value, amount, day } = lines;
-	const raw = rawRows(scope.orders).raw;
-	const revenueAt = revenueIndexes(scope.orders);
+	const raw = rawRows(scoped).raw;
+	const revenueAt = revenueIndexes(scoped);
 	for (let j = 0; j < revenueAt.length; j++) {
 		const i = revenueAt[j];
 		const r = row[i];
@@ -91,6 +120,19 @@ export function sales(data: Dataset, { filter = {}, top = 10 }: SalesParams = {}
 		customerRevenue[at[i]] += amount[r];
 		customerOrders[at[i]]++;
 	}
+	return {
+		revenue,
+		orders,
+		productQuantity,
+		productRevenue,
+		productOrders,
+		customerRevenue,
+		customerOrders
+	};
+}
+
+/** A row per product sold, by revenue. */
+function productSales({ productQuantity, productRevenue, productOrders }: SalesSums) {
 	const byProduct: ProductSales[] = [];
 	for (let p = 0; p < productOrders.length; p++) {
 		if (!productOrders[p]) continue;
@@ -101,34 +143,34 @@ export function sales(data: Dataset, { filter = {}, top = 10 }: SalesParams = {}
 			orders: productOrders[p]
 		});
 	}
-	byProduct.sort(byRevenue((p) => p.product));
-	// The top customers, kept sorted while scanning (the order is total: ids are unique).
+	return byProduct.sort(byRevenue((p) => p.product));
+}
+
+/** The `top` customers by revenue, kept sorted while scanning (the order is total: ids are unique). */
+function topCustomers(
+	{ customerRevenue, customerOrders }: SalesSums,
+	customers: readonly Customer[],
+	top: number
+): CustomerSales[] {
 	const order = byRevenue<CustomerSales>((c) => c.customerId);
-	const topCustomers: CustomerSales[] = [];
+	const list: CustomerSales[] = [];
 	for (let k = 0; k < customerOrders.length && top > 0; k++) {
 		if (!customerOrders[k]) continue;
 		const spent = roundMoney(customerRevenue[k]);
 		// Below the last of a full list: it cannot enter (read no record, make no row).
-		if (topCustomers.length === top && spent < topCustomers[top - 1].revenue) continue;
-		const c = scope.customers[k];
+		if (list.length === top && spent < list[top - 1].revenue) continue;
+		const c = customers[k];
 		const row = {
 			customerId: c.id,
 			name: c.name ?? '',
 			revenue: spent,
 			orders: customerOrders[k]
 		};
-		if (topCustomers.length === top && order(row, topCustomers[top - 1]) >= 0) continue;
-		let w = Math.min(topCustomers.length, top - 1);
-		while (w > 0 && order(row, topCustomers[w - 1]) < 0) w--;
-		topCustomers.splice(w, 0, row);
-		if (topCustomers.length > top) topCustomers.pop();
+		if (list.length === top && order(row, list[top - 1]) >= 0) continue;
+		let w = Math.min(list.length, top - 1);
+		while (w > 0 && order(row, list[w - 1]) < 0) w--;
+		list.splice(w, 0, row);
+		if (list.length > top) list.pop();
 	}
-	return {
-		revenue: roundMoney(revenue),
-		orders,
-		averageOrderValue: orders ? roundMoney(revenue / orders) : null,
-		byProduct,
-		topCustomers,
-		ratings: ratingSummaryAt(orderColumns(raw).rating, rowsInRange(day, row, filter))
-	};
+	return list;
 }
