@@ -161,28 +161,8 @@ export class EventIndex {
 	}
 
 	private build(times: Float64Array, values: Float64Array, rows?: Int32Array): void {
-		const n = rows ? rows.length : times.length;
-		// Each event's slot among the distinct times, in order of first appearance, and the
-		// events per slot.
-		const slotByTime = new TimeSlots();
-		const firstSeen: number[] = [];
-		const perSlot: number[] = [];
-		const slotOf = new Int32Array(n);
-		for (let i = 0; i < n; i++) {
-			const t = times[rows ? rows[i] : i];
-			if (t !== t) {
-				slotOf[i] = -1;
-				continue;
-			}
-			let slot = slotByTime.get(t);
-			if (slot < 0) {
-				slotByTime.set(t, (slot = firstSeen.length));
-				firstSeen.push(t);
-				perSlot.push(0);
-			}
-			perSlot[slot]++;
-			slotOf[i] = slot;
-		}
+		// Each loop is a function of its own, so a first round optimises each without the rest.
+		const { slotOf, firstSeen, perSlot } = slotsByTime(times, rows);
 		const m = firstSeen.length;
 		// The distinct times ascending; where each slot's events start among all, by time.
 		const order = Int32Array.from(firstSeen.keys()).sort((a, b) => firstSeen[a] - firstSeen[b]);
@@ -195,37 +175,8 @@ export class EventIndex {
 			next[slot] = before[k];
 			before[k + 1] = before[k] + perSlot[slot];
 		}
-		// The values grouped by time, each time's in their given order (a stable counting sort).
-		const byTime = new Float64Array(before[m]);
-		for (let i = 0; i < n; i++) {
-			const slot = slotOf[i];
-			if (slot >= 0) byTime[next[slot]++] = values[rows ? rows[i] : i];
-		}
-		// Running sums at each distinct time (by rows, a NaN value counts as 0), and in cents.
-		const sums = new Float64Array(m + 1);
-		const cents = new Float64Array(m + 1);
-		const inexact = new Int32Array(m + 1);
-		let sum = 0;
-		let sumCents = 0;
-		let magnitude = 0;
-		let others = 0;
-		for (let k = 0, j = 0; k < m; k++) {
-			sums[k] = sum;
-			cents[k] = sumCents;
-			inexact[k] = others;
-			for (const end = before[k + 1]; j < end; j++) {
-				const v = byTime[j];
-				sum += rows && v !== v ? 0 : v;
-				const c = centsOf(v);
-				if (c === c) {
-					sumCents += c;
-					magnitude += Math.abs(c);
-				} else others++;
-			}
-		}
-		sums[m] = sum;
-		cents[m] = sumCents;
-		inexact[m] = others;
+		const byTime = groupByTime(values, rows, slotOf, next, before[m]);
+		const { sums, cents, inexact, magnitude } = runningSums(byTime, before, rows !== undefined);
 		this.times = sorted;
 		this.before = before;
 		this.sums = sums;
@@ -271,6 +222,87 @@ export class EventIndex {
 		if (!this.exact || this.inexact[b] !== this.inexact[a]) return NaN;
 		return this.cents[b] - this.cents[a];
 	}
+}
+
+/**
+ * Each event's slot among the distinct times (−1: no time), in order of first appearance,
+ * the times of the slots and how many events each holds.
+ */
+function slotsByTime(times: Float64Array, rows: Int32Array | undefined) {
+	const n = rows ? rows.length : times.length;
+	const slotByTime = new TimeSlots();
+	const firstSeen: number[] = [];
+	const perSlot: number[] = [];
+	const slotOf = new Int32Array(n);
+	for (let i = 0; i < n; i++) {
+		const t = times[rows ? rows[i] : i];
+		if (t !== t) {
+			slotOf[i] = -1;
+			continue;
+		}
+		let slot = slotByTime.get(t);
+		if (slot < 0) {
+			slotByTime.set(t, (slot = firstSeen.length));
+			firstSeen.push(t);
+			perSlot.push(0);
+		}
+		perSlot[slot]++;
+		slotOf[i] = slot;
+	}
+	return { slotOf, firstSeen, perSlot };
+}
+
+/**
+ * The events' values grouped by time, each time's in their given order (a stable counting
+ * sort): the values of slot s start at next[s].
+ */
+function groupByTime(
+	values: Float64Array,
+	rows: Int32Array | undefined,
+	slotOf: Int32Array,
+	next: Int32Array,
+	total: number
+): Float64Array {
+	const byTime = new Float64Array(total);
+	for (let i = 0; i < slotOf.length; i++) {
+		const slot = slotOf[i];
+		if (slot >= 0) byTime[next[slot]++] = values[rows ? rows[i] : i];
+	}
+	return byTime;
+}
+
+/**
+ * Running sums of values grouped by time, before each distinct time and after the last (a
+ * NaN value counts as 0 when `nanAsZero`), and in cents (`centsOf`): the sum of the values
+ * that are whole cents, how many are not, and the sum of their magnitudes.
+ */
+function runningSums(byTime: Float64Array, before: Int32Array, nanAsZero: boolean) {
+	const m = before.length - 1;
+	const sums = new Float64Array(m + 1);
+	const cents = new Float64Array(m + 1);
+	const inexact = new Int32Array(m + 1);
+	let sum = 0;
+	let sumCents = 0;
+	let magnitude = 0;
+	let others = 0;
+	for (let k = 0, j = 0; k < m; k++) {
+		sums[k] = sum;
+		cents[k] = sumCents;
+		inexact[k] = others;
+		for (const end = before[k + 1]; j < end; j++) {
+			const v = byTime[j];
+			sum += nanAsZero && v !== v ? 0 : v;
+			const c = centsOf(v);
+			if (c === c) {
+				sumCents += c;
+				magnitude += Math.abs(c);
+			} else others++;
+		}
+	}
+	sums[m] = sum;
+	cents[m] = sumCents;
+	inexact[m] = others;
+	return { sums, cents, inexact, magnitude };
 }
 
 /** An amount in cents, or NaN when it is not a whole number of cents (or beyond 2^40 cents). */
