@@ -316,21 +316,20 @@ function placedRating(u: OrderUnits, r: number): number | undefined {
 	return u.revenue[r] === 1 ? 0 : undefined;
 }
 
-/** An order's key of a customer (kind 0) or month (kind 1) dimension. */
-function keyAt(key: OrderKey, at: Int32Array, i: number, r: number): number {
-	return key.kind === 0 ? key.codes[at[i]] : key.codes[r];
-}
-
 /** Orders placed whole (no product dimension): each in one cell, so no unit is met twice. */
 function placeWholeOrders(tally: Tally, u: OrderUnits, rowKey: OrderKey, colKey: OrderKey) {
 	const { at, revenue } = u;
 	const { row, amount } = u.lines;
+	// A customer dimension's key by the order's customer position, a month's by its row.
+	const [rowByCustomer, rowCodes] = [rowKey.kind === 0, rowKey.codes];
+	const [colByCustomer, colCodes] = [colKey.kind === 0, colKey.codes];
 	for (let i = 0; i < row.length; i++) {
 		const r = row[i];
 		const rating = placedRating(u, r);
 		if (rating === undefined) continue;
 		const value = revenue[r] === 1 ? amount[r] : 0;
-		tally.add(keyAt(rowKey, at, i, r), keyAt(colKey, at, i, r), value, rating);
+		const rk = rowCodes[rowByCustomer ? at[i] : r];
+		tally.add(rk, colCodes[colByCustomer ? at[i] : r], value, rating);
 	}
 }
 
@@ -339,12 +338,14 @@ function placeProducts(tally: Tally, u: OrderUnits, rowKey: OrderKey, colKey: Or
 	const { at, revenue } = u;
 	const { row, start, product, value } = u.lines;
 	const productRows = rowKey.kind === 2;
+	// The other dimension's key: a customer's by the order's customer position, a month's by its row.
+	const otherKey = productRows ? colKey : rowKey;
+	const [byCustomer, codes] = [otherKey.kind === 0, otherKey.codes];
 	for (let i = 0; i < row.length; i++) {
 		const r = row[i];
 		const rating = placedRating(u, r);
 		if (rating === undefined) continue;
-		// The key that does not depend on the product.
-		const other = productRows ? keyAt(colKey, at, i, r) : keyAt(rowKey, at, i, r);
+		const other = codes[byCustomer ? at[i] : r];
 		const first = start[r];
 		const end = start[r + 1];
 		for (let l = first; l < end; l++) {
