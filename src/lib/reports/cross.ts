@@ -133,18 +133,26 @@ class Tally {
 		this.colSeen = new Uint8Array(nc);
 	}
 
-	place(unit: number, r: number, c: number, revenue: number, rating: number): void {
+	/** Marks row r and column c as seen; their cell's slot. */
+	private cellOf(r: number, c: number): number {
 		this.rowSeen[r] = 1;
 		this.colSeen[c] = 1;
-		const cell = this.flat ? r * this.nc + c : this.slotOf(r, c);
+		return this.flat ? r * this.nc + c : this.slotOf(r, c);
+	}
+
+	/** Adds revenue to the cell, its row and column and the total. */
+	private sum(cell: number, r: number, c: number, revenue: number): void {
 		const { cells, rows, columns, all } = this;
-		if (this.sums) {
-			cells.sum[cell] += revenue;
-			rows.sum[r] += revenue;
-			columns.sum[c] += revenue;
-			all.sum[0] += revenue;
-			return;
-		}
+		cells.sum[cell] += revenue;
+		rows.sum[r] += revenue;
+		columns.sum[c] += revenue;
+		all.sum[0] += revenue;
+	}
+
+	place(unit: number, r: number, c: number, revenue: number, rating: number): void {
+		const cell = this.cellOf(r, c);
+		if (this.sums) return this.sum(cell, r, c, revenue);
+		const { cells, rows, columns, all } = this;
 		if (cells.last[cell] !== unit) count(cells, cell, unit, rating);
 		if (rows.last[r] !== unit) count(rows, r, unit, rating);
 		if (columns.last[c] !== unit) count(columns, c, unit, rating);
@@ -153,17 +161,9 @@ class Tally {
 
 	/** `place` for a unit placed only once (in one cell): nothing to check per unit. */
 	add(r: number, c: number, revenue: number, rating: number): void {
-		this.rowSeen[r] = 1;
-		this.colSeen[c] = 1;
-		const cell = this.flat ? r * this.nc + c : this.slotOf(r, c);
+		const cell = this.cellOf(r, c);
+		if (this.sums) return this.sum(cell, r, c, revenue);
 		const { cells, rows, columns, all } = this;
-		if (this.sums) {
-			cells.sum[cell] += revenue;
-			rows.sum[r] += revenue;
-			columns.sum[c] += revenue;
-			all.sum[0] += revenue;
-			return;
-		}
 		cells.n[cell]++;
 		cells.ratingSum[cell] += rating;
 		rows.n[r]++;
