@@ -76,10 +76,9 @@ export function optionalNumbers(
 	col: Column | undefined,
 	n: number
 ): { v: Float64Array; absent?: Uint8Array } | undefined {
-	if (!col) return { v: new Float64Array(n).fill(NaN), absent: new Uint8Array(n).fill(1) };
-	if (col.n !== n) return undefined;
-	if (col.k === 'none') {
-		if (col.p && col.p.some((c) => c !== 0)) return undefined;
+	if (col && col.n !== n) return undefined;
+	if (!col || col.k === 'none') {
+		if (col?.p && col.p.some((c) => c !== 0)) return undefined;
 		return { v: new Float64Array(n).fill(NaN), absent: new Uint8Array(n).fill(1) };
 	}
 	if (col.k !== 'num') return undefined;
@@ -99,6 +98,11 @@ export function optionalNumbers(
 	return j === col.v.length ? { v, absent } : undefined;
 }
 
+/** The strings a string column stores (its dictionary, or one per row with a value). */
+export function storedStrings(col: Extract<Column, { k: 'str' }>): string[] | undefined {
+	return col.a ?? (typeof col.s === 'string' ? col.s.split('\u0000') : undefined);
+}
+
 /**
  * A field's strings when every one of the `n` rows holds one: the distinct values and each
  * row's index into them (a dictionary column), or each row's value (`index` undefined).
@@ -108,7 +112,7 @@ export function denseStrings(
 	n: number
 ): { values: readonly string[]; index?: ArrayLike<number> } | undefined {
 	if (!col || col.k !== 'str' || col.p || col.n !== n) return undefined;
-	const values = col.a ?? (typeof col.s === 'string' ? col.s.split('\u0000') : undefined);
+	const values = storedStrings(col);
 	if (!values) return undefined;
 	if (col.i) return col.i.length === n ? { values, index: col.i } : undefined;
 	return values.length === n ? { values } : undefined;

@@ -5,7 +5,7 @@
  */
 import type { Customer } from '../domain';
 import type { Codes, CustomerCodes } from './filters';
-import { flags, storedFields, subField } from './stored-columns';
+import { flags, storedFields, storedStrings, subField } from './stored-columns';
 import type { Column } from './worker/snapshot-codec';
 
 /**
@@ -32,7 +32,7 @@ function codesOf(
 	if (col && col.n !== entries) return undefined;
 	const str = col?.k === 'str' ? col : undefined;
 	if (col && !str && col.k !== 'none') return undefined;
-	const values = str ? (str.a ?? str.s?.split('\u0000')) : [];
+	const values = str ? storedStrings(str) : [];
 	const p = str ? str.p : undefined;
 	// Rows without a value need the fallback (a stage or owner has none: read the records).
 	if (!values || (fallback === undefined && (!str || p || rows))) return undefined;
